@@ -1,0 +1,297 @@
+import {
+  type FieldMetadata,
+  type FormMetadata,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+} from '@conform-to/react'
+import { useEffect, useRef, type ReactNode } from 'react'
+import { translateError, useT } from '~/i18n/use-t'
+
+export const HONEYPOT_FIELD = 'contact_fax'
+
+/**
+ * The GOV.UK-style error summary: a count, then one link per problem that moves focus to the field.
+ * It takes focus when it appears, so keyboard and screen-reader users land on it after a failed
+ * submit, with or without JavaScript (autoFocus covers the server-rendered case).
+ */
+export function ErrorSummary({ form }: { form: FormMetadata<any, string[]> }) {
+  const t = useT()
+  const ref = useRef<HTMLDivElement>(null)
+  const entries = Object.entries(form.allErrors ?? {}).flatMap(([name, errors]) =>
+    (errors ?? []).map((message) => ({ name, message })),
+  )
+  const signature = entries.map((e) => e.name + e.message).join('|')
+  useEffect(() => {
+    if (signature) ref.current?.focus()
+  }, [signature])
+  if (entries.length === 0) return null
+  const title =
+    entries.length === 1
+      ? t('form.errorSummary.titleOne')
+      : t('form.errorSummary.title', { count: entries.length })
+  return (
+    <div
+      className="error-summary"
+      ref={ref}
+      tabIndex={-1}
+      aria-labelledby={`${form.id}-error-summary-title`}
+      role="alert"
+    >
+      <h2 id={`${form.id}-error-summary-title`}>{title}</h2>
+      <ul>
+        {entries.map(({ name, message }) => (
+          <li key={name + message}>
+            {name ? (
+              <a href={`#${form.id}-${name}`}>{translateError(t, message)}</a>
+            ) : (
+              translateError(t, message)
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+function FieldErrors({ meta }: { meta: FieldMetadata<any, any, string[]> }) {
+  const t = useT()
+  if (!meta.errors?.length) return null
+  return (
+    <p className="field-error" id={meta.errorId}>
+      {meta.errors.map((e) => translateError(t, e)).join(' ')}
+    </p>
+  )
+}
+
+function describedBy(meta: FieldMetadata<any, any, string[]>, hint?: ReactNode) {
+  const ids = [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null]
+  return ids.filter(Boolean).join(' ') || undefined
+}
+
+function Label({ htmlFor, label, required }: { htmlFor: string; label: string; required?: boolean }) {
+  const t = useT()
+  return (
+    <label htmlFor={htmlFor}>
+      {label}
+      {required ? null : <span className="optional"> ({t('form.optional')})</span>}
+    </label>
+  )
+}
+
+export function TextField({
+  meta,
+  label,
+  hint,
+  type = 'text',
+  autoComplete,
+  required = true,
+  inputMode,
+  width,
+}: {
+  meta: FieldMetadata<any, any, string[]>
+  label: string
+  hint?: ReactNode
+  type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'number'
+  autoComplete?: string
+  required?: boolean
+  inputMode?: 'numeric' | 'text' | 'email' | 'url'
+  width?: 'short' | 'medium'
+}) {
+  const props = getInputProps(meta, { type, ariaDescribedBy: describedBy(meta, hint) })
+  return (
+    <div className={meta.errors?.length ? 'field field--invalid' : 'field'}>
+      <Label htmlFor={meta.id} label={label} required={required} />
+      {hint ? (
+        <p className="hint" id={meta.descriptionId}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors meta={meta} />
+      <input
+        {...props}
+        // A password is never sent back to the browser.
+        {...(type === 'password' ? { defaultValue: undefined } : {})}
+        key={props.key}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        className={width ? `input input--${width}` : 'input'}
+      />
+    </div>
+  )
+}
+
+export function TextareaField({
+  meta,
+  label,
+  hint,
+  required = true,
+  rows = 5,
+}: {
+  meta: FieldMetadata<any, any, string[]>
+  label: string
+  hint?: ReactNode
+  required?: boolean
+  rows?: number
+}) {
+  const props = getTextareaProps(meta, { ariaDescribedBy: describedBy(meta, hint) })
+  return (
+    <div className={meta.errors?.length ? 'field field--invalid' : 'field'}>
+      <Label htmlFor={meta.id} label={label} required={required} />
+      {hint ? (
+        <p className="hint" id={meta.descriptionId}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors meta={meta} />
+      <textarea {...props} key={props.key} rows={rows} className="input" />
+    </div>
+  )
+}
+
+export interface Option {
+  value: string
+  label: string
+}
+
+export function SelectField({
+  meta,
+  label,
+  hint,
+  options,
+  required = true,
+  placeholder,
+}: {
+  meta: FieldMetadata<any, any, string[]>
+  label: string
+  hint?: ReactNode
+  options: Option[]
+  required?: boolean
+  placeholder?: string
+}) {
+  const t = useT()
+  const props = getSelectProps(meta, { ariaDescribedBy: describedBy(meta, hint) })
+  return (
+    <div className={meta.errors?.length ? 'field field--invalid' : 'field'}>
+      <Label htmlFor={meta.id} label={label} required={required} />
+      {hint ? (
+        <p className="hint" id={meta.descriptionId}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors meta={meta} />
+      <select {...props} key={props.key} className="input">
+        <option value="">{placeholder ?? t('form.select')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+/** Radio buttons or checkboxes in a fieldset; the first input carries the field's id for links. */
+export function ChoiceGroup({
+  meta,
+  legend,
+  hint,
+  options,
+  type,
+  required = true,
+}: {
+  meta: FieldMetadata<any, any, string[]>
+  legend: string
+  hint?: ReactNode
+  options: Option[]
+  type: 'radio' | 'checkbox'
+  required?: boolean
+}) {
+  const t = useT()
+  const initial = meta.initialValue
+  const selected = new Set(
+    Array.isArray(initial) ? initial.map(String) : initial == null ? [] : [String(initial)],
+  )
+  const describedById = describedBy(meta, hint)
+  return (
+    <fieldset
+      className={meta.errors?.length ? 'field field--invalid' : 'field'}
+      aria-describedby={describedById}
+    >
+      <legend>
+        {legend}
+        {required ? null : <span className="optional"> ({t('form.optional')})</span>}
+      </legend>
+      {hint ? (
+        <p className="hint" id={meta.descriptionId}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors meta={meta} />
+      <div className={type === 'radio' ? 'choices' : 'choices choices--columns'}>
+        {options.map((o, i) => {
+          const id = i === 0 ? meta.id : `${meta.id}-${o.value}`
+          return (
+            <div className="choice" key={`${meta.key ?? ''}-${o.value}`}>
+              <input
+                type={type}
+                id={id}
+                name={meta.name}
+                value={o.value}
+                defaultChecked={selected.has(o.value)}
+                aria-invalid={meta.errors?.length ? true : undefined}
+              />
+              <label htmlFor={id}>{o.label}</label>
+            </div>
+          )
+        })}
+      </div>
+    </fieldset>
+  )
+}
+
+export function CheckboxField({
+  meta,
+  label,
+  hint,
+}: {
+  meta: FieldMetadata<any, any, string[]>
+  label: string
+  hint?: ReactNode
+}) {
+  const props = getInputProps(meta, { type: 'checkbox', ariaDescribedBy: describedBy(meta, hint) })
+  return (
+    <div className={meta.errors?.length ? 'field field--invalid' : 'field'}>
+      <FieldErrors meta={meta} />
+      <div className="choice">
+        <input {...props} key={props.key} />
+        <label htmlFor={meta.id}>{label}</label>
+      </div>
+      {hint ? (
+        <p className="hint" id={meta.descriptionId}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+/** A field people never see; bots fill it in. Checked by `checkHoneypot` on the server. */
+export function HoneypotField() {
+  const t = useT()
+  return (
+    <div className="hp" aria-hidden="true">
+      <label htmlFor={HONEYPOT_FIELD}>{t('form.honeypot')}</label>
+      <input type="text" id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" />
+    </div>
+  )
+}
+
+export function SubmitButton({ children, name, value }: { children: ReactNode; name?: string; value?: string }) {
+  return (
+    <button type="submit" className="button" name={name} value={value}>
+      {children}
+    </button>
+  )
+}

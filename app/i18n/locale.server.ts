@@ -1,0 +1,39 @@
+import { parse, serialize } from 'cookie'
+import { DEFAULT_LOCALE, isLocale, type Locale } from './locales'
+
+export const LOCALE_COOKIE = 'testarena_lang'
+
+/** The chosen language: the switch's cookie first, then the browser's Accept-Language, then Swedish. */
+export function getLocale(request: Request): Locale {
+  const cookie = request.headers.get('Cookie')
+  const chosen = cookie ? parse(cookie)[LOCALE_COOKIE] : undefined
+  if (isLocale(chosen)) return chosen
+  return fromAcceptLanguage(request.headers.get('Accept-Language'))
+}
+
+export function fromAcceptLanguage(header: string | null): Locale {
+  if (!header) return DEFAULT_LOCALE
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';')
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+      return { lang: tag.toLowerCase().split('-')[0] ?? '', q: q ? Number(q.slice(2)) || 0 : 1 }
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q)
+  for (const { lang } of ranked) {
+    if (isLocale(lang)) return lang
+  }
+  return DEFAULT_LOCALE
+}
+
+export function localeCookie(locale: Locale, secure: boolean): string {
+  return serialize(LOCALE_COOKIE, locale, {
+    path: '/',
+    sameSite: 'lax',
+    httpOnly: true,
+    secure,
+    maxAge: 60 * 60 * 24 * 365,
+  })
+}

@@ -1,0 +1,52 @@
+import account from './messages/account'
+import admin from './messages/admin'
+import auth from './messages/auth'
+import common from './messages/common'
+import errors from './messages/errors'
+import mail from './messages/mail'
+import organisations from './messages/organisations'
+import type { Locale } from './locales'
+
+// Each namespace file declares `sv` first and types `en` as Record<keyof typeof sv, string>, so a
+// missing or extra English text is a type error: English is complete by construction.
+const sv = {
+  ...common.sv,
+  ...errors.sv,
+  ...auth.sv,
+  ...account.sv,
+  ...organisations.sv,
+  ...admin.sv,
+  ...mail.sv,
+}
+export type MessageKey = keyof typeof sv
+
+const en: Record<MessageKey, string> = {
+  ...common.en,
+  ...errors.en,
+  ...auth.en,
+  ...account.en,
+  ...organisations.en,
+  ...admin.en,
+  ...mail.en,
+}
+
+export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }
+
+export type MessageParams = Record<string, string | number>
+export type Translate = (key: MessageKey, params?: MessageParams) => string
+
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(sv, value)
+}
+
+/** A translator for one locale; `{name}` in a text is replaced by `params.name`. */
+export function getTranslator(locale: Locale): Translate {
+  const dict = messages[locale]
+  return (key, params) => {
+    const text = dict[key] ?? key
+    if (!params) return text
+    return text.replace(/\{(\w+)\}/g, (match, name: string) =>
+      name in params ? String(params[name]) : match,
+    )
+  }
+}

@@ -1,0 +1,123 @@
+import type { Transporter } from 'nodemailer'
+import type { DB } from '#db/connection'
+import type { OutboxMessage } from '#db/schema'
+import type { Locale } from '~/i18n/locales'
+import { getTranslator, type MessageParams } from '~/i18n/messages'
+import { now } from '~/utils/clock.server'
+
+export const MAIL_TEMPLATES = [
+  'password_reset',
+  'password_changed',
+  'invitation',
+  'verification_approved',
+  'verification_rejected',
+] as const
+export type MailTemplate = (typeof MAIL_TEMPLATES)[number]
+
+export interface TemplatedMail {
+  to: string
+  locale: Locale
+  template: MailTemplate
+  params: MessageParams
+}
+
+/**
+ * Queues a mail in the outbox. Call it inside the transaction that causes the mail, so the mail
+ * exists exactly when the change does. Delivery happens later (`deliverDueMail`).
+ */
+export async function queueMail(db: DB, mail: TemplatedMail): Promise<number> {
+  const t = getTranslator(mail.locale)
+  const subject = t(`mail.${mail.template}.subject`, mail.params)
+  const text = `${t(`mail.${mail.template}.body`, mail.params)}\n\n${t('mail.signature')}\n`
+  const at = now()
+  const row = await db
+    .insertInto('outbox')
+    .values({
+      to_address: mail.to,
+      subject,
+      text_body: text,
+      html_body: null,
+      template: mail.template,
+      created_at: at,
+      next_attempt_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** Seconds to wait after the n-th failed attempt: 1, 2, 4 … minutes, at most 6 hours. */
+export function retryDelay(attempts: number): number {
+  return Math.min(60 * 2 ** Math.max(0, attempts - 1), 6 * 60 * 60)
+}
+
+export interface DeliveryReport {
+  sent: number
+  failed: number
+}
+
+/**
+ * Sends what is due. A failure is recorded and retried with back-off, forever: a message is never
+ * dropped, and the outbox shows what is stuck and why.
+ */
+export async function deliverDueMail(
+  db: DB,
+  transport: Pick<Transporter, 'sendMail'>,
+  from: string,
+  batchSize = 20,
+): Promise<DeliveryReport> {
+  const due = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('sent_at', 'is', null)
+    .where('next_attempt_at', '<=', now())
+    .orderBy('id')
+    .limit(batchSize)
+    .execute()
+  const report: DeliveryReport = { sent: 0, failed: 0 }
+  for (const message of due) {
+    try {
+      const info = await transport.sendMail({
+        from,
+        to: message.to_address,
+        subject: message.subject,
+        text: message.text_body,
+        ...(message.html_body ? { html: message.html_body } : {}),
+      })
+      await db
+        .updateTable('outbox')
+        .set({
+          sent_at: now(),
+          attempts: message.attempts + 1,
+          message_id: typeof info?.messageId === 'string' ? info.messageId : null,
+          last_error: null,
+        })
+        .where('id', '=', message.id)
+        .execute()
+      report.sent++
+    } catch (error) {
+      const attempts = message.attempts + 1
+      await db
+        .updateTable('outbox')
+        .set({
+          attempts,
+          next_attempt_at: now() + retryDelay(attempts),
+          last_error: (error instanceof Error ? error.message : String(error)).slice(0, 500),
+        })
+        .where('id', '=', message.id)
+        .execute()
+      report.failed++
+    }
+  }
+  return report
+}
+
+/** Newest first, for the development outbox page and `npm run outbox`. */
+export async function listOutbox(
+  db: DB,
+  options: { to?: string; limit?: number } = {},
+): Promise<OutboxMessage[]> {
+  let query = db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(options.limit ?? 100)
+  if (options.to) query = query.where('to_address', '=', options.to.toLowerCase())
+  return query.execute()
+}

@@ -1,0 +1,112 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+} from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { getOptionalUser } from '~/auth/guards.server'
+import { SiteFooter, SiteHeader } from '~/components/layout'
+import { getLocale } from '~/i18n/locale.server'
+import { DEFAULT_LOCALE } from '~/i18n/locales'
+import { getTranslator } from '~/i18n/messages'
+import { useLocale, useT } from '~/i18n/use-t'
+import { getEnv } from '~/utils/env.server'
+import { useNonce } from '~/utils/nonce'
+import appCss from '~/styles/app.css?url'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: appCss },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request)
+  return {
+    locale: getLocale(request),
+    user: user
+      ? { id: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin }
+      : null,
+    devTools: getEnv().devTools,
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const t = getTranslator(data?.locale ?? DEFAULT_LOCALE)
+  if (!error) return [{ title: t('app.name') }]
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const title = status === 404 ? t('notFound.title') : t('error.title')
+  return [{ title: `${title} – ${t('app.name')}` }]
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce()
+  const locale = useLocale()
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SiteHeader />
+        <main id="main" tabIndex={-1} className="container">
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const t = useT()
+  let title = t('error.title')
+  let body: ReactNode = t('error.body')
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = t('notFound.title')
+      body = t('notFound.body')
+    } else if (error.status === 403) {
+      title = t('error.forbidden.title')
+      body = t('error.forbidden.body')
+    } else if (error.status === 429) {
+      title = t('error.tooManyRequests.title')
+      body = typeof error.data === 'string' ? error.data : t('errors.tooManyRequests', { minutes: 15 })
+    } else if (error.status === 400) {
+      title = t('error.badRequest.title')
+      body = t('errors.invalid')
+    }
+  }
+  return (
+    <ErrorPage title={title}>
+      <p>{body}</p>
+    </ErrorPage>
+  )
+}
+
+function ErrorPage({ title, children }: { title: string; children: ReactNode }) {
+  const t = useT()
+  return (
+    <>
+      <h1>{title}</h1>
+      {children}
+      <p>
+        <a href="/">{t('error.backHome')}</a>
+      </p>
+    </>
+  )
+}

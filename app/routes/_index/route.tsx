@@ -1,0 +1,93 @@
+import type { MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { formatNumber } from '~/i18n/format'
+import { getTranslator } from '~/i18n/messages'
+import { useLocale, useT } from '~/i18n/use-t'
+import { getMarketplaceStats, listRecentOrganisations } from '~/models/organisations.server'
+import { getDb } from '~/utils/db.server'
+import { localeFromMatches } from '~/utils/meta'
+import { OrganisationKindLabel } from '~/components/organisation-labels'
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: getTranslator(localeFromMatches(matches))('home.title') },
+]
+
+export async function loader() {
+  const db = getDb()
+  const [stats, recent] = await Promise.all([getMarketplaceStats(db), listRecentOrganisations(db)])
+  return { stats, recent }
+}
+
+export default function Home() {
+  const { stats, recent } = useLoaderData<typeof loader>()
+  const t = useT()
+  const locale = useLocale()
+  return (
+    <>
+      <h1>{t('home.heading')}</h1>
+      <p className="lead">{t('home.intro')}</p>
+      <div className="actions">
+        <Link className="button" to="/organisations/new">
+          {t('home.cta.register')}
+        </Link>
+        <Link className="button button--secondary" to="/organisations">
+          {t('home.cta.browse')}
+        </Link>
+      </div>
+
+      <section aria-labelledby="stats-title">
+        <h2 id="stats-title">{t('home.stats.title')}</h2>
+        <dl className="stats">
+          <div>
+            <dt>{t('home.stats.publicBodies')}</dt>
+            <dd>{formatNumber(stats.publicBodies, locale)}</dd>
+          </div>
+          <div>
+            <dt>{t('home.stats.companies')}</dt>
+            <dd>{formatNumber(stats.companies, locale)}</dd>
+          </div>
+          <div>
+            <dt>{t('home.stats.regions')}</dt>
+            <dd>{formatNumber(stats.counties, locale)}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <ul className="cards" aria-label={t('home.title')}>
+        <li className="card">
+          <h2>{t('home.forPublic.title')}</h2>
+          <p>{t('home.forPublic.body')}</p>
+        </li>
+        <li className="card">
+          <h2>{t('home.forCompanies.title')}</h2>
+          <p>{t('home.forCompanies.body')}</p>
+        </li>
+        <li className="card">
+          <h2>{t('home.fairness.title')}</h2>
+          <p>{t('home.fairness.body')}</p>
+        </li>
+      </ul>
+
+      <section aria-labelledby="recent-title">
+        <h2 id="recent-title">{t('home.recent.title')}</h2>
+        {recent.length === 0 ? (
+          <p>{t('home.recent.empty')}</p>
+        ) : (
+          <ul className="cards">
+            {recent.map((o) => (
+              <li className="card" key={o.slug}>
+                <h3>
+                  <Link to={`/organisations/${o.slug}`}>{o.name}</Link>
+                </h3>
+                <p className="meta">
+                  <OrganisationKindLabel kind={o.kind} publicBodyType={o.public_body_type} sizeClass={o.size_class} />{' '}
+                  · {o.county_name}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  )
+}

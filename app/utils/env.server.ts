@@ -1,0 +1,77 @@
+import { z } from 'zod'
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1')
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_PATH: z.string().min(1).default('data/testarena.sqlite'),
+    APP_ORIGIN: z
+      .string()
+      .url()
+      .transform((v) => new URL(v).origin)
+      .optional(),
+    TRUST_PROXY: flag,
+    SEED_DEMO: z
+      .enum(['true', 'false', '1', '0'])
+      .default('true')
+      .transform((v) => v === 'true' || v === '1'),
+    SMTP_URL: z
+      .string()
+      .url()
+      .refine((v) => /^smtps?:$/.test(new URL(v).protocol), 'SMTP_URL must start with smtp:// or smtps://')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Testarena <no-reply@testarena.test>'),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
+    LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(100).default(10),
+    FORM_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
+    DEV_TOOLS: flag,
+  })
+  .transform((env) => {
+    const origin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`
+    return {
+      ...env,
+      APP_ORIGIN: origin,
+      /** Cookies get `Secure` and the `__Host-` prefix whenever the public origin is https. */
+      secureCookies: origin.startsWith('https:'),
+      devTools: env.NODE_ENV === 'development' || env.DEV_TOOLS,
+    }
+  })
+  .superRefine((env, ctx) => {
+    // The outbox page shows reset links: never on a real (https) deployment.
+    if (env.DEV_TOOLS && env.secureCookies) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['DEV_TOOLS'],
+        message: 'DEV_TOOLS must not be enabled on an https deployment',
+      })
+    }
+  })
+
+export type Env = z.infer<typeof schema>
+
+let cached: Env | undefined
+
+/** The validated environment. Throws a readable error listing every bad variable. */
+export function getEnv(): Env {
+  if (cached) return cached
+  const result = schema.safeParse(process.env)
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`)
+  }
+  cached = result.data
+  return cached
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache(): void {
+  cached = undefined
+}

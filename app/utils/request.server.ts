@@ -1,0 +1,26 @@
+import type { Locale } from '~/i18n/locales'
+
+/** What server.ts puts in Remix's load context for every request. */
+export interface AppLoadContext {
+  cspNonce: string
+  clientIp: string
+}
+
+/** The client's IP as the trusted-proxy-aware server resolved it (see server.ts). */
+export function clientIp(context: unknown): string {
+  const ip = (context as Partial<AppLoadContext> | undefined)?.clientIp
+  return typeof ip === 'string' && ip ? ip : 'unknown'
+}
+
+/**
+ * A redirect target that stays on this site: a path starting with a single "/". Anything else
+ * (absolute URLs, "//evil.example", backslashes) becomes the fallback.
+ */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.includes('\\')) {
+    return fallback
+  }
+  return to
+}
+
+export type { Locale }

@@ -1,0 +1,74 @@
+/**
+ * Database commands: `npm run db:migrate`, `db:seed`, `db:reset`, `outbox`, `audit:verify`.
+ * They use DATABASE_PATH like the server (default data/testarena.sqlite).
+ */
+import { rmSync } from 'node:fs'
+import { listOutbox } from '../app/models/outbox.server'
+import { verifyAuditChain } from '../app/models/audit.server'
+import { getEnv } from '../app/utils/env.server'
+import { openDatabase } from './connection'
+import { migrateToLatest } from './migrator'
+import { seed, seedIfEmpty } from './seed'
+
+async function main(command: string | undefined) {
+  const env = getEnv()
+  if (command === 'reset') {
+    if (env.NODE_ENV === 'production' && process.env.CONFIRM_RESET !== 'yes') {
+      throw new Error('Refusing to reset a production database; set CONFIRM_RESET=yes to insist.')
+    }
+    for (const suffix of ['', '-wal', '-shm']) rmSync(env.DATABASE_PATH + suffix, { force: true })
+  }
+  const { db } = openDatabase(env.DATABASE_PATH)
+  try {
+    switch (command) {
+      case 'migrate': {
+        const result = await migrateToLatest(db)
+        const ran = result.results?.map((r) => r.migrationName) ?? []
+        console.log(ran.length ? `Applied: ${ran.join(', ')}` : 'Database is up to date.')
+        break
+      }
+      case 'seed': {
+        await migrateToLatest(db)
+        const seeded = await seedIfEmpty(db)
+        console.log(seeded ? 'Seeded demo data.' : 'Database already has users; not seeding.')
+        break
+      }
+      case 'reset': {
+        await migrateToLatest(db)
+        await seed(db)
+        console.log(`Recreated ${env.DATABASE_PATH} with demo data.`)
+        break
+      }
+      case 'outbox': {
+        await migrateToLatest(db)
+        const messages = await listOutbox(db, { limit: 20 })
+        for (const m of messages.reverse()) {
+          const state = m.sent_at ? 'sent' : `queued (${m.attempts} attempts${m.last_error ? `, ${m.last_error}` : ''})`
+          console.log(`#${m.id} to ${m.to_address} — ${state}\nSubject: ${m.subject}\n\n${m.text_body}\n${'-'.repeat(60)}`)
+        }
+        if (!messages.length) console.log('The outbox is empty.')
+        break
+      }
+      case 'audit:verify': {
+        const report = await verifyAuditChain(db)
+        if (report.ok) {
+          console.log(`Audit log intact: ${report.rows} rows, latest hash ${report.lastHash}`)
+        } else {
+          console.error(`Audit log TAMPERED: row ${report.brokenAt} does not match the chain.`)
+          process.exitCode = 1
+        }
+        break
+      }
+      default:
+        console.error('Usage: tsx db/cli.ts migrate|seed|reset|outbox|audit:verify')
+        process.exitCode = 2
+    }
+  } finally {
+    await db.destroy()
+  }
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

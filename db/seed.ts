@@ -1,0 +1,247 @@
+import type { Kysely } from 'kysely'
+import { hashPassword } from '../app/auth/password.server'
+import { audit } from '../app/models/audit.server'
+import { now } from '../app/utils/clock.server'
+import type { Database, MemberRole, OrganisationKind, PublicBodyType, SizeClass } from './schema'
+
+/** Every demo account's password (README: demo logins). */
+export const DEMO_PASSWORD = 'testarena-demo'
+
+interface DemoUser {
+  key: string
+  email: string
+  name: string
+  locale?: 'sv' | 'en'
+  admin?: boolean
+}
+
+const users: DemoUser[] = [
+  { key: 'platform', email: 'admin@testarena.test', name: 'Astrid Holm', admin: true },
+  { key: 'anna', email: 'anna.lindqvist@norrbotten.test', name: 'Anna Lindqvist' },
+  { key: 'lars', email: 'lars.ek@norrbotten.test', name: 'Lars Ek' },
+  { key: 'erik', email: 'erik.nilsson@lulea.test', name: 'Erik Nilsson' },
+  { key: 'maria', email: 'maria.johansson@pitea.test', name: 'Maria Johansson' },
+  { key: 'sara', email: 'sara.berg@nattugglan.test', name: 'Sara Berg' },
+  { key: 'johan', email: 'johan.lundberg@polarsensor.test', name: 'Johan Lundberg', locale: 'en' },
+  { key: 'karin', email: 'karin.stromberg@vardkraft.test', name: 'Karin Strömberg' },
+]
+
+interface DemoOrg {
+  key: string
+  slug: string
+  name: string
+  kind: OrganisationKind
+  publicBodyType?: PublicBodyType
+  sizeClass?: SizeClass
+  orgNumber: string
+  county: string
+  municipality: string | null
+  website: string | null
+  description: string
+  verified?: boolean
+  sectors?: string[]
+  members: [string, MemberRole][]
+}
+
+// Organisation numbers are demo values with valid check digits.
+const organisations: DemoOrg[] = [
+  {
+    key: 'norrbotten',
+    slug: 'region-norrbotten',
+    name: 'Region Norrbotten',
+    kind: 'public_body',
+    publicBodyType: 'region',
+    orgNumber: '2321000230',
+    county: '25',
+    municipality: '2580',
+    website: 'https://www.norrbotten.se',
+    description:
+      'Region Norrbotten ansvarar för hälso- och sjukvård och regional utveckling i Sveriges nordligaste län. Regionen är EU Reference Site för aktivt och hälsosamt åldrande och öppnar sina verksamheter som testarena för företag som utvecklar digitala tjänster för vård och omsorg.',
+    verified: true,
+    members: [
+      ['anna', 'admin'],
+      ['lars', 'member'],
+    ],
+  },
+  {
+    key: 'lulea',
+    slug: 'lulea-kommun',
+    name: 'Luleå kommun',
+    kind: 'public_body',
+    publicBodyType: 'municipality',
+    orgNumber: '2120002403',
+    county: '25',
+    municipality: '2580',
+    website: 'https://www.lulea.se',
+    description:
+      'Luleå kommun arbetar med innovation i äldreomsorg, skola och samhällsbyggnad och tar emot företag som vill testa nya lösningar i kommunens verksamheter.',
+    verified: true,
+    members: [['erik', 'admin']],
+  },
+  {
+    key: 'pitea',
+    slug: 'pitea-kommun',
+    name: 'Piteå kommun',
+    kind: 'public_body',
+    publicBodyType: 'municipality',
+    orgNumber: '2120002411',
+    county: '25',
+    municipality: '2581',
+    website: 'https://www.pitea.se',
+    description:
+      'Piteå kommun vill bli testarena för smart energi och välfärdsteknik tillsammans med lokala företag.',
+    verified: false,
+    members: [['maria', 'admin']],
+  },
+  {
+    key: 'nattugglan',
+    slug: 'nattugglan-omsorgsteknik',
+    name: 'Nattugglan Omsorgsteknik AB',
+    kind: 'company',
+    sizeClass: 'small',
+    orgNumber: '5594123456',
+    county: '25',
+    municipality: '2580',
+    website: 'https://nattugglan.test',
+    description:
+      'Nattugglan utvecklar diskret nattillsyn för hemtjänst och särskilt boende: sensorer som larmar vid fall och oro utan kameror i sovrummet.',
+    sectors: ['J', 'Q'],
+    members: [['sara', 'admin']],
+  },
+  {
+    key: 'polarsensor',
+    slug: 'polarsensor',
+    name: 'Polarsensor AB',
+    kind: 'company',
+    sizeClass: 'micro',
+    orgNumber: '5593987653',
+    county: '25',
+    municipality: '2581',
+    website: null,
+    description:
+      'Polarsensor bygger robusta trådlösa sensorer för kallt klimat, för fastigheter, energi och industri.',
+    sectors: ['C', 'J'],
+    members: [['johan', 'admin']],
+  },
+  {
+    key: 'bergskraft',
+    slug: 'bergskraft-energi',
+    name: 'Bergskraft Energi AB',
+    kind: 'company',
+    sizeClass: 'medium',
+    orgNumber: '5566771233',
+    county: '24',
+    municipality: '2482',
+    website: 'https://bergskraft.test',
+    description: 'Energitjänster och styrning av värme och laddning i offentliga lokaler i Västerbotten.',
+    sectors: ['D', 'F'],
+    members: [],
+  },
+  {
+    key: 'vardkraft',
+    slug: 'vardkraft-digital',
+    name: 'Vårdkraft Digital AB',
+    kind: 'company',
+    sizeClass: 'large',
+    orgNumber: '5568123458',
+    county: '12',
+    municipality: '1281',
+    website: 'https://vardkraft.test',
+    description: 'Digitala vårdtjänster och journalintegrationer för regioner och kommuner i hela Norden.',
+    sectors: ['J', 'Q'],
+    members: [['karin', 'admin']],
+  },
+]
+
+/** Seeds the demo marketplace into an empty database; returns false if there were users already. */
+export async function seedIfEmpty(db: Kysely<Database>): Promise<boolean> {
+  const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst()
+  if (existing) return false
+  await seed(db)
+  return true
+}
+
+export async function seed(db: Kysely<Database>): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const at = now()
+  await db.transaction().execute(async (tx) => {
+    const userIds = new Map<string, number>()
+    for (const u of users) {
+      const row = await tx
+        .insertInto('users')
+        .values({
+          email: u.email,
+          name: u.name,
+          password_hash: passwordHash,
+          locale: u.locale ?? 'sv',
+          is_platform_admin: u.admin ? 1 : 0,
+          created_at: at,
+          updated_at: at,
+          password_changed_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      userIds.set(u.key, row.id)
+      await audit(tx, { actorUserId: row.id, action: 'user.signup', entityType: 'user', entityId: row.id })
+    }
+    const platformAdmin = userIds.get('platform') ?? null
+    for (const o of organisations) {
+      const org = await tx
+        .insertInto('organisations')
+        .values({
+          slug: o.slug,
+          kind: o.kind,
+          public_body_type: o.publicBodyType ?? null,
+          name: o.name,
+          org_number: o.orgNumber,
+          county_code: o.county,
+          municipality_code: o.municipality,
+          size_class: o.sizeClass ?? null,
+          website: o.website,
+          description: o.description,
+          verification_status: o.kind === 'company' ? 'not_required' : 'pending',
+          verification_note: null,
+          verified_at: null,
+          verified_by: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const creator = o.members[0] ? userIds.get(o.members[0][0]) ?? null : platformAdmin
+      await audit(tx, {
+        actorUserId: creator,
+        organisationId: org.id,
+        action: 'organisation.register',
+        entityType: 'organisation',
+        entityId: org.id,
+        after: { name: o.name, kind: o.kind, orgNumber: o.orgNumber },
+      })
+      for (const [key, role] of o.members) {
+        await tx
+          .insertInto('memberships')
+          .values({ organisation_id: org.id, user_id: userIds.get(key)!, role, created_at: at })
+          .execute()
+      }
+      for (const code of o.sectors ?? []) {
+        await tx.insertInto('organisation_sectors').values({ organisation_id: org.id, sector_code: code }).execute()
+      }
+      if (o.verified) {
+        await tx
+          .updateTable('organisations')
+          .set({ verification_status: 'verified', verified_at: at, verified_by: platformAdmin })
+          .where('id', '=', org.id)
+          .execute()
+        await audit(tx, {
+          actorUserId: platformAdmin,
+          organisationId: org.id,
+          action: 'organisation.verify',
+          entityType: 'organisation',
+          entityId: org.id,
+          before: { verification_status: 'pending' },
+          after: { verification_status: 'verified' },
+        })
+      }
+    }
+  })
+}

@@ -1,0 +1,141 @@
+/**
+ * Testarena's HTTP server: Express in front of Remix. It validates the environment, migrates (and
+ * on a new database seeds) SQLite, sets the security headers and CSP nonce, refuses cross-site
+ * writes, and delivers queued mail when SMTP is configured.
+ */
+import { randomBytes } from 'node:crypto'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import helmet from 'helmet'
+import { openDatabase } from './db/connection'
+import { migrateToLatest } from './db/migrator'
+import { seedIfEmpty } from './db/seed'
+import { startMailWorker } from './app/utils/mailer.server'
+import { getEnv } from './app/utils/env.server'
+
+/** Non-GET requests must come from this site: the Origin (or Sec-Fetch-Site) says so. */
+export function isSameOriginWrite(req: Request, allowedOrigin: string): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return true
+  const origin = req.get('origin')
+  if (origin) {
+    if (origin === allowedOrigin) return true
+    return origin === `${req.protocol}://${req.get('host')}`
+  }
+  // Browsers send Origin on every POST; without it, accept only a same-origin fetch.
+  return req.get('sec-fetch-site') === 'same-origin'
+}
+
+export async function createApp(options: { build: () => Promise<ServerBuild>; vite?: { middlewares: express.RequestHandler } }) {
+  const env = getEnv()
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', env.TRUST_PROXY ? 1 : false)
+  app.use(compression())
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString('base64')
+    next()
+  })
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': [
+            "'self'",
+            (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`,
+            "'strict-dynamic'",
+          ],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'font-src': ["'self'"],
+          'connect-src': env.NODE_ENV === 'development' ? ["'self'", 'ws:'] : ["'self'"],
+          'object-src': ["'none'"],
+          'base-uri': ["'none'"],
+          'frame-ancestors': ["'none'"],
+          'form-action': ["'self'"],
+          ...(env.secureCookies ? { 'upgrade-insecure-requests': [] } : {}),
+        },
+      },
+      strictTransportSecurity: env.secureCookies
+        ? { maxAge: 63072000, includeSubDomains: true }
+        : false,
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+      crossOriginEmbedderPolicy: false,
+    }),
+  )
+
+  app.use((req, res, next) => {
+    if (isSameOriginWrite(req, env.APP_ORIGIN)) return next()
+    res.status(403).type('text/plain').send('Cross-site request refused / Begäran från annan webbplats nekad')
+  })
+
+  if (options.vite) {
+    app.use(options.vite.middlewares)
+  } else {
+    app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+    app.use(express.static('build/client', { maxAge: '1h', index: false }))
+  }
+  app.use(express.static('public', { maxAge: '1h', index: false }))
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build: options.build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      }),
+    }),
+  )
+
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    console.error(error)
+    res.status(500).type('text/plain').send('Internal error')
+  })
+  return app
+}
+
+async function main() {
+  const env = getEnv()
+  const { db, sqlite } = openDatabase(env.DATABASE_PATH)
+  await migrateToLatest(db)
+  if (env.SEED_DEMO) {
+    const seeded = await seedIfEmpty(db)
+    if (seeded) console.log('Seeded demo data (see README: demo logins).')
+  }
+  await db.destroy()
+  void sqlite
+
+  let build: () => Promise<ServerBuild>
+  let vite: { middlewares: express.RequestHandler } | undefined
+  if (env.NODE_ENV === 'development') {
+    const { createServer } = await import('vite')
+    const devServer = await createServer({ server: { middlewareMode: true } })
+    vite = devServer
+    build = () => devServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+  } else {
+    const path = new URL('./build/server/index.js', import.meta.url).href
+    const loaded = (await import(path)) as ServerBuild
+    build = async () => loaded
+  }
+
+  const app = await createApp({ build, vite })
+  startMailWorker()
+  app.listen(env.PORT, env.HOST, () => {
+    console.log(`Testarena is running at http://localhost:${env.PORT} (${env.NODE_ENV})`)
+  })
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
+}

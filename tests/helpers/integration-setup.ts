@@ -1,0 +1,23 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll } from 'vitest'
+
+// Each test file gets its own migrated database file, used by the app's getDb() as in production.
+const dir = mkdtempSync(join(tmpdir(), 'testarena-it-'))
+process.env.NODE_ENV = 'test'
+process.env.DATABASE_PATH = join(dir, 'test.sqlite')
+process.env.SEED_DEMO = 'false'
+process.env.APP_ORIGIN = 'http://localhost:3000'
+
+const { resetEnvCache } = await import('~/utils/env.server')
+resetEnvCache()
+const { getDb } = await import('~/utils/db.server')
+const { migrateToLatest } = await import('#db/migrator')
+globalThis.__testarenaDb = undefined
+await migrateToLatest(getDb())
+
+afterAll(async () => {
+  await getDb().destroy()
+  globalThis.__testarenaDb = undefined
+})
