@@ -5,27 +5,40 @@ import {
   getSelectProps,
   getTextareaProps,
 } from '@conform-to/react'
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useActionData } from '@remix-run/react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { translateError, useT } from '~/i18n/use-t'
 
 export const HONEYPOT_FIELD = 'contact_fax'
 
 /**
  * The GOV.UK-style error summary: a count, then one link per problem that moves focus to the field.
- * It takes focus when it appears, so keyboard and screen-reader users land on it after a failed
- * submit, with or without JavaScript (autoFocus covers the server-rendered case).
+ * It appears after a submit (server-rendered, or a client-side check on submit) — not while
+ * someone is still filling in the form — and then takes focus, so keyboard and screen-reader users
+ * land on it. Inline messages next to the fields still appear as soon as a field is left.
  */
 export function ErrorSummary({ form }: { form: FormMetadata<any, string[]> }) {
   const t = useT()
   const ref = useRef<HTMLDivElement>(null)
+  const actionData = useActionData()
+  const [submits, setSubmits] = useState(0)
+  useEffect(() => {
+    const element = document.getElementById(form.id)
+    if (!element) return
+    const onSubmit = () => setSubmits((n) => n + 1)
+    element.addEventListener('submit', onSubmit)
+    return () => element.removeEventListener('submit', onSubmit)
+  }, [form.id])
   const entries = Object.entries(form.allErrors ?? {}).flatMap(([name, errors]) =>
     (errors ?? []).map((message) => ({ name, message })),
   )
-  const signature = entries.map((e) => e.name + e.message).join('|')
+  const visible = entries.length > 0 && (submits > 0 || form.status === 'error')
   useEffect(() => {
-    if (signature) ref.current?.focus()
-  }, [signature])
-  if (entries.length === 0) return null
+    if (visible) ref.current?.focus()
+    // Only a new submit or a new server answer moves focus; later edits do not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [submits, actionData])
+  if (!visible) return null
   const title =
     entries.length === 1
       ? t('form.errorSummary.titleOne')

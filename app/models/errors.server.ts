@@ -34,6 +34,9 @@ export const DOMAIN_ERROR_CODES = [
   'invitation_expired',
   'reset_invalid',
   'wrong_password',
+  'not_pending',
+  'reason_required',
+  'municipality_not_in_county',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 

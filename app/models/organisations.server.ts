@@ -1,4 +1,20 @@
+import { type Expression, type SqlBool, sql } from 'kysely'
 import type { DB } from '#db/connection'
+import type {
+  MemberRole,
+  OrganisationKind,
+  PublicBodyType,
+  SizeClass,
+  VerificationStatus,
+} from '#db/schema'
+import type { Locale } from '~/i18n/locales'
+import { now } from '~/utils/clock.server'
+import { audit } from './audit.server'
+import { DomainError, withRules } from './errors.server'
+import { isMunicipalityInCounty } from './reference.server'
+
+/** Statuses anyone may see: companies, and public bodies once a platform administrator verified them. */
+export const PUBLICLY_VISIBLE: VerificationStatus[] = ['verified', 'not_required']
 
 /** Public figures for the home page: only verified public bodies count as public bodies. */
 export async function getMarketplaceStats(db: DB) {
@@ -7,7 +23,9 @@ export async function getMarketplaceStats(db: DB) {
     .select((eb) => [
       eb.fn
         .count<number>('id')
-        .filterWhere((w) => w.and([w('kind', '=', 'public_body'), w('verification_status', '=', 'verified')]))
+        .filterWhere((w) =>
+          w.and([w('kind', '=', 'public_body'), w('verification_status', '=', 'verified')]),
+        )
         .as('publicBodies'),
       eb.fn.count<number>('id').filterWhere('kind', '=', 'company').as('companies'),
       eb.fn
@@ -17,7 +35,11 @@ export async function getMarketplaceStats(db: DB) {
         .as('counties'),
     ])
     .executeTakeFirstOrThrow()
-  return { publicBodies: Number(row.publicBodies), companies: Number(row.companies), counties: Number(row.counties) }
+  return {
+    publicBodies: Number(row.publicBodies),
+    companies: Number(row.companies),
+    counties: Number(row.counties),
+  }
 }
 
 /** The newest organisations anyone can see (companies, and public bodies once verified). */
@@ -33,9 +55,420 @@ export async function listRecentOrganisations(db: DB, limit = 6) {
       'organisations.size_class',
       'counties.name as county_name',
     ])
-    .where('organisations.verification_status', 'in', ['verified', 'not_required'])
+    .where('organisations.verification_status', 'in', PUBLICLY_VISIBLE)
     .orderBy('organisations.created_at', 'desc')
     .orderBy('organisations.id', 'desc')
     .limit(limit)
+    .execute()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slugs
+
+const RESERVED_SLUGS = new Set(['new'])
+
+/**
+ * The address-friendly form of a name: "Vårdkraft Digital AB" → "vardkraft-digital-ab". Letters
+ * lose their accents (å, ä → a; ö → o), everything else becomes a dash.
+ */
+export function slugify(name: string): string {
+  const ascii = name
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+  const slug = ascii
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, 60)
+    .replace(/-+$/, '')
+  if (slug.length >= 2) return slug
+  return slug ? `organisation-${slug}` : 'organisation'
+}
+
+/** A slug no other organisation has: the name's, or with -2, -3 … added. */
+export async function uniqueSlug(db: DB, name: string): Promise<string> {
+  const base = slugify(name)
+  const taken = new Set(
+    (
+      await db
+        .selectFrom('organisations')
+        .select('slug')
+        .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+        .execute()
+    ).map((r) => r.slug),
+  )
+  if (!taken.has(base) && !RESERVED_SLUGS.has(base)) return base
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`
+    if (!taken.has(candidate)) return candidate
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registration and changes
+
+interface CommonDetails {
+  name: string
+  county_code: string
+  municipality_code: string
+  website?: string | undefined
+  description?: string | undefined
+}
+export type OrganisationDetails = CommonDetails &
+  (
+    | { kind: 'company'; size_class: SizeClass; sectors: string[] }
+    | { kind: 'public_body'; public_body_type: PublicBodyType }
+  )
+export type RegistrationInput = OrganisationDetails & { org_number: string }
+
+function detailColumns(input: OrganisationDetails) {
+  return {
+    name: input.name.trim(),
+    county_code: input.county_code,
+    municipality_code: input.municipality_code,
+    website: input.website?.trim() ? input.website.trim() : null,
+    description: input.description?.trim() ?? '',
+    public_body_type: input.kind === 'public_body' ? input.public_body_type : null,
+    size_class: input.kind === 'company' ? input.size_class : null,
+  }
+}
+
+async function replaceSectors(db: DB, organisationId: number, sectors: string[]) {
+  await db
+    .deleteFrom('organisation_sectors')
+    .where('organisation_id', '=', organisationId)
+    .execute()
+  const unique = [...new Set(sectors)]
+  if (unique.length === 0) return
+  await db
+    .insertInto('organisation_sectors')
+    .values(unique.map((sector_code) => ({ organisation_id: organisationId, sector_code })))
+    .execute()
+}
+
+async function sectorCodes(db: DB, organisationId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('organisation_sectors')
+    .select('sector_code')
+    .where('organisation_id', '=', organisationId)
+    .orderBy('sector_code')
+    .execute()
+  return rows.map((r) => r.sector_code)
+}
+
+/**
+ * Registers an organisation with the user as its administrator. Companies are listed at once;
+ * public bodies wait for a platform administrator's verification. Throws DomainError
+ * 'org_number_taken' or 'municipality_not_in_county'.
+ */
+export async function registerOrganisation(
+  db: DB,
+  userId: number,
+  input: RegistrationInput,
+  ip: string | null = null,
+): Promise<{ id: number; slug: string }> {
+  return withRules(() =>
+    db.transaction().execute(async (tx) => {
+      if (!(await isMunicipalityInCounty(tx, input.municipality_code, input.county_code))) {
+        throw new DomainError('municipality_not_in_county')
+      }
+      const taken = await tx
+        .selectFrom('organisations')
+        .select('id')
+        .where('org_number', '=', input.org_number)
+        .executeTakeFirst()
+      if (taken) throw new DomainError('org_number_taken')
+      const at = now()
+      const values = {
+        slug: await uniqueSlug(tx, input.name),
+        kind: input.kind,
+        org_number: input.org_number,
+        ...detailColumns(input),
+        verification_status: (input.kind === 'public_body'
+          ? 'pending'
+          : 'not_required') as VerificationStatus,
+        verification_note: null,
+        verified_at: null,
+        verified_by: null,
+        created_at: at,
+        updated_at: at,
+      }
+      const org = await tx
+        .insertInto('organisations')
+        .values(values)
+        .returning(['id', 'slug'])
+        .executeTakeFirstOrThrow()
+      const sectors = input.kind === 'company' ? [...new Set(input.sectors)].sort() : []
+      await replaceSectors(tx, org.id, sectors)
+      await tx
+        .insertInto('memberships')
+        .values({ organisation_id: org.id, user_id: userId, role: 'admin', created_at: at })
+        .execute()
+      await audit(tx, {
+        actorUserId: userId,
+        organisationId: org.id,
+        action: 'organisation.register',
+        entityType: 'organisation',
+        entityId: org.id,
+        after: { ...values, sectors },
+        ip,
+      })
+      return org
+    }),
+  )
+}
+
+/**
+ * Changes an organisation's details; only its administrators may (anyone else gets 'not_found').
+ * Kind and organisation number stay as they are. A rejected public body may ask for a new review,
+ * which puts it back in the verification queue.
+ */
+export async function updateOrganisation(
+  db: DB,
+  options: {
+    organisationId: number
+    userId: number
+    input: OrganisationDetails
+    requestReview?: boolean
+    ip?: string | null
+  },
+): Promise<{ slug: string; verification_status: VerificationStatus }> {
+  const { organisationId, userId, input } = options
+  return withRules(() =>
+    db.transaction().execute(async (tx) => {
+      const org = await tx
+        .selectFrom('organisations')
+        .innerJoin('memberships', 'memberships.organisation_id', 'organisations.id')
+        .selectAll('organisations')
+        .where('organisations.id', '=', organisationId)
+        .where('memberships.user_id', '=', userId)
+        .where('memberships.role', '=', 'admin')
+        .executeTakeFirst()
+      if (!org) throw new DomainError('not_found')
+      if (org.kind !== input.kind) throw new DomainError('organisation_identity_fixed')
+      if (!(await isMunicipalityInCounty(tx, input.municipality_code, input.county_code))) {
+        throw new DomainError('municipality_not_in_county')
+      }
+      const beforeSectors = await sectorCodes(tx, org.id)
+      const changes = detailColumns(input)
+      const reviewRequested =
+        options.requestReview === true && org.verification_status === 'rejected'
+      const status: VerificationStatus = reviewRequested ? 'pending' : org.verification_status
+      await tx
+        .updateTable('organisations')
+        .set({ ...changes, verification_status: status, updated_at: now() })
+        .where('id', '=', org.id)
+        .execute()
+      const afterSectors = input.kind === 'company' ? [...new Set(input.sectors)].sort() : []
+      if (input.kind === 'company') await replaceSectors(tx, org.id, afterSectors)
+      const pick = (o: Record<string, unknown>) => ({
+        name: o.name,
+        county_code: o.county_code,
+        municipality_code: o.municipality_code,
+        website: o.website,
+        description: o.description,
+        public_body_type: o.public_body_type,
+        size_class: o.size_class,
+        verification_status: o.verification_status,
+      })
+      await audit(tx, {
+        actorUserId: userId,
+        organisationId: org.id,
+        action: reviewRequested ? 'organisation.review_requested' : 'organisation.update',
+        entityType: 'organisation',
+        entityId: org.id,
+        before: { ...pick(org), sectors: beforeSectors },
+        after: { ...pick({ ...changes, verification_status: status }), sectors: afterSectors },
+        ip: options.ip ?? null,
+      })
+      return { slug: org.slug, verification_status: status }
+    }),
+  )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export interface Viewer {
+  id: number
+  isPlatformAdmin: boolean
+}
+
+/**
+ * An organisation's public profile. Companies and verified public bodies are public; a public
+ * body awaiting or refused verification is shown only to its members and platform
+ * administrators (null for everyone else, so the page answers 404).
+ */
+export async function getOrganisationProfile(
+  db: DB,
+  slug: string,
+  viewer: Viewer | null,
+  locale: Locale,
+) {
+  const org = await db
+    .selectFrom('organisations')
+    .innerJoin('counties', 'counties.code', 'organisations.county_code')
+    .leftJoin('municipalities', 'municipalities.code', 'organisations.municipality_code')
+    .leftJoin('memberships as mine', (join) =>
+      join
+        .onRef('mine.organisation_id', '=', 'organisations.id')
+        .on('mine.user_id', '=', viewer?.id ?? -1),
+    )
+    .select((eb) => [
+      'organisations.id',
+      'organisations.slug',
+      'organisations.name',
+      'organisations.kind',
+      'organisations.public_body_type',
+      'organisations.size_class',
+      'organisations.org_number',
+      'organisations.website',
+      'organisations.description',
+      'organisations.verification_status',
+      'organisations.verification_note',
+      'organisations.created_at',
+      'counties.name as county_name',
+      'municipalities.name as municipality_name',
+      'mine.role as viewer_role',
+      eb
+        .selectFrom('memberships')
+        .select((m) => m.fn.countAll<number>().as('n'))
+        .whereRef('memberships.organisation_id', '=', 'organisations.id')
+        .as('member_count'),
+    ])
+    .where('organisations.slug', '=', slug)
+    .where((eb) => {
+      const visible: Expression<SqlBool>[] = [
+        eb('organisations.verification_status', 'in', PUBLICLY_VISIBLE),
+        eb('mine.role', 'is not', null),
+      ]
+      if (viewer?.isPlatformAdmin) visible.push(sql<SqlBool>`1`)
+      return eb.or(visible)
+    })
+    .executeTakeFirst()
+  if (!org) return null
+  const sectors = await db
+    .selectFrom('organisation_sectors')
+    .innerJoin('sectors', 'sectors.code', 'organisation_sectors.sector_code')
+    .select(['sectors.code', 'sectors.name_sv', 'sectors.name_en'])
+    .where('organisation_sectors.organisation_id', '=', org.id)
+    .orderBy('sectors.code')
+    .execute()
+  const insider = org.viewer_role !== null || viewer?.isPlatformAdmin === true
+  return {
+    ...org,
+    // Why a verification was refused is for the organisation and the platform, not the public.
+    verification_note: insider ? org.verification_note : null,
+    member_count: Number(org.member_count ?? 0),
+    viewer_role: (org.viewer_role ?? null) as MemberRole | null,
+    sectors: sectors.map((s) => ({ code: s.code, name: locale === 'en' ? s.name_en : s.name_sv })),
+  }
+}
+
+export const DIRECTORY_PAGE_SIZE = 20
+
+export interface DirectoryFilters {
+  kind?: OrganisationKind | undefined
+  county?: string | undefined
+  q?: string | undefined
+  page?: number | undefined
+}
+
+/** Escapes LIKE's wildcards so a search for "50%" means the characters "50%". */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
+/** The public directory: companies and verified public bodies, by name, 20 a page. */
+export async function listDirectory(db: DB, filters: DirectoryFilters) {
+  let query = db
+    .selectFrom('organisations')
+    .innerJoin('counties', 'counties.code', 'organisations.county_code')
+    .leftJoin('municipalities', 'municipalities.code', 'organisations.municipality_code')
+    .where('organisations.verification_status', 'in', PUBLICLY_VISIBLE)
+  if (filters.kind) query = query.where('organisations.kind', '=', filters.kind)
+  if (filters.county) query = query.where('organisations.county_code', '=', filters.county)
+  const q = filters.q?.trim()
+  if (q)
+    query = query.where(sql<SqlBool>`organisations.name like ${`%${escapeLike(q)}%`} escape '\\'`)
+
+  const { total } = await query
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow()
+  const count = Number(total)
+  const pages = Math.max(1, Math.ceil(count / DIRECTORY_PAGE_SIZE))
+  const page = Math.min(Math.max(1, filters.page ?? 1), pages)
+  const items = await query
+    .select([
+      'organisations.slug',
+      'organisations.name',
+      'organisations.kind',
+      'organisations.public_body_type',
+      'organisations.size_class',
+      'organisations.verification_status',
+      'counties.name as county_name',
+      'municipalities.name as municipality_name',
+    ])
+    .orderBy('organisations.name')
+    .orderBy('organisations.id')
+    .limit(DIRECTORY_PAGE_SIZE)
+    .offset((page - 1) * DIRECTORY_PAGE_SIZE)
+    .execute()
+  return { items, total: count, page, pages }
+}
+
+/**
+ * The organisation behind a slug as one of its members sees it, with the member's role;
+ * undefined for anyone who is not a member (the pages answer 404).
+ */
+export async function getOrganisationForMember(db: DB, slug: string, userId: number) {
+  const org = await db
+    .selectFrom('organisations')
+    .innerJoin('memberships', 'memberships.organisation_id', 'organisations.id')
+    .select([
+      'organisations.id',
+      'organisations.slug',
+      'organisations.name',
+      'organisations.kind',
+      'organisations.public_body_type',
+      'organisations.size_class',
+      'organisations.org_number',
+      'organisations.county_code',
+      'organisations.municipality_code',
+      'organisations.website',
+      'organisations.description',
+      'organisations.verification_status',
+      'organisations.verification_note',
+      'memberships.role',
+    ])
+    .where('organisations.slug', '=', slug)
+    .where('memberships.user_id', '=', userId)
+    .executeTakeFirst()
+  if (!org) return undefined
+  return { ...org, sectors: await sectorCodes(db, org.id) }
+}
+
+/** The organisations a user belongs to, with their role, by name. */
+export async function listMyOrganisations(db: DB, userId: number) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .innerJoin('counties', 'counties.code', 'organisations.county_code')
+    .select([
+      'organisations.id',
+      'organisations.slug',
+      'organisations.name',
+      'organisations.kind',
+      'organisations.public_body_type',
+      'organisations.size_class',
+      'organisations.verification_status',
+      'counties.name as county_name',
+      'memberships.role',
+    ])
+    .where('memberships.user_id', '=', userId)
+    .orderBy('organisations.name')
     .execute()
 }

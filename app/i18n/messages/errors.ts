@@ -32,6 +32,9 @@ const sv = {
   'errors.domain.invitation_expired': 'Inbjudan har gått ut. Be om en ny.',
   'errors.domain.reset_invalid': 'Länken är ogiltig eller har gått ut. Begär en ny länk.',
   'errors.domain.wrong_password': 'Nuvarande lösenord är fel.',
+  'errors.domain.not_pending': 'Organisationen väntar inte längre på verifiering. Någon annan kan redan ha beslutat.',
+  'errors.domain.reason_required': 'Skriv en motivering när du avslår.',
+  'errors.domain.municipality_not_in_county': 'Kommunen ligger inte i det valda länet.',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -67,6 +70,9 @@ const en: Record<keyof typeof sv, string> = {
   'errors.domain.invitation_expired': 'This invitation has expired. Ask for a new one.',
   'errors.domain.reset_invalid': 'The link is invalid or has expired. Request a new link.',
   'errors.domain.wrong_password': 'The current password is wrong.',
+  'errors.domain.not_pending': 'The organisation is no longer awaiting verification. Someone else may already have decided.',
+  'errors.domain.reason_required': 'Write a reason when you reject.',
+  'errors.domain.municipality_not_in_county': 'The municipality is not in the chosen county.',
 }
 
 export default { sv, en }

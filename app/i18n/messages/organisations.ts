@@ -14,6 +14,165 @@ const sv = {
   'org.status.verified': 'Verifierad',
   'org.status.rejected': 'Ej godkänd',
   'org.status.not_required': 'Företag',
+  'org.role.admin': 'Administratör',
+  'org.role.member': 'Medlem',
+
+  // The organisation form (registration and settings)
+  'orgForm.kind': 'Typ av organisation',
+  'orgForm.kind.hint':
+    'Offentliga aktörer – regioner, kommuner, myndigheter och offentligt ägda bolag – granskas av Testarena innan de visas för andra. Företag syns direkt.',
+  'orgForm.name': 'Organisationens namn',
+  'orgForm.name.hint':
+    'Som det är registrerat, till exempel ”Region Norrbotten” eller ”Nattugglan Omsorgsteknik AB”.',
+  'orgForm.orgNumber': 'Organisationsnummer',
+  'orgForm.orgNumber.hint': 'Tio siffror, med eller utan bindestreck, till exempel 556016-0680.',
+  'orgForm.publicBodyType': 'Typ av offentlig aktör',
+  'orgForm.publicBodyType.hint': 'Fyll i om organisationen är en offentlig aktör.',
+  'orgForm.sizeClass': 'Företagets storlek',
+  'orgForm.sizeClass.hint':
+    'Enligt EU:s definition av små och medelstora företag. Räkna årsanställda och välj den minsta storlek där både antalet anställda och minst ett av de ekonomiska gränsvärdena stämmer.',
+  'orgForm.sizeClass.hintCompanies': 'Fyll i om organisationen är ett företag.',
+  'orgForm.sizeDefinition.micro':
+    'färre än 10 anställda och högst 2 miljoner euro i omsättning eller balansomslutning',
+  'orgForm.sizeDefinition.small':
+    'färre än 50 anställda och högst 10 miljoner euro i omsättning eller balansomslutning',
+  'orgForm.sizeDefinition.medium':
+    'färre än 250 anställda och högst 50 miljoner euro i omsättning eller högst 43 miljoner euro i balansomslutning',
+  'orgForm.sizeDefinition.large': 'alla andra företag',
+  'orgForm.county': 'Län',
+  'orgForm.municipality': 'Kommun',
+  'orgForm.municipality.hint':
+    'Kommunen där organisationen har sitt säte. Den måste ligga i det valda länet.',
+  'orgForm.sectors': 'Branscher',
+  'orgForm.sectors.hint':
+    'Huvudgrupper i Svensk näringsgrensindelning (SNI 2007). Välj alla som passar.',
+  'orgForm.sectors.companiesOnly': 'Gäller bara företag.',
+  'orgForm.website': 'Webbplats',
+  'orgForm.website.hint': 'Till exempel https://www.exempel.se',
+  'orgForm.description': 'Kort beskrivning',
+  'orgForm.description.hint':
+    'Vad organisationen gör, högst 2 000 tecken. Visas på organisationens sida.',
+
+  // Directory
+  'orgs.title': 'Organisationer',
+  'orgs.intro': 'Företag och verifierade offentliga aktörer på Testarena.',
+  'orgs.filter.title': 'Filtrera',
+  'orgs.filter.q': 'Sök på namn',
+  'orgs.filter.kind': 'Typ av organisation',
+  'orgs.filter.kindAll': 'Alla typer',
+  'orgs.filter.county': 'Län',
+  'orgs.filter.countyAll': 'Alla län',
+  'orgs.filter.submit': 'Visa',
+  'orgs.filter.clear': 'Rensa filter',
+  'orgs.results.title': 'Resultat',
+  'orgs.results.count': '{count} organisationer',
+  'orgs.results.countOne': '1 organisation',
+  'orgs.results.empty': 'Inga organisationer matchar filtret.',
+  'orgs.register': 'Registrera en organisation',
+
+  // Registration
+  'orgNew.title': 'Registrera en organisation',
+  'orgNew.intro': 'Du blir administratör för organisationen och kan sedan bjuda in kollegor.',
+  'orgNew.submit': 'Registrera organisationen',
+
+  // Profile
+  'orgProfile.details': 'Uppgifter',
+  'orgProfile.kind': 'Typ',
+  'orgProfile.orgNumber': 'Organisationsnummer',
+  'orgProfile.county': 'Län',
+  'orgProfile.municipality': 'Kommun',
+  'orgProfile.sectors': 'Branscher',
+  'orgProfile.website': 'Webbplats',
+  'orgProfile.members': 'Antal medlemmar',
+  'orgProfile.about': 'Om organisationen',
+  'orgProfile.noDescription': 'Organisationen har ingen beskrivning ännu.',
+  'orgProfile.manage': 'Hantera organisationen',
+  'orgProfile.settings': 'Inställningar',
+  'orgProfile.membersLink': 'Medlemmar och inbjudningar',
+  'orgProfile.registered': 'Organisationen är registrerad och du är dess administratör.',
+  'orgProfile.joined': 'Välkommen! Du är nu medlem i organisationen.',
+  'orgProfile.pending':
+    'Organisationen väntar på verifiering av Testarenas administratörer. Tills dess syns den bara för organisationens medlemmar.',
+  'orgProfile.rejected': 'Verifieringen godkändes inte. Motivering: {note}',
+  'orgProfile.rejectedHelp': 'Rätta uppgifterna under Inställningar och begär en ny granskning.',
+
+  // Settings
+  'orgSettings.title': 'Inställningar för {name}',
+  'orgSettings.heading': 'Inställningar',
+  'orgSettings.identity':
+    'Organisationsnummer {orgNumber}. Organisationsnummer och typ av organisation kan inte ändras.',
+  'orgSettings.saved': 'Ändringarna är sparade.',
+  'orgSettings.reviewRequested':
+    'Ändringarna är sparade och organisationen väntar på en ny granskning.',
+  'orgSettings.requestReview': 'Spara och begär ny granskning',
+  'orgSettings.back': 'Till organisationens sida',
+
+  // Members
+  'orgMembers.title': 'Medlemmar i {name}',
+  'orgMembers.heading': 'Medlemmar',
+  'orgMembers.name': 'Namn',
+  'orgMembers.email': 'E-post',
+  'orgMembers.role': 'Roll',
+  'orgMembers.since': 'Medlem sedan',
+  'orgMembers.actions': 'Åtgärder',
+  'orgMembers.you': '(du)',
+  'orgMembers.roleFor': 'Roll för {name}',
+  'orgMembers.changeRole': 'Ändra roll',
+  'orgMembers.changeRoleFor': 'Ändra roll för {name}',
+  'orgMembers.remove': 'Ta bort',
+  'orgMembers.removeFor': 'Ta bort {name} från organisationen',
+  'orgMembers.invite.title': 'Bjud in en kollega',
+  'orgMembers.invite.hint':
+    'Inbjudan skickas med e-post och gäller i 14 dagar. En ny inbjudan till samma adress ersätter den tidigare.',
+  'orgMembers.invite.email': 'E-postadress',
+  'orgMembers.invite.role': 'Roll',
+  'orgMembers.invite.submit': 'Skicka inbjudan',
+  'orgMembers.invitations.title': 'Väntande inbjudningar',
+  'orgMembers.invitations.empty': 'Inga väntande inbjudningar.',
+  'orgMembers.invitations.email': 'E-postadress',
+  'orgMembers.invitations.invitedBy': 'Inbjuden av',
+  'orgMembers.invitations.expires': 'Gäller till',
+  'orgMembers.invitations.revoke': 'Återkalla',
+  'orgMembers.invitations.revokeFor': 'Återkalla inbjudan till {email}',
+  'orgMembers.leave.title': 'Lämna organisationen',
+  'orgMembers.leave.body':
+    'Du förlorar åtkomsten till organisationen. Är du den enda administratören måste du först göra någon annan till administratör.',
+  'orgMembers.leave.submit': 'Lämna {name}',
+  'orgMembers.error.title': 'Det gick inte att genomföra ändringen',
+  'orgMembers.notice.invited': 'Inbjudan är skickad.',
+  'orgMembers.notice.revoked': 'Inbjudan är återkallad.',
+  'orgMembers.notice.roleChanged': 'Rollen är ändrad.',
+  'orgMembers.notice.removed': 'Medlemmen är borttagen.',
+  'orgMembers.back': 'Till organisationens sida',
+
+  // Invitation page
+  'invitation.mailRole.admin': 'administratör',
+  'invitation.mailRole.member': 'medlem',
+  'invitation.title': 'Inbjudan till {organisation}',
+  'invitation.body': '{inviter} har bjudit in dig att gå med i {organisation}.',
+  'invitation.role': 'Roll',
+  'invitation.inviter': 'Inbjuden av',
+  'invitation.email': 'Skickad till',
+  'invitation.expires': 'Gäller till',
+  'invitation.accept': 'Gå med i {organisation}',
+  'invitation.anonymous':
+    'Logga in eller skapa ett konto med e-postadressen som inbjudan skickades till. Sedan kommer du tillbaka hit och kan gå med.',
+  'invitation.login': 'Logga in',
+  'invitation.signup': 'Skapa konto',
+  'invitation.otherEmailHelp':
+    'Du är inloggad som {current}. Logga ut och logga in med den adress inbjudan skickades till, eller be om en inbjudan till din adress.',
+  'invitation.unusable': 'Inbjudan kan inte användas',
+  'invitation.myOrganisations': 'Till mina organisationer',
+
+  // My organisations
+  'myOrgs.title': 'Mina organisationer',
+  'myOrgs.empty':
+    'Du är inte medlem i någon organisation ännu. Registrera din organisation eller be en kollega att bjuda in dig.',
+  'myOrgs.register': 'Registrera en ny organisation',
+  'myOrgs.role': 'Din roll: {role}',
+  'myOrgs.settings': 'Inställningar för {name}',
+  'myOrgs.members': 'Medlemmar i {name}',
+  'myOrgs.left': 'Du har lämnat organisationen.',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -31,6 +190,158 @@ const en: Record<keyof typeof sv, string> = {
   'org.status.verified': 'Verified',
   'org.status.rejected': 'Not approved',
   'org.status.not_required': 'Company',
+  'org.role.admin': 'Administrator',
+  'org.role.member': 'Member',
+
+  'orgForm.kind': 'Type of organisation',
+  'orgForm.kind.hint':
+    'Public bodies – regions, municipalities, government agencies and publicly owned companies – are checked by Testarena before others can see them. Companies are listed at once.',
+  'orgForm.name': 'Name of the organisation',
+  'orgForm.name.hint':
+    'As registered, for example “Region Norrbotten” or “Nattugglan Omsorgsteknik AB”.',
+  'orgForm.orgNumber': 'Organisation number',
+  'orgForm.orgNumber.hint':
+    'The Swedish organisation number: ten digits, with or without a hyphen, for example 556016-0680.',
+  'orgForm.publicBodyType': 'Type of public body',
+  'orgForm.publicBodyType.hint': 'Fill in if the organisation is a public body.',
+  'orgForm.sizeClass': 'Size of the company',
+  'orgForm.sizeClass.hint':
+    'As the EU defines small and medium-sized enterprises. Count annual staff and choose the smallest size where the staff count and at least one of the financial limits fit.',
+  'orgForm.sizeClass.hintCompanies': 'Fill in if the organisation is a company.',
+  'orgForm.sizeDefinition.micro':
+    'fewer than 10 staff and at most €2 million turnover or balance sheet total',
+  'orgForm.sizeDefinition.small':
+    'fewer than 50 staff and at most €10 million turnover or balance sheet total',
+  'orgForm.sizeDefinition.medium':
+    'fewer than 250 staff and at most €50 million turnover or at most €43 million balance sheet total',
+  'orgForm.sizeDefinition.large': 'all other companies',
+  'orgForm.county': 'County',
+  'orgForm.municipality': 'Municipality',
+  'orgForm.municipality.hint':
+    'The municipality where the organisation has its seat. It must be in the chosen county.',
+  'orgForm.sectors': 'Sectors',
+  'orgForm.sectors.hint':
+    'Sections of the Swedish Standard Industrial Classification (SNI 2007). Choose all that apply.',
+  'orgForm.sectors.companiesOnly': 'For companies only.',
+  'orgForm.website': 'Website',
+  'orgForm.website.hint': 'For example https://www.example.se',
+  'orgForm.description': 'Short description',
+  'orgForm.description.hint':
+    'What the organisation does, at most 2,000 characters. Shown on its page.',
+
+  'orgs.title': 'Organisations',
+  'orgs.intro': 'Companies and verified public bodies on Testarena.',
+  'orgs.filter.title': 'Filter',
+  'orgs.filter.q': 'Search by name',
+  'orgs.filter.kind': 'Type of organisation',
+  'orgs.filter.kindAll': 'All types',
+  'orgs.filter.county': 'County',
+  'orgs.filter.countyAll': 'All counties',
+  'orgs.filter.submit': 'Show',
+  'orgs.filter.clear': 'Clear filters',
+  'orgs.results.title': 'Results',
+  'orgs.results.count': '{count} organisations',
+  'orgs.results.countOne': '1 organisation',
+  'orgs.results.empty': 'No organisations match the filter.',
+  'orgs.register': 'Register an organisation',
+
+  'orgNew.title': 'Register an organisation',
+  'orgNew.intro': 'You become the organisation’s administrator and can then invite colleagues.',
+  'orgNew.submit': 'Register the organisation',
+
+  'orgProfile.details': 'Details',
+  'orgProfile.kind': 'Type',
+  'orgProfile.orgNumber': 'Organisation number',
+  'orgProfile.county': 'County',
+  'orgProfile.municipality': 'Municipality',
+  'orgProfile.sectors': 'Sectors',
+  'orgProfile.website': 'Website',
+  'orgProfile.members': 'Number of members',
+  'orgProfile.about': 'About the organisation',
+  'orgProfile.noDescription': 'The organisation has no description yet.',
+  'orgProfile.manage': 'Manage the organisation',
+  'orgProfile.settings': 'Settings',
+  'orgProfile.membersLink': 'Members and invitations',
+  'orgProfile.registered': 'The organisation is registered and you are its administrator.',
+  'orgProfile.joined': 'Welcome! You are now a member of the organisation.',
+  'orgProfile.pending':
+    'The organisation is awaiting verification by Testarena’s administrators. Until then only its members can see it.',
+  'orgProfile.rejected': 'The verification was not approved. Reason: {note}',
+  'orgProfile.rejectedHelp': 'Correct the details under Settings and request a new review.',
+
+  'orgSettings.title': 'Settings for {name}',
+  'orgSettings.heading': 'Settings',
+  'orgSettings.identity':
+    'Organisation number {orgNumber}. The organisation number and type of organisation cannot be changed.',
+  'orgSettings.saved': 'Your changes have been saved.',
+  'orgSettings.reviewRequested':
+    'Your changes have been saved and the organisation is awaiting a new review.',
+  'orgSettings.requestReview': 'Save and request a new review',
+  'orgSettings.back': 'Back to the organisation’s page',
+
+  'orgMembers.title': 'Members of {name}',
+  'orgMembers.heading': 'Members',
+  'orgMembers.name': 'Name',
+  'orgMembers.email': 'Email',
+  'orgMembers.role': 'Role',
+  'orgMembers.since': 'Member since',
+  'orgMembers.actions': 'Actions',
+  'orgMembers.you': '(you)',
+  'orgMembers.roleFor': 'Role for {name}',
+  'orgMembers.changeRole': 'Change role',
+  'orgMembers.changeRoleFor': 'Change role for {name}',
+  'orgMembers.remove': 'Remove',
+  'orgMembers.removeFor': 'Remove {name} from the organisation',
+  'orgMembers.invite.title': 'Invite a colleague',
+  'orgMembers.invite.hint':
+    'The invitation is sent by email and is valid for 14 days. A new invitation to the same address replaces the earlier one.',
+  'orgMembers.invite.email': 'Email address',
+  'orgMembers.invite.role': 'Role',
+  'orgMembers.invite.submit': 'Send invitation',
+  'orgMembers.invitations.title': 'Open invitations',
+  'orgMembers.invitations.empty': 'No open invitations.',
+  'orgMembers.invitations.email': 'Email address',
+  'orgMembers.invitations.invitedBy': 'Invited by',
+  'orgMembers.invitations.expires': 'Valid until',
+  'orgMembers.invitations.revoke': 'Withdraw',
+  'orgMembers.invitations.revokeFor': 'Withdraw the invitation to {email}',
+  'orgMembers.leave.title': 'Leave the organisation',
+  'orgMembers.leave.body':
+    'You will lose access to the organisation. If you are its only administrator, make someone else an administrator first.',
+  'orgMembers.leave.submit': 'Leave {name}',
+  'orgMembers.error.title': 'The change could not be made',
+  'orgMembers.notice.invited': 'The invitation has been sent.',
+  'orgMembers.notice.revoked': 'The invitation has been withdrawn.',
+  'orgMembers.notice.roleChanged': 'The role has been changed.',
+  'orgMembers.notice.removed': 'The member has been removed.',
+  'orgMembers.back': 'Back to the organisation’s page',
+
+  'invitation.mailRole.admin': 'an administrator',
+  'invitation.mailRole.member': 'a member',
+  'invitation.title': 'Invitation to {organisation}',
+  'invitation.body': '{inviter} has invited you to join {organisation}.',
+  'invitation.role': 'Role',
+  'invitation.inviter': 'Invited by',
+  'invitation.email': 'Sent to',
+  'invitation.expires': 'Valid until',
+  'invitation.accept': 'Join {organisation}',
+  'invitation.anonymous':
+    'Log in or create an account with the email address the invitation was sent to. You will then come back here and can join.',
+  'invitation.login': 'Log in',
+  'invitation.signup': 'Create account',
+  'invitation.otherEmailHelp':
+    'You are logged in as {current}. Log out and log in with the address the invitation was sent to, or ask for an invitation to your address.',
+  'invitation.unusable': 'The invitation cannot be used',
+  'invitation.myOrganisations': 'Go to my organisations',
+
+  'myOrgs.title': 'My organisations',
+  'myOrgs.empty':
+    'You are not a member of any organisation yet. Register your organisation or ask a colleague to invite you.',
+  'myOrgs.register': 'Register a new organisation',
+  'myOrgs.role': 'Your role: {role}',
+  'myOrgs.settings': 'Settings for {name}',
+  'myOrgs.members': 'Members of {name}',
+  'myOrgs.left': 'You have left the organisation.',
 }
 
 export default { sv, en }

@@ -53,7 +53,7 @@ export default function Home() {
         </dl>
       </section>
 
-      <ul className="cards" aria-label={t('home.title')}>
+      <ul className="cards">
         <li className="card">
           <h2>{t('home.forPublic.title')}</h2>
           <p>{t('home.forPublic.body')}</p>

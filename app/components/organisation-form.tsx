@@ -1,0 +1,149 @@
+import { type FieldMetadata, getSelectProps } from '@conform-to/react'
+import { useEffect, useState } from 'react'
+import { PUBLIC_BODY_TYPES, SIZE_CLASSES } from '#db/schema'
+import { translateError, useT } from '~/i18n/use-t'
+import { ChoiceGroup, type Option, SelectField } from './forms'
+
+type Meta = FieldMetadata<any, any, string[]>
+
+interface County {
+  code: string
+  name: string
+}
+interface Municipality {
+  code: string
+  short_name: string
+  county_code: string
+}
+
+/** True once React runs in the browser; the first render matches the server's HTML. */
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
+  return hydrated
+}
+
+export function PublicBodyTypeField({ meta, required = true }: { meta: Meta; required?: boolean }) {
+  const t = useT()
+  return (
+    <ChoiceGroup
+      meta={meta}
+      type="radio"
+      legend={t('orgForm.publicBodyType')}
+      hint={required ? undefined : t('orgForm.publicBodyType.hint')}
+      required={required}
+      options={PUBLIC_BODY_TYPES.map((v) => ({ value: v, label: t(`org.type.${v}`) }))}
+    />
+  )
+}
+
+/** Size classes as the EU defines small and medium-sized enterprises (Recommendation 2003/361/EC). */
+export function SizeClassField({ meta, required = true }: { meta: Meta; required?: boolean }) {
+  const t = useT()
+  return (
+    <ChoiceGroup
+      meta={meta}
+      type="radio"
+      legend={t('orgForm.sizeClass')}
+      hint={
+        required
+          ? t('orgForm.sizeClass.hint')
+          : `${t('orgForm.sizeClass.hintCompanies')} ${t('orgForm.sizeClass.hint')}`
+      }
+      required={required}
+      options={SIZE_CLASSES.map((v) => ({
+        value: v,
+        label: `${t(`org.size.${v}`)}: ${t(`orgForm.sizeDefinition.${v}`)}`,
+      }))}
+    />
+  )
+}
+
+export function SectorsField({
+  meta,
+  sectors,
+  required = false,
+  companiesOnly = false,
+}: {
+  meta: Meta
+  sectors: ReadonlyArray<{ code: string; name: string }>
+  required?: boolean
+  companiesOnly?: boolean
+}) {
+  const t = useT()
+  return (
+    <ChoiceGroup
+      meta={meta}
+      type="checkbox"
+      legend={t('orgForm.sectors')}
+      hint={
+        companiesOnly
+          ? `${t('orgForm.sectors.hint')} ${t('orgForm.sectors.companiesOnly')}`
+          : t('orgForm.sectors.hint')
+      }
+      required={required}
+      options={sectors.map((s) => ({ value: s.code, label: `${s.code} – ${s.name}` }))}
+    />
+  )
+}
+
+/**
+ * County and municipality. Without JavaScript the municipality list holds every municipality,
+ * grouped by county; with it, only the chosen county's. The server checks that they match.
+ */
+export function LocationFields({
+  county,
+  municipality,
+  counties,
+  municipalities,
+}: {
+  county: Meta
+  municipality: Meta
+  counties: ReadonlyArray<County>
+  municipalities: ReadonlyArray<Municipality>
+}) {
+  const t = useT()
+  const hydrated = useHydrated()
+  const chosenCounty = typeof county.value === 'string' && county.value ? county.value : null
+  const visible =
+    hydrated && chosenCounty ? counties.filter((c) => c.code === chosenCounty) : counties
+  const countyOptions: Option[] = counties.map((c) => ({ value: c.code, label: c.name }))
+  const props = getSelectProps(municipality, {
+    ariaDescribedBy: [
+      municipality.descriptionId,
+      municipality.errors?.length ? municipality.errorId : null,
+    ]
+      .filter(Boolean)
+      .join(' '),
+  })
+  return (
+    <>
+      <SelectField meta={county} label={t('orgForm.county')} options={countyOptions} />
+      <div className={municipality.errors?.length ? 'field field--invalid' : 'field'}>
+        <label htmlFor={municipality.id}>{t('orgForm.municipality')}</label>
+        <p className="hint" id={municipality.descriptionId}>
+          {t('orgForm.municipality.hint')}
+        </p>
+        {municipality.errors?.length ? (
+          <p className="field-error" id={municipality.errorId}>
+            {municipality.errors.map((e) => translateError(t, e)).join(' ')}
+          </p>
+        ) : null}
+        <select {...props} key={props.key} className="input">
+          <option value="">{t('form.select')}</option>
+          {visible.map((c) => (
+            <optgroup key={c.code} label={c.name}>
+              {municipalities
+                .filter((m) => m.county_code === c.code)
+                .map((m) => (
+                  <option key={m.code} value={m.code}>
+                    {m.short_name}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,137 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { getOptionalUser, notFound } from '~/auth/guards.server'
+import { OrganisationKindLabel, VerificationBadge } from '~/components/organisation-labels'
+import { formatOrgNumber } from '~/i18n/format'
+import { getLocale } from '~/i18n/locale.server'
+import { useT } from '~/i18n/use-t'
+import { getOrganisationProfile } from '~/models/organisations.server'
+import { getDb } from '~/utils/db.server'
+import { pageTitle } from '~/utils/meta'
+import { slugSchema } from './schema'
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, (t) => data?.org.name ?? t('notFound.title'))
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const slug = slugSchema.safeParse(params.slug)
+  if (!slug.success) throw notFound()
+  const user = await getOptionalUser(request)
+  const org = await getOrganisationProfile(
+    getDb(),
+    slug.data,
+    user ? { id: user.id, isPlatformAdmin: user.isPlatformAdmin } : null,
+    getLocale(request),
+  )
+  if (!org) throw notFound()
+  const url = new URL(request.url)
+  const notice = url.searchParams.has('registered')
+    ? 'registered'
+    : url.searchParams.has('joined')
+      ? 'joined'
+      : null
+  return { org, notice: org.viewer_role ? notice : null }
+}
+
+export default function OrganisationProfile() {
+  const { org, notice } = useLoaderData<typeof loader>()
+  const t = useT()
+  const base = `/organisations/${org.slug}`
+  return (
+    <>
+      {notice ? (
+        <div className="notice notice--ok" role="status">
+          <p>{notice === 'registered' ? t('orgProfile.registered') : t('orgProfile.joined')}</p>
+        </div>
+      ) : null}
+      <h1>{org.name}</h1>
+      <p className="meta">
+        <OrganisationKindLabel
+          kind={org.kind}
+          publicBodyType={org.public_body_type}
+          sizeClass={org.size_class}
+        />{' '}
+        <VerificationBadge status={org.verification_status} />
+      </p>
+      {org.viewer_role && org.verification_status === 'pending' ? (
+        <div className="notice notice--warn">
+          <p>{t('orgProfile.pending')}</p>
+        </div>
+      ) : null}
+      {org.viewer_role && org.verification_status === 'rejected' ? (
+        <div className="notice notice--warn">
+          <p>{t('orgProfile.rejected', { note: org.verification_note ?? '' })}</p>
+          {org.viewer_role === 'admin' ? <p>{t('orgProfile.rejectedHelp')}</p> : null}
+        </div>
+      ) : null}
+
+      {org.viewer_role ? (
+        <nav aria-label={t('orgProfile.manage')}>
+          <ul className="actions">
+            {org.viewer_role === 'admin' ? (
+              <li>
+                <Link to={`${base}/settings`}>{t('orgProfile.settings')}</Link>
+              </li>
+            ) : null}
+            <li>
+              <Link to={`${base}/members`}>{t('orgProfile.membersLink')}</Link>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
+
+      <h2>{t('orgProfile.details')}</h2>
+      <dl className="details">
+        <dt>{t('orgProfile.kind')}</dt>
+        <dd>
+          <OrganisationKindLabel
+            kind={org.kind}
+            publicBodyType={org.public_body_type}
+            sizeClass={org.size_class}
+          />
+        </dd>
+        <dt>{t('orgProfile.orgNumber')}</dt>
+        <dd>{formatOrgNumber(org.org_number)}</dd>
+        <dt>{t('orgProfile.county')}</dt>
+        <dd>{org.county_name}</dd>
+        {org.municipality_name ? (
+          <>
+            <dt>{t('orgProfile.municipality')}</dt>
+            <dd>{org.municipality_name}</dd>
+          </>
+        ) : null}
+        {org.sectors.length > 0 ? (
+          <>
+            <dt>{t('orgProfile.sectors')}</dt>
+            <dd>
+              <ul className="plain-list">
+                {org.sectors.map((s) => (
+                  <li key={s.code}>{s.name}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
+        {org.website ? (
+          <>
+            <dt>{t('orgProfile.website')}</dt>
+            <dd>
+              <a href={org.website} rel="nofollow ugc noopener noreferrer">
+                {org.website}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('orgProfile.members')}</dt>
+        <dd>{org.member_count}</dd>
+      </dl>
+
+      <h2>{t('orgProfile.about')}</h2>
+      {org.description ? (
+        <p className="prewrap">{org.description}</p>
+      ) : (
+        <p className="meta">{t('orgProfile.noDescription')}</p>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,189 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useMemo } from 'react'
+import { notFound, requireUser } from '~/auth/guards.server'
+import { ErrorSummary, SubmitButton, TextareaField, TextField } from '~/components/forms'
+import {
+  LocationFields,
+  PublicBodyTypeField,
+  SectorsField,
+  SizeClassField,
+} from '~/components/organisation-form'
+import { VerificationBadge } from '~/components/organisation-labels'
+import { formatOrgNumber } from '~/i18n/format'
+import { getLocale } from '~/i18n/locale.server'
+import { useT } from '~/i18n/use-t'
+import { DomainError } from '~/models/errors.server'
+import { getOrganisationForMember, updateOrganisation } from '~/models/organisations.server'
+import { getOrganisationFormOptions } from '~/models/reference.server'
+import { getDb } from '~/utils/db.server'
+import { pageTitle } from '~/utils/meta'
+import { clientIp } from '~/utils/request.server'
+import { intentSchema, schema, slugSchema } from './schema'
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, (t) =>
+    data ? t('orgSettings.title', { name: data.org.name }) : t('notFound.title'),
+  )
+
+/** Administrators only; to anyone else the page does not exist. */
+async function loadForAdmin(request: Request, params: LoaderFunctionArgs['params']) {
+  const user = await requireUser(request)
+  const slug = slugSchema.safeParse(params.slug)
+  if (!slug.success) throw notFound()
+  const org = await getOrganisationForMember(getDb(), slug.data, user.id)
+  if (!org || org.role !== 'admin') throw notFound()
+  return { user, org }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { org } = await loadForAdmin(request, params)
+  const notice = new URL(request.url).searchParams.get('notice')
+  return {
+    org,
+    options: await getOrganisationFormOptions(getDb(), getLocale(request)),
+    notice: notice === 'saved' || notice === 'review' ? notice : null,
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, org } = await loadForAdmin(request, params)
+  const db = getDb()
+  const options = await getOrganisationFormOptions(db, getLocale(request))
+  const formData = await request.formData()
+  const intent = intentSchema.parse(formData.get('intent'))
+  const submission = parseWithZod(formData, { schema: schema(options, org.kind) })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  try {
+    const result = await updateOrganisation(db, {
+      organisationId: org.id,
+      userId: user.id,
+      input: submission.value,
+      requestReview: intent === 'review',
+      ip: clientIp(context),
+    })
+    const notice =
+      intent === 'review' && result.verification_status === 'pending' ? 'review' : 'saved'
+    return redirect(`/organisations/${org.slug}/settings?notice=${notice}`)
+  } catch (error) {
+    if (error instanceof DomainError) {
+      if (error.code === 'not_found') throw notFound()
+      const fieldErrors =
+        error.code === 'municipality_not_in_county'
+          ? { municipality_code: [error.messageKey] }
+          : undefined
+      return data(
+        {
+          result: submission.reply(
+            fieldErrors ? { fieldErrors } : { formErrors: [error.messageKey] },
+          ),
+        },
+        { status: 400 },
+      )
+    }
+    throw error
+  }
+}
+
+export default function OrganisationSettings() {
+  const { org, options, notice } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  const formSchema = useMemo(() => schema(options, org.kind), [options, org.kind])
+  const [form, fields] = useForm({
+    id: 'organisation-settings',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(formSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    defaultValue: {
+      name: org.name,
+      county_code: org.county_code,
+      municipality_code: org.municipality_code ?? undefined,
+      website: org.website ?? undefined,
+      description: org.description,
+      size_class: org.size_class ?? undefined,
+      public_body_type: org.public_body_type ?? undefined,
+      sectors: org.sectors,
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: formSchema }),
+  })
+  return (
+    <>
+      {notice ? (
+        <div className="notice notice--ok" role="status">
+          <p>{notice === 'review' ? t('orgSettings.reviewRequested') : t('orgSettings.saved')}</p>
+        </div>
+      ) : null}
+      <h1>{t('orgSettings.title', { name: org.name })}</h1>
+      <p className="meta">
+        {t(`org.kind.${org.kind}`)} <VerificationBadge status={org.verification_status} />
+      </p>
+      <p>{t('orgSettings.identity', { orgNumber: formatOrgNumber(org.org_number) })}</p>
+      {org.verification_status === 'rejected' ? (
+        <div className="notice notice--warn">
+          <p>{t('orgProfile.rejected', { note: org.verification_note ?? '' })}</p>
+          <p>{t('orgProfile.rejectedHelp')}</p>
+        </div>
+      ) : null}
+      {org.verification_status === 'pending' ? (
+        <div className="notice notice--warn">
+          <p>{t('orgProfile.pending')}</p>
+        </div>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <ErrorSummary form={form} />
+        <TextField meta={fields.name} label={t('orgForm.name')} autoComplete="organization" />
+        {org.kind === 'public_body' ? (
+          <PublicBodyTypeField meta={fields.public_body_type} />
+        ) : (
+          <SizeClassField meta={fields.size_class} />
+        )}
+        <LocationFields
+          county={fields.county_code}
+          municipality={fields.municipality_code}
+          counties={options.counties}
+          municipalities={options.municipalities}
+        />
+        {org.kind === 'company' ? (
+          <SectorsField meta={fields.sectors} sectors={options.sectors} />
+        ) : null}
+        <TextField
+          meta={fields.website}
+          label={t('orgForm.website')}
+          hint={t('orgForm.website.hint')}
+          inputMode="url"
+          autoComplete="url"
+          required={false}
+        />
+        <TextareaField
+          meta={fields.description}
+          label={t('orgForm.description')}
+          hint={t('orgForm.description.hint')}
+          required={false}
+        />
+        <div className="actions">
+          <SubmitButton name="intent" value="save">
+            {t('form.save')}
+          </SubmitButton>
+          {org.verification_status === 'rejected' ? (
+            <SubmitButton name="intent" value="review">
+              {t('orgSettings.requestReview')}
+            </SubmitButton>
+          ) : null}
+        </div>
+      </Form>
+      <p>
+        <Link to={`/organisations/${org.slug}`}>{t('orgSettings.back')}</Link>
+      </p>
+    </>
+  )
+}

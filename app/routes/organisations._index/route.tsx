@@ -1,0 +1,158 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { ORGANISATION_KINDS } from '#db/schema'
+import { OrganisationKindLabel, VerificationBadge } from '~/components/organisation-labels'
+import { useT } from '~/i18n/use-t'
+import { listDirectory } from '~/models/organisations.server'
+import { listCounties } from '~/models/reference.server'
+import { getDb } from '~/utils/db.server'
+import { pageTitle } from '~/utils/meta'
+import { filtersSchema } from './schema'
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'orgs.title')
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams
+  const filters = filtersSchema.parse({
+    q: params.get('q') || undefined,
+    kind: params.get('kind') || undefined,
+    county: params.get('county') || undefined,
+    page: params.get('page') || undefined,
+  })
+  const db = getDb()
+  const [result, counties] = await Promise.all([listDirectory(db, filters), listCounties(db)])
+  return { filters, result, counties }
+}
+
+export default function Directory() {
+  const { filters, result, counties } = useLoaderData<typeof loader>()
+  const t = useT()
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams()
+    if (filters.q) params.set('q', filters.q)
+    if (filters.kind) params.set('kind', filters.kind)
+    if (filters.county) params.set('county', filters.county)
+    if (page > 1) params.set('page', String(page))
+    const query = params.toString()
+    return query ? `/organisations?${query}` : '/organisations'
+  }
+  const filtered = Boolean(filters.q || filters.kind || filters.county)
+  return (
+    <>
+      <h1>{t('orgs.title')}</h1>
+      <p className="lead">{t('orgs.intro')}</p>
+      <p>
+        <Link to="/organisations/new">{t('orgs.register')}</Link>
+      </p>
+
+      <section>
+        <h2 id="filter-title">{t('orgs.filter.title')}</h2>
+        <Form method="get" className="filters" role="search" aria-labelledby="filter-title">
+          <div className="field">
+            <label htmlFor="filter-q">{t('orgs.filter.q')}</label>
+            <input
+              id="filter-q"
+              name="q"
+              type="search"
+              defaultValue={filters.q ?? ''}
+              className="input"
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="filter-kind">{t('orgs.filter.kind')}</label>
+            <select
+              id="filter-kind"
+              name="kind"
+              defaultValue={filters.kind ?? ''}
+              className="input"
+            >
+              <option value="">{t('orgs.filter.kindAll')}</option>
+              {ORGANISATION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`org.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-county">{t('orgs.filter.county')}</label>
+            <select
+              id="filter-county"
+              name="county"
+              defaultValue={filters.county ?? ''}
+              className="input"
+            >
+              <option value="">{t('orgs.filter.countyAll')}</option>
+              {counties.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="actions">
+            <button type="submit" className="button">
+              {t('orgs.filter.submit')}
+            </button>
+            {filtered ? <Link to="/organisations">{t('orgs.filter.clear')}</Link> : null}
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="results-title">
+        <h2 id="results-title">{t('orgs.results.title')}</h2>
+        <p role="status">
+          {result.total === 1
+            ? t('orgs.results.countOne')
+            : t('orgs.results.count', { count: result.total })}
+        </p>
+        {result.items.length === 0 ? (
+          <p>{t('orgs.results.empty')}</p>
+        ) : (
+          <ul className="cards">
+            {result.items.map((o) => (
+              <li className="card" key={o.slug}>
+                <h3>
+                  <Link to={`/organisations/${o.slug}`}>{o.name}</Link>
+                </h3>
+                <p className="meta">
+                  <OrganisationKindLabel
+                    kind={o.kind}
+                    publicBodyType={o.public_body_type}
+                    sizeClass={o.size_class}
+                  />{' '}
+                  ·{' '}
+                  {o.municipality_name ? `${o.municipality_name}, ${o.county_name}` : o.county_name}
+                </p>
+                <VerificationBadge status={o.verification_status} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {result.pages > 1 ? (
+          <nav aria-label={t('pagination.label')}>
+            <ul className="pagination">
+              {result.page > 1 ? (
+                <li>
+                  <Link to={pageLink(result.page - 1)} rel="prev">
+                    {t('pagination.previous')}
+                  </Link>
+                </li>
+              ) : null}
+              <li aria-current="page">
+                {t('pagination.page', { page: result.page, pages: result.pages })}
+              </li>
+              {result.page < result.pages ? (
+                <li>
+                  <Link to={pageLink(result.page + 1)} rel="next">
+                    {t('pagination.next')}
+                  </Link>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        ) : null}
+      </section>
+    </>
+  )
+}
