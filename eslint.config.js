@@ -6,7 +6,9 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['build/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', '.cache/'] },
+  {
+    ignores: ['build/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', '.cache/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,7 +23,10 @@ export default tseslint.config(
       ...jsxA11y.configs.recommended.rules,
       'react/prop-types': 'off',
       '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       // Routes stay thin: queries live in app/models.
       'no-restricted-imports': 'off',
     },
@@ -44,7 +49,14 @@ export default tseslint.config(
     // UI text comes from the translation files: no literal strings in JSX.
     files: ['app/routes/**/*.tsx', 'app/components/**/*.tsx', 'app/root.tsx'],
     rules: {
-      'react/jsx-no-literals': ['error', { noStrings: false, allowedStrings: ['·', '–', '—', '(', ')', ':', '◆', '/', '|', '…'], ignoreProps: true }],
+      'react/jsx-no-literals': [
+        'error',
+        {
+          noStrings: false,
+          allowedStrings: ['·', '–', '—', '(', ')', ':', '◆', '/', '|', '…'],
+          ignoreProps: true,
+        },
+      ],
     },
   },
 )

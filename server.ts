@@ -29,7 +29,10 @@ export function isSameOriginWrite(req: Request, allowedOrigin: string): boolean 
   return req.get('sec-fetch-site') === 'same-origin'
 }
 
-export async function createApp(options: { build: () => Promise<ServerBuild>; vite?: { middlewares: express.RequestHandler } }) {
+export async function createApp(options: {
+  build: () => Promise<ServerBuild>
+  vite?: { middlewares: express.RequestHandler }
+}) {
   const env = getEnv()
   const app = express()
   app.disable('x-powered-by')
@@ -72,7 +75,10 @@ export async function createApp(options: { build: () => Promise<ServerBuild>; vi
 
   app.use((req, res, next) => {
     if (isSameOriginWrite(req, env.APP_ORIGIN)) return next()
-    res.status(403).type('text/plain').send('Cross-site request refused / Begäran från annan webbplats nekad')
+    res
+      .status(403)
+      .type('text/plain')
+      .send('Cross-site request refused / Begäran från annan webbplats nekad')
   })
 
   if (options.vite) {

@@ -85,7 +85,8 @@ export function ErrorBoundary() {
       body = t('error.forbidden.body')
     } else if (error.status === 429) {
       title = t('error.tooManyRequests.title')
-      body = typeof error.data === 'string' ? error.data : t('errors.tooManyRequests', { minutes: 15 })
+      body =
+        typeof error.data === 'string' ? error.data : t('errors.tooManyRequests', { minutes: 15 })
     } else if (error.status === 400) {
       title = t('error.badRequest.title')
       body = t('errors.invalid')

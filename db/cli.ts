@@ -43,8 +43,12 @@ async function main(command: string | undefined) {
         await migrateToLatest(db)
         const messages = await listOutbox(db, { limit: 20 })
         for (const m of messages.reverse()) {
-          const state = m.sent_at ? 'sent' : `queued (${m.attempts} attempts${m.last_error ? `, ${m.last_error}` : ''})`
-          console.log(`#${m.id} to ${m.to_address} — ${state}\nSubject: ${m.subject}\n\n${m.text_body}\n${'-'.repeat(60)}`)
+          const state = m.sent_at
+            ? 'sent'
+            : `queued (${m.attempts} attempts${m.last_error ? `, ${m.last_error}` : ''})`
+          console.log(
+            `#${m.id} to ${m.to_address} — ${state}\nSubject: ${m.subject}\n\n${m.text_body}\n${'-'.repeat(60)}`,
+          )
         }
         if (!messages.length) console.log('The outbox is empty.')
         break

@@ -133,7 +133,8 @@ const organisations: DemoOrg[] = [
     county: '24',
     municipality: '2482',
     website: 'https://bergskraft.test',
-    description: 'Energitjänster och styrning av värme och laddning i offentliga lokaler i Västerbotten.',
+    description:
+      'Energitjänster och styrning av värme och laddning i offentliga lokaler i Västerbotten.',
     sectors: ['D', 'F'],
     members: [],
   },
@@ -147,7 +148,8 @@ const organisations: DemoOrg[] = [
     county: '12',
     municipality: '1281',
     website: 'https://vardkraft.test',
-    description: 'Digitala vårdtjänster och journalintegrationer för regioner och kommuner i hela Norden.',
+    description:
+      'Digitala vårdtjänster och journalintegrationer för regioner och kommuner i hela Norden.',
     sectors: ['J', 'Q'],
     members: [['karin', 'admin']],
   },
@@ -182,7 +184,12 @@ export async function seed(db: Kysely<Database>): Promise<void> {
         .returning('id')
         .executeTakeFirstOrThrow()
       userIds.set(u.key, row.id)
-      await audit(tx, { actorUserId: row.id, action: 'user.signup', entityType: 'user', entityId: row.id })
+      await audit(tx, {
+        actorUserId: row.id,
+        action: 'user.signup',
+        entityType: 'user',
+        entityId: row.id,
+      })
     }
     const platformAdmin = userIds.get('platform') ?? null
     for (const o of organisations) {
@@ -208,7 +215,7 @@ export async function seed(db: Kysely<Database>): Promise<void> {
         })
         .returning('id')
         .executeTakeFirstOrThrow()
-      const creator = o.members[0] ? userIds.get(o.members[0][0]) ?? null : platformAdmin
+      const creator = o.members[0] ? (userIds.get(o.members[0][0]) ?? null) : platformAdmin
       await audit(tx, {
         actorUserId: creator,
         organisationId: org.id,
@@ -224,7 +231,10 @@ export async function seed(db: Kysely<Database>): Promise<void> {
           .execute()
       }
       for (const code of o.sectors ?? []) {
-        await tx.insertInto('organisation_sectors').values({ organisation_id: org.id, sector_code: code }).execute()
+        await tx
+          .insertInto('organisation_sectors')
+          .values({ organisation_id: org.id, sector_code: code })
+          .execute()
       }
       if (o.verified) {
         await tx

@@ -17,7 +17,10 @@ export function getLimiters() {
     const env = getEnv()
     limiters = {
       loginIp: new RateLimiter(env.LOGIN_LIMIT_PER_IP, WINDOW_MS / env.LOGIN_LIMIT_PER_IP),
-      loginAccount: new RateLimiter(env.LOGIN_LIMIT_PER_ACCOUNT, WINDOW_MS / env.LOGIN_LIMIT_PER_ACCOUNT),
+      loginAccount: new RateLimiter(
+        env.LOGIN_LIMIT_PER_ACCOUNT,
+        WINDOW_MS / env.LOGIN_LIMIT_PER_ACCOUNT,
+      ),
       formIp: new RateLimiter(env.FORM_LIMIT_PER_IP, WINDOW_MS / env.FORM_LIMIT_PER_IP),
     }
   }

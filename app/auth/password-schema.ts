@@ -27,7 +27,10 @@ export function newPassword(options: PasswordRuleOptions = {}) {
  * A form with a new password typed twice (`password` and `confirm`) and any other fields;
  * a confirmation that differs is an error on `confirm`.
  */
-export function withNewPassword<T extends z.ZodRawShape>(shape: T, options: PasswordRuleOptions = {}) {
+export function withNewPassword<T extends z.ZodRawShape>(
+  shape: T,
+  options: PasswordRuleOptions = {},
+) {
   return z
     .object({
       ...shape,
@@ -36,7 +39,11 @@ export function withNewPassword<T extends z.ZodRawShape>(shape: T, options: Pass
     })
     .superRefine((value, ctx) => {
       if (value.password !== value.confirm) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['confirm'], message: 'errors.passwordMismatch' })
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['confirm'],
+          message: 'errors.passwordMismatch',
+        })
       }
     })
 }

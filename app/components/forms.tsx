@@ -82,13 +82,49 @@ function describedBy(meta: FieldMetadata<any, any, string[]>, hint?: ReactNode) 
   return ids.filter(Boolean).join(' ') || undefined
 }
 
-function Label({ htmlFor, label, required }: { htmlFor: string; label: string; required?: boolean }) {
+function Label({
+  htmlFor,
+  label,
+  required,
+}: {
+  htmlFor: string
+  label: string
+  required?: boolean
+}) {
   const t = useT()
   return (
     <label htmlFor={htmlFor}>
       {label}
       {required ? null : <span className="optional"> ({t('form.optional')})</span>}
     </label>
+  )
+}
+
+/** Label, hint and inline error around one control; the control gets the ids they describe. */
+function FieldFrame({
+  meta,
+  label,
+  hint,
+  required,
+  children,
+}: {
+  meta: FieldMetadata<any, any, string[]>
+  label: string
+  hint?: ReactNode
+  required: boolean
+  children: ReactNode
+}) {
+  return (
+    <div className={meta.errors?.length ? 'field field--invalid' : 'field'}>
+      <Label htmlFor={meta.id} label={label} required={required} />
+      {hint ? (
+        <p className="hint" id={meta.descriptionId}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors meta={meta} />
+      {children}
+    </div>
   )
 }
 
@@ -113,14 +149,7 @@ export function TextField({
 }) {
   const props = getInputProps(meta, { type, ariaDescribedBy: describedBy(meta, hint) })
   return (
-    <div className={meta.errors?.length ? 'field field--invalid' : 'field'}>
-      <Label htmlFor={meta.id} label={label} required={required} />
-      {hint ? (
-        <p className="hint" id={meta.descriptionId}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors meta={meta} />
+    <FieldFrame meta={meta} label={label} hint={hint} required={required}>
       <input
         {...props}
         // A password is never sent back to the browser.
@@ -130,7 +159,7 @@ export function TextField({
         inputMode={inputMode}
         className={width ? `input input--${width}` : 'input'}
       />
-    </div>
+    </FieldFrame>
   )
 }
 
@@ -149,16 +178,9 @@ export function TextareaField({
 }) {
   const props = getTextareaProps(meta, { ariaDescribedBy: describedBy(meta, hint) })
   return (
-    <div className={meta.errors?.length ? 'field field--invalid' : 'field'}>
-      <Label htmlFor={meta.id} label={label} required={required} />
-      {hint ? (
-        <p className="hint" id={meta.descriptionId}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors meta={meta} />
+    <FieldFrame meta={meta} label={label} hint={hint} required={required}>
       <textarea {...props} key={props.key} rows={rows} className="input" />
-    </div>
+    </FieldFrame>
   )
 }
 
@@ -185,14 +207,7 @@ export function SelectField({
   const t = useT()
   const props = getSelectProps(meta, { ariaDescribedBy: describedBy(meta, hint) })
   return (
-    <div className={meta.errors?.length ? 'field field--invalid' : 'field'}>
-      <Label htmlFor={meta.id} label={label} required={required} />
-      {hint ? (
-        <p className="hint" id={meta.descriptionId}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors meta={meta} />
+    <FieldFrame meta={meta} label={label} hint={hint} required={required}>
       <select {...props} key={props.key} className="input">
         <option value="">{placeholder ?? t('form.select')}</option>
         {options.map((o) => (
@@ -201,7 +216,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   )
 }
 
@@ -296,12 +311,26 @@ export function HoneypotField() {
   return (
     <div className="hp" aria-hidden="true">
       <label htmlFor={HONEYPOT_FIELD}>{t('form.honeypot')}</label>
-      <input type="text" id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" />
+      <input
+        type="text"
+        id={HONEYPOT_FIELD}
+        name={HONEYPOT_FIELD}
+        tabIndex={-1}
+        autoComplete="off"
+      />
     </div>
   )
 }
 
-export function SubmitButton({ children, name, value }: { children: ReactNode; name?: string; value?: string }) {
+export function SubmitButton({
+  children,
+  name,
+  value,
+}: {
+  children: ReactNode
+  name?: string
+  value?: string
+}) {
   return (
     <button type="submit" className="button" name={name} value={value}>
       {children}

@@ -20,6 +20,7 @@ export function OrganisationKindLabel({
 export function VerificationBadge({ status }: { status: VerificationStatus }) {
   const t = useT()
   if (status === 'not_required') return null
-  const tone = status === 'verified' ? 'badge--ok' : status === 'pending' ? 'badge--warn' : 'badge--error'
+  const tone =
+    status === 'verified' ? 'badge--ok' : status === 'pending' ? 'badge--warn' : 'badge--error'
   return <span className={`badge ${tone}`}>{t(`org.status.${status}`)}</span>
 }

@@ -5,10 +5,14 @@ export const LOCALE_COOKIE = 'testarena_lang'
 
 /** The chosen language: the switch's cookie first, then the browser's Accept-Language, then Swedish. */
 export function getLocale(request: Request): Locale {
+  return chosenLocale(request) ?? fromAcceptLanguage(request.headers.get('Accept-Language'))
+}
+
+/** The language picked with the switch on this browser, if any. */
+export function chosenLocale(request: Request): Locale | null {
   const cookie = request.headers.get('Cookie')
   const chosen = cookie ? parse(cookie)[LOCALE_COOKIE] : undefined
-  if (isLocale(chosen)) return chosen
-  return fromAcceptLanguage(request.headers.get('Accept-Language'))
+  return isLocale(chosen) ? chosen : null
 }
 
 export function fromAcceptLanguage(header: string | null): Locale {

@@ -37,6 +37,7 @@ export const DOMAIN_ERROR_CODES = [
   'not_pending',
   'reason_required',
   'municipality_not_in_county',
+  'rename_needs_review',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 
@@ -50,7 +51,8 @@ export function fromDbError(error: unknown): DomainError {
   const message = error instanceof Error ? error.message : ''
   const raised = /testarena:([a-z_]+)/.exec(message)?.[1]
   if (raised && isCode(raised)) return new DomainError(raised)
-  if (message.includes('UNIQUE constraint failed: users.email')) return new DomainError('email_taken')
+  if (message.includes('UNIQUE constraint failed: users.email'))
+    return new DomainError('email_taken')
   if (message.includes('UNIQUE constraint failed: organisations.org_number')) {
     return new DomainError('org_number_taken')
   }

@@ -256,7 +256,13 @@ export async function updateOrganisation(
       const changes = detailColumns(input)
       const reviewRequested =
         options.requestReview === true && org.verification_status === 'rejected'
-      const status: VerificationStatus = reviewRequested ? 'pending' : org.verification_status
+      // A verified public body that takes a new name is checked again (the database insists).
+      const renamed =
+        org.kind === 'public_body' &&
+        org.verification_status === 'verified' &&
+        changes.name !== org.name
+      const status: VerificationStatus =
+        reviewRequested || renamed ? 'pending' : org.verification_status
       await tx
         .updateTable('organisations')
         .set({ ...changes, verification_status: status, updated_at: now() })
@@ -277,7 +283,11 @@ export async function updateOrganisation(
       await audit(tx, {
         actorUserId: userId,
         organisationId: org.id,
-        action: reviewRequested ? 'organisation.review_requested' : 'organisation.update',
+        action: reviewRequested
+          ? 'organisation.review_requested'
+          : renamed
+            ? 'organisation.renamed'
+            : 'organisation.update',
         entityType: 'organisation',
         entityId: org.id,
         before: { ...pick(org), sectors: beforeSectors },

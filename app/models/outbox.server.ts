@@ -117,7 +117,11 @@ export async function listOutbox(
   db: DB,
   options: { to?: string; limit?: number } = {},
 ): Promise<OutboxMessage[]> {
-  let query = db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(options.limit ?? 100)
+  let query = db
+    .selectFrom('outbox')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(options.limit ?? 100)
   if (options.to) query = query.where('to_address', '=', options.to.toLowerCase())
   return query.execute()
 }

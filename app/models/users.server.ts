@@ -95,7 +95,12 @@ export type AuthResult =
  * same hashing time as a wrong password, so the response does not reveal which accounts exist.
  * Every attempt is audited (never the password).
  */
-export async function authenticate(db: DB, email: string, password: string, ip: string): Promise<AuthResult> {
+export async function authenticate(
+  db: DB,
+  email: string,
+  password: string,
+  ip: string,
+): Promise<AuthResult> {
   const { loginIp, loginAccount } = getLimiters()
   const account = normaliseEmail(email).slice(0, 254)
 
@@ -136,28 +141,55 @@ export async function authenticate(db: DB, email: string, password: string, ip: 
 
   loginAccount.reset(account)
   await record('auth.login')
-  return { status: 'ok', user: { id: user.id, email: user.email, name: user.name, locale: user.locale } }
+  return {
+    status: 'ok',
+    user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
+  }
 }
 
 /** Ends one session (logging out) and records it. */
-export async function logOut(db: DB, userId: number, sessionId: string, ip?: string | null): Promise<void> {
+export async function logOut(
+  db: DB,
+  userId: number,
+  sessionId: string,
+  ip?: string | null,
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await invalidateSession(tx, sessionId)
-    await audit(tx, { actorUserId: userId, action: 'auth.logout', entityType: 'user', entityId: userId, ip })
+    await audit(tx, {
+      actorUserId: userId,
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: userId,
+      ip,
+    })
   })
 }
 
 // ---------------------------------------------------------------------------------------------
 // Account
 
-export async function updateUserName(db: DB, userId: number, name: string, ip?: string | null): Promise<void> {
+export async function updateUserName(
+  db: DB,
+  userId: number,
+  name: string,
+  ip?: string | null,
+): Promise<void> {
   await withRules(() =>
     db.transaction().execute(async (tx) => {
-      const before = await tx.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst()
+      const before = await tx
+        .selectFrom('users')
+        .select('name')
+        .where('id', '=', userId)
+        .executeTakeFirst()
       if (!before) throw new DomainError('not_found')
       const trimmed = name.trim()
       if (before.name === trimmed) return
-      await tx.updateTable('users').set({ name: trimmed, updated_at: now() }).where('id', '=', userId).execute()
+      await tx
+        .updateTable('users')
+        .set({ name: trimmed, updated_at: now() })
+        .where('id', '=', userId)
+        .execute()
       await audit(tx, {
         actorUserId: userId,
         action: 'user.name_changed',
@@ -238,7 +270,13 @@ export async function revokeUserSession(
       .where('id', '<>', currentSessionId)
       .executeTakeFirst()
     if (Number(result.numDeletedRows) === 0) return false
-    await audit(tx, { actorUserId: userId, action: 'session.revoked', entityType: 'user', entityId: userId, ip })
+    await audit(tx, {
+      actorUserId: userId,
+      action: 'session.revoked',
+      entityType: 'user',
+      entityId: userId,
+      ip,
+    })
     return true
   })
 }
@@ -252,7 +290,13 @@ export async function revokeOtherSessions(
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await invalidateUserSessions(tx, userId, currentSessionId)
-    await audit(tx, { actorUserId: userId, action: 'session.revoked_others', entityType: 'user', entityId: userId, ip })
+    await audit(tx, {
+      actorUserId: userId,
+      action: 'session.revoked_others',
+      entityType: 'user',
+      entityId: userId,
+      ip,
+    })
   })
 }
 
@@ -281,7 +325,13 @@ export async function requestPasswordReset(
     const at = now()
     await tx
       .insertInto('password_resets')
-      .values({ id: hashToken(token), user_id: user.id, created_at: at, expires_at: at + RESET_TTL_SECONDS, used_at: null })
+      .values({
+        id: hashToken(token),
+        user_id: user.id,
+        created_at: at,
+        expires_at: at + RESET_TTL_SECONDS,
+        used_at: null,
+      })
       .execute()
     await queueMail(tx, {
       to: user.email,

@@ -24,11 +24,19 @@ const schema = z
     SMTP_URL: z
       .string()
       .url()
-      .refine((v) => /^smtps?:$/.test(new URL(v).protocol), 'SMTP_URL must start with smtp:// or smtps://')
+      .refine(
+        (v) => /^smtps?:$/.test(new URL(v).protocol),
+        'SMTP_URL must start with smtp:// or smtps://',
+      )
       .optional(),
     MAIL_FROM: z.string().min(3).default('Testarena <no-reply@testarena.test>'),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
-    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
     LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
     LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(100).default(10),
     FORM_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),

@@ -19,7 +19,8 @@ export function startMailWorker(intervalMs = 15_000): boolean {
     running = true
     try {
       const report = await deliverDueMail(getDb(), transport, env.MAIL_FROM)
-      if (report.failed) console.warn(`Mail: ${report.failed} delivery attempt(s) failed; will retry`)
+      if (report.failed)
+        console.warn(`Mail: ${report.failed} delivery attempt(s) failed; will retry`)
     } catch (error) {
       console.error('Mail worker error', error)
     } finally {

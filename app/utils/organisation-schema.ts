@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { PUBLIC_BODY_TYPES, SIZE_CLASSES } from '#db/schema'
-import { normaliseOrgNumber } from './org-number'
+import { isPersonalIdentityNumber, normaliseOrgNumber } from './org-number'
 
 /** The reference data a form needs to check county, municipality and sectors (server and browser). */
 export interface ReferenceCodes {
@@ -35,7 +35,10 @@ export const orgNumberField = z
   .transform((value, ctx) => {
     const digits = normaliseOrgNumber(value)
     if (!digits) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'errors.orgNumber' })
+      const message = isPersonalIdentityNumber(value)
+        ? 'errors.orgNumberPersonal'
+        : 'errors.orgNumber'
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message })
       return z.NEVER
     }
     return digits

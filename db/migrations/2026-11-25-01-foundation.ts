@@ -108,6 +108,11 @@ const statements = [
       AND NEW.verification_status IN ('verified', 'rejected')
       AND NOT EXISTS (SELECT 1 FROM users WHERE id = NEW.verified_by AND is_platform_admin = 1)
     BEGIN SELECT RAISE(ABORT, 'testarena:verification_by_admin_only'); END`,
+  // A verified public body cannot take another name and stay verified: a new name goes back to
+  // the platform administrator, so nobody renames a verified account into someone else.
+  `CREATE TRIGGER organisations_rename_needs_review BEFORE UPDATE OF name ON organisations
+    WHEN OLD.kind = 'public_body' AND NEW.name IS NOT OLD.name AND NEW.verification_status = 'verified'
+    BEGIN SELECT RAISE(ABORT, 'testarena:rename_needs_review'); END`,
   // Who an organisation is does not change under a verification: kind and number are fixed.
   `CREATE TRIGGER organisations_identity_fixed BEFORE UPDATE OF kind, org_number ON organisations
     WHEN NEW.kind IS NOT OLD.kind OR NEW.org_number IS NOT OLD.org_number

@@ -33,7 +33,8 @@ async function measure(url: string): Promise<Figures> {
   const results: Figures[] = []
   for (let i = 0; i < RUNS; i++) {
     const r = await autocannon({ url, connections: 50, duration: DURATION })
-    if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`)
+    if (r.non2xx > 0 || r.errors > 0)
+      throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`)
     results.push({ rps: r.requests.average, p97_5: r.latency.p97_5, p99: r.latency.p99 })
   }
   results.sort((a, b) => a.rps - b.rps)
@@ -71,30 +72,40 @@ async function main() {
   // Baseline: the same query, HTML by string, plain node:http, on the same core.
   const baseline = createServer(async (_req, res) => {
     const rows = await listRecentOrganisations(db)
-    const items = rows.map((r) => `<li><a href="/organisations/${r.slug}">${r.name}</a> ${r.county_name}</li>`)
+    const items = rows.map(
+      (r) => `<li><a href="/organisations/${r.slug}">${r.name}</a> ${r.county_name}</li>`,
+    )
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-    res.end(`<!doctype html><html lang="sv"><title>Testarena</title><main><ul>${items.join('')}</ul></main></html>`)
+    res.end(
+      `<!doctype html><html lang="sv"><title>Testarena</title><main><ul>${items.join('')}</ul></main></html>`,
+    )
   })
   await new Promise<void>((r) => baseline.listen(BASE_PORT, '127.0.0.1', r))
 
   const hasTaskset = spawnSync('which', ['taskset']).status === 0
   const args = ['--import', 'tsx', 'server.ts']
-  const server: ChildProcess = spawn(hasTaskset ? 'taskset' : process.execPath, hasTaskset ? ['-c', '0', process.execPath, ...args] : args, {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      DATABASE_PATH: dbPath,
-      SEED_DEMO: 'false',
+  const server: ChildProcess = spawn(
+    hasTaskset ? 'taskset' : process.execPath,
+    hasTaskset ? ['-c', '0', process.execPath, ...args] : args,
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(PORT),
+        HOST: '127.0.0.1',
+        DATABASE_PATH: dbPath,
+        SEED_DEMO: 'false',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  )
   try {
     await waitFor(`http://127.0.0.1:${PORT}/`)
     const pages = ['/', '/organisations']
     const base = await measure(`http://127.0.0.1:${BASE_PORT}/`)
-    console.log(`baseline node:http: ${base.rps.toFixed(0)} req/s, p97.5 ${base.p97_5} ms, p99 ${base.p99} ms`)
+    console.log(
+      `baseline node:http: ${base.rps.toFixed(0)} req/s, p97.5 ${base.p97_5} ms, p99 ${base.p99} ms`,
+    )
     let failed = false
     for (const page of pages) {
       const f = await measure(`http://127.0.0.1:${PORT}${page}`)

@@ -118,11 +118,9 @@ test('a platform administrator rejects one new public body with a reason and ver
   expect(approval).toContain(`${verified} är verifierad i Testarena`)
   const link = linkIn(approval)
   expect(link).toMatch(/\/organisations\/[a-z0-9-]+$/)
-  const rejection = page
-    .getByRole('article')
-    .filter({
-      has: page.getByRole('heading', { name: `${rejected} kunde inte verifieras i Testarena` }),
-    })
+  const rejection = page.getByRole('article').filter({
+    has: page.getByRole('heading', { name: `${rejected} kunde inte verifieras i Testarena` }),
+  })
   await expect(rejection).toContainText(`Motivering: ${reason}`)
   await expect(rejection).toContainText('Inte skickad ännu')
 

@@ -9,7 +9,12 @@ function uniqueEmail(prefix: string): string {
 }
 
 /** After sign-up or login the user lands on their organisations; their account page shows who they are. */
-async function expectLoggedIn(page: Page, checkA11y: () => Promise<void>, email: string, landing = '/my/organisations') {
+async function expectLoggedIn(
+  page: Page,
+  checkA11y: () => Promise<void>,
+  email: string,
+  landing = '/my/organisations',
+) {
   await expect(page).toHaveURL((url) => url.pathname === landing)
   await visit(page, '/account', checkA11y)
   await expect(page.getByText(email)).toBeVisible()
@@ -33,7 +38,10 @@ async function logIn(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: 'Logga in' }).click()
 }
 
-test('a new visitor signs up, is logged in, logs out and logs in again', async ({ page, checkA11y }) => {
+test('a new visitor signs up, is logged in, logs out and logs in again', async ({
+  page,
+  checkA11y,
+}) => {
   const email = uniqueEmail('ny')
   await visit(page, '/signup', checkA11y)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Skapa konto')
@@ -70,7 +78,10 @@ test('a new visitor signs up, is logged in, logs out and logs in again', async (
   await expectLoggedIn(page, checkA11y, email, '/')
 })
 
-test('a wrong password shows the error summary without saying whether the account exists', async ({ page, checkA11y }) => {
+test('a wrong password shows the error summary without saying whether the account exists', async ({
+  page,
+  checkA11y,
+}) => {
   await visit(page, '/login', checkA11y)
   await logIn(page, 'anna.lindqvist@norrbotten.test', 'helt-fel-lösenord')
   const summary = page.getByRole('alert')
@@ -97,7 +108,9 @@ test('a forgotten password is reset through the link in the mail', async ({ page
   await checkA11y()
   await page.getByLabel('E-postadress').fill(email)
   await page.getByRole('button', { name: 'Skicka länk' }).click()
-  await expect(page.getByRole('status')).toContainText('Om det finns ett konto med den e-postadressen')
+  await expect(page.getByRole('status')).toContainText(
+    'Om det finns ett konto med den e-postadressen',
+  )
   await checkA11y()
 
   const mail = await latestMailTo(page, email)
@@ -167,7 +180,9 @@ test.describe('in English', () => {
 
       await visit(page, '/account', checkA11y)
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account')
-      await expect(page.getByRole('list', { name: 'Active sessions' }).getByRole('listitem')).toHaveCount(2)
+      await expect(
+        page.getByRole('list', { name: 'Active sessions' }).getByRole('listitem'),
+      ).toHaveCount(2)
 
       await page.getByLabel('Current password').fill('not-my-password')
       await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD)
@@ -181,7 +196,9 @@ test.describe('in English', () => {
       await page.getByLabel('Repeat the new password').fill(NEW_PASSWORD)
       await page.getByRole('button', { name: 'Change password' }).click()
       await expect(page.getByRole('status')).toContainText('Your password has been changed.')
-      await expect(page.getByRole('list', { name: 'Active sessions' }).getByRole('listitem')).toHaveCount(1)
+      await expect(
+        page.getByRole('list', { name: 'Active sessions' }).getByRole('listitem'),
+      ).toHaveCount(1)
       await checkA11y()
 
       // The other browser has been logged out.
@@ -200,7 +217,10 @@ test.describe('in English', () => {
   })
 })
 
-test('a demo user can log in with the demo password and lands where they were going', async ({ page, checkA11y }) => {
+test('a demo user can log in with the demo password and lands where they were going', async ({
+  page,
+  checkA11y,
+}) => {
   await visit(page, '/login?redirectTo=%2Faccount', checkA11y)
   await logIn(page, 'lars.ek@norrbotten.test', DEMO_PASSWORD)
   await expect(page).toHaveURL(/\/account$/)

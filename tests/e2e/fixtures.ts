@@ -23,7 +23,8 @@ async function axeViolationsWithoutJs(browser: Browser, page: Page): Promise<str
     const replay = await context.newPage()
     await replay.route('**/*', async (route) => {
       const requestUrl = route.request().url()
-      if (requestUrl === url) return route.fulfill({ status: 200, contentType: 'text/html', body: html })
+      if (requestUrl === url)
+        return route.fulfill({ status: 200, contentType: 'text/html', body: html })
       if (route.request().resourceType() === 'script') return route.abort()
       return route.continue()
     })

@@ -17,7 +17,12 @@ export const TEST_PASSWORD = 'korrekt-häst-batteri-häftklammer'
 
 export async function createUser(
   db: DB,
-  overrides: Partial<{ email: string; name: string; isPlatformAdmin: boolean; locale: 'sv' | 'en' }> = {},
+  overrides: Partial<{
+    email: string
+    name: string
+    isPlatformAdmin: boolean
+    locale: 'sv' | 'en'
+  }> = {},
 ) {
   cachedHash ??= hashPassword(TEST_PASSWORD)
   const at = now()
@@ -39,9 +44,13 @@ export async function createUser(
   return row
 }
 
-/** Computes the Luhn check digit so every generated organisation number is valid. */
+/**
+ * A valid organisation number: the third digit is 2 or more (as for every legal entity) and the
+ * last is the Luhn check digit.
+ */
 export function orgNumber(prefix: '55' | '21' | '23' = '55'): string {
-  const body = prefix + String(Math.floor(Math.random() * 1e7)).padStart(7, '0')
+  const third = String(2 + Math.floor(Math.random() * 8))
+  const body = prefix + third + String(Math.floor(Math.random() * 1e6)).padStart(6, '0')
   let sum = 0
   for (let i = 0; i < 9; i++) {
     let v = Number(body[i]) * (i % 2 === 0 ? 2 : 1)

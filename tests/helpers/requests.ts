@@ -26,17 +26,26 @@ export function formRequest(
   })
 }
 
-export function getRequest(path: string, options: { cookie?: string; headers?: Record<string, string> } = {}) {
+export function getRequest(
+  path: string,
+  options: { cookie?: string; headers?: Record<string, string> } = {},
+) {
   return new Request(ORIGIN + path, {
     headers: { ...(options.cookie ? { Cookie: options.cookie } : {}), ...options.headers },
   })
 }
 
-export function actionArgs(request: Request, params: Record<string, string> = {}): ActionFunctionArgs {
+export function actionArgs(
+  request: Request,
+  params: Record<string, string> = {},
+): ActionFunctionArgs {
   return { request, params, context: testContext }
 }
 
-export function loaderArgs(request: Request, params: Record<string, string> = {}): LoaderFunctionArgs {
+export function loaderArgs(
+  request: Request,
+  params: Record<string, string> = {},
+): LoaderFunctionArgs {
   return { request, params, context: testContext }
 }
 
@@ -47,7 +56,12 @@ export async function run<T>(fn: () => Promise<T> | T): Promise<T | Response> {
   } catch (error) {
     if (error instanceof Response) return error
     // Remix's data() throws a DataWithResponseInit object.
-    if (error && typeof error === 'object' && 'type' in error && (error as { type: string }).type === 'DataWithResponseInit') {
+    if (
+      error &&
+      typeof error === 'object' &&
+      'type' in error &&
+      (error as { type: string }).type === 'DataWithResponseInit'
+    ) {
       return error as T
     }
     throw error

@@ -3,8 +3,14 @@ import type { SubmissionResult } from '@conform-to/react'
 /** What a loader or action gave back: a Response (redirects, thrown errors) or data(...) / plain data. */
 type Outcome = unknown
 
-function isDataWithInit(value: unknown): value is { type: 'DataWithResponseInit'; data: unknown; init: ResponseInit | null } {
-  return Boolean(value && typeof value === 'object' && (value as { type?: unknown }).type === 'DataWithResponseInit')
+function isDataWithInit(
+  value: unknown,
+): value is { type: 'DataWithResponseInit'; data: unknown; init: ResponseInit | null } {
+  return Boolean(
+    value &&
+    typeof value === 'object' &&
+    (value as { type?: unknown }).type === 'DataWithResponseInit',
+  )
 }
 
 /** The HTTP status the browser would see. */
@@ -17,7 +23,8 @@ export function statusOf(outcome: Outcome): number {
 /** The data a component would get (for `data(...)` and plain objects). */
 export function dataOf<T = any>(outcome: Outcome): T {
   if (isDataWithInit(outcome)) return outcome.data as T
-  if (outcome instanceof Response) throw new Error(`Expected data, got a Response with status ${outcome.status}`)
+  if (outcome instanceof Response)
+    throw new Error(`Expected data, got a Response with status ${outcome.status}`)
   return outcome as T
 }
 

@@ -23,7 +23,11 @@ function show(cookie: string, path = '/account') {
 }
 
 async function sessionIds(userId: number) {
-  const rows = await getDb().selectFrom('sessions').select('id').where('user_id', '=', userId).execute()
+  const rows = await getDb()
+    .selectFrom('sessions')
+    .select('id')
+    .where('user_id', '=', userId)
+    .execute()
   return rows.map((r) => r.id).sort()
 }
 
@@ -49,7 +53,9 @@ describe('the account page', () => {
     await sessionCookieFor(db, stranger.id)
     const page = dataOf<AccountData>(await show(cookie))
     expect(page.account).toEqual({ name: 'Greta Granlund', email: user.email })
-    expect(page.sessions.map((s) => s.id).sort()).toEqual([hashToken(tokenOf(other)), hashToken(tokenOf(cookie))].sort())
+    expect(page.sessions.map((s) => s.id).sort()).toEqual(
+      [hashToken(tokenOf(other)), hashToken(tokenOf(cookie))].sort(),
+    )
     expect(page.sessions.find((s) => s.current)?.id).toBe(hashToken(tokenOf(cookie)))
     expect(page.sessions.filter((s) => s.current)).toHaveLength(1)
   })
@@ -108,9 +114,18 @@ describe('changing the password', () => {
     expect(mail?.subject).toBe('Ditt lösenord i Testarena har ändrats')
     expect(mail?.text_body).toContain('http://localhost:3000/forgot-password')
 
-    const row = await db.selectFrom('users').select(['password_hash', 'password_changed_at']).where('id', '=', user.id).executeTakeFirstOrThrow()
+    const row = await db
+      .selectFrom('users')
+      .select(['password_hash', 'password_changed_at'])
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow()
     expect(row.password_hash).toMatch(/^\$argon2id\$/)
-    const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'user.password_changed').where('actor_user_id', '=', user.id).execute()
+    const audit = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'user.password_changed')
+      .where('actor_user_id', '=', user.id)
+      .execute()
     expect(audit).toHaveLength(1)
 
     const login = (password: string) =>
@@ -124,24 +139,48 @@ describe('changing the password', () => {
     const user = await createUser(db)
     const other = await sessionCookieFor(db, user.id)
     const cookie = await sessionCookieFor(db, user.id)
-    const result = await post(cookie, { intent: 'password', currentPassword: 'inte-rätt-alls', password: NEW_PASSWORD, confirm: NEW_PASSWORD })
+    const result = await post(cookie, {
+      intent: 'password',
+      currentPassword: 'inte-rätt-alls',
+      password: NEW_PASSWORD,
+      confirm: NEW_PASSWORD,
+    })
     expect(statusOf(result)).toBe(400)
     const reply = formResult(result)
     expect(reply.error?.currentPassword).toEqual(['errors.domain.wrong_password'])
     expect(JSON.stringify(reply)).not.toContain(NEW_PASSWORD)
     expect(await validateSessionToken(db, tokenOf(other))).not.toBeNull()
-    const mails = await db.selectFrom('outbox').select('id').where('to_address', '=', user.email).execute()
+    const mails = await db
+      .selectFrom('outbox')
+      .select('id')
+      .where('to_address', '=', user.email)
+      .execute()
     expect(mails).toEqual([])
   })
 
   test('the new password follows the same rules as at sign-up', async () => {
     const user = await createUser(getDb())
     const cookie = await sessionCookieFor(getDb(), user.id)
-    const common = await post(cookie, { intent: 'password', currentPassword: TEST_PASSWORD, password: 'iloveyou1', confirm: 'iloveyou1' })
+    const common = await post(cookie, {
+      intent: 'password',
+      currentPassword: TEST_PASSWORD,
+      password: 'iloveyou1',
+      confirm: 'iloveyou1',
+    })
     expect(formResult(common).error?.password).toEqual(['errors.passwordCommon'])
-    const short = await post(cookie, { intent: 'password', currentPassword: TEST_PASSWORD, password: 'kort', confirm: 'kort' })
+    const short = await post(cookie, {
+      intent: 'password',
+      currentPassword: TEST_PASSWORD,
+      password: 'kort',
+      confirm: 'kort',
+    })
     expect(formResult(short).error?.password).toEqual(['errors.passwordTooShort'])
-    const mismatch = await post(cookie, { intent: 'password', currentPassword: TEST_PASSWORD, password: NEW_PASSWORD, confirm: 'annat-lösenord-1' })
+    const mismatch = await post(cookie, {
+      intent: 'password',
+      currentPassword: TEST_PASSWORD,
+      password: NEW_PASSWORD,
+      confirm: 'annat-lösenord-1',
+    })
     expect(formResult(mismatch).error?.confirm).toEqual(['errors.passwordMismatch'])
   })
 })
@@ -163,7 +202,10 @@ describe('ending sessions', () => {
     const victimCookie = await sessionCookieFor(db, victim.id)
     const attacker = await createUser(db)
     const cookie = await sessionCookieFor(db, attacker.id)
-    const result = await post(cookie, { intent: 'revoke', sessionId: hashToken(tokenOf(victimCookie)) })
+    const result = await post(cookie, {
+      intent: 'revoke',
+      sessionId: hashToken(tokenOf(victimCookie)),
+    })
     expect(statusOf(result)).toBe(404)
     expect(await validateSessionToken(db, tokenOf(victimCookie))).not.toBeNull()
   })
@@ -172,7 +214,9 @@ describe('ending sessions', () => {
     const db = getDb()
     const user = await createUser(db)
     const cookie = await sessionCookieFor(db, user.id)
-    expect(statusOf(await post(cookie, { intent: 'revoke', sessionId: hashToken(tokenOf(cookie)) }))).toBe(404)
+    expect(
+      statusOf(await post(cookie, { intent: 'revoke', sessionId: hashToken(tokenOf(cookie)) })),
+    ).toBe(404)
     expect(statusOf(await post(cookie, { intent: 'revoke', sessionId: "' OR 1=1 --" }))).toBe(404)
     expect(await validateSessionToken(db, tokenOf(cookie))).not.toBeNull()
   })

@@ -15,11 +15,23 @@ import { setClockOffset } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
 import { resetEnvCache } from '~/utils/env.server'
 import { createUser, sessionCookieFor, TEST_PASSWORD, unique } from '../helpers/factories'
-import { actionArgs, formRequest, getRequest, loaderArgs, run, testContext } from '../helpers/requests'
+import {
+  actionArgs,
+  formRequest,
+  getRequest,
+  loaderArgs,
+  run,
+  testContext,
+} from '../helpers/requests'
 import { cookieValue, dataOf, formResult, headerOf, statusOf } from '../helpers/responses'
 
 const NEW_PASSWORD = 'nytt-lösenord-för-fjällen-42'
-const ENV_KEYS = ['LOGIN_LIMIT_PER_ACCOUNT', 'LOGIN_LIMIT_PER_IP', 'SESSION_MAX_HOURS', 'SESSION_IDLE_MINUTES']
+const ENV_KEYS = [
+  'LOGIN_LIMIT_PER_ACCOUNT',
+  'LOGIN_LIMIT_PER_IP',
+  'SESSION_MAX_HOURS',
+  'SESSION_IDLE_MINUTES',
+]
 
 function setEnv(values: Record<string, string>) {
   Object.assign(process.env, values)
@@ -41,9 +53,16 @@ function login(
   fields: Record<string, string>,
   options: { ip?: string; headers?: Record<string, string>; cookie?: string } = {},
 ) {
-  const request = formRequest('/login', fields, { headers: options.headers, cookie: options.cookie })
+  const request = formRequest('/login', fields, {
+    headers: options.headers,
+    cookie: options.cookie,
+  })
   return run(() =>
-    loginAction({ request, params: {}, context: { ...testContext, clientIp: options.ip ?? testContext.clientIp } }),
+    loginAction({
+      request,
+      params: {},
+      context: { ...testContext, clientIp: options.ip ?? testContext.clientIp },
+    }),
   )
 }
 
@@ -52,13 +71,23 @@ function signup(fields: Record<string, string>, headers?: Record<string, string>
 }
 
 async function auditRows(action: string) {
-  return getDb().selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('id').execute()
+  return getDb()
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('action', '=', action)
+    .orderBy('id')
+    .execute()
 }
 
 describe('sign-up', () => {
   test('a new visitor gets an account with a normalised email and an argon2id hash, and is logged in', async () => {
     const email = `${unique('Ny')}@Example.TEST`
-    const result = await signup({ name: ' Nora Nyström ', email: `  ${email} `, password: NEW_PASSWORD, confirm: NEW_PASSWORD })
+    const result = await signup({
+      name: ' Nora Nyström ',
+      email: `  ${email} `,
+      password: NEW_PASSWORD,
+      confirm: NEW_PASSWORD,
+    })
     expect(statusOf(result)).toBe(302)
     expect(headerOf(result, 'Location')).toBe('/my/organisations')
     const user = await getDb()
@@ -72,29 +101,52 @@ describe('sign-up', () => {
     expect(token).toBeTruthy()
     expect((await validateSessionToken(getDb(), token!))?.id).toBe(user.id)
     const audits = await auditRows('user.signup')
-    expect(audits.some((a) => a.entity_id === String(user.id) && a.ip === testContext.clientIp)).toBe(true)
+    expect(
+      audits.some((a) => a.entity_id === String(user.id) && a.ip === testContext.clientIp),
+    ).toBe(true)
     expect(audits.map((a) => a.after_json).join()).not.toContain(NEW_PASSWORD)
   })
 
   test('the account gets the language of the page it was created on, and an own redirect is followed', async () => {
     const email = `${unique('en')}@example.test`
     const result = await signup(
-      { name: 'Ella', email, password: NEW_PASSWORD, confirm: NEW_PASSWORD, redirectTo: '/invitations/abc' },
+      {
+        name: 'Ella',
+        email,
+        password: NEW_PASSWORD,
+        confirm: NEW_PASSWORD,
+        redirectTo: '/invitations/abc',
+      },
       { 'Accept-Language': 'en-GB,en;q=0.9' },
     )
     expect(headerOf(result, 'Location')).toBe('/invitations/abc')
-    const user = await getDb().selectFrom('users').select('locale').where('email', '=', email).executeTakeFirstOrThrow()
+    const user = await getDb()
+      .selectFrom('users')
+      .select('locale')
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow()
     expect(user.locale).toBe('en')
   })
 
   test('a redirect to another site is ignored', async () => {
     const email = `${unique('evil')}@example.test`
-    const result = await signup({ name: 'E', email, password: NEW_PASSWORD, confirm: NEW_PASSWORD, redirectTo: '//evil.example/x' })
+    const result = await signup({
+      name: 'E',
+      email,
+      password: NEW_PASSWORD,
+      confirm: NEW_PASSWORD,
+      redirectTo: '//evil.example/x',
+    })
     expect(headerOf(result, 'Location')).toBe('/my/organisations')
   })
 
   test('bad input answers 400, keeps the name and email but never sends a password back', async () => {
-    const result = await signup({ name: 'Kalle Kort', email: 'kalle@example.test', password: 'kort', confirm: 'annat' })
+    const result = await signup({
+      name: 'Kalle Kort',
+      email: 'kalle@example.test',
+      password: 'kort',
+      confirm: 'annat',
+    })
     expect(statusOf(result)).toBe(400)
     const reply = formResult(result)
     expect(reply.error?.password).toEqual(['errors.passwordTooShort'])
@@ -106,18 +158,33 @@ describe('sign-up', () => {
   })
 
   test('a common password and a mismatched confirmation are refused', async () => {
-    const common = await signup({ name: 'C', email: `${unique('c')}@example.test`, password: 'password123', confirm: 'password123' })
+    const common = await signup({
+      name: 'C',
+      email: `${unique('c')}@example.test`,
+      password: 'password123',
+      confirm: 'password123',
+    })
     expect(statusOf(common)).toBe(400)
     expect(formResult(common).error?.password).toEqual(['errors.passwordCommon'])
 
-    const mismatch = await signup({ name: 'M', email: `${unique('m')}@example.test`, password: NEW_PASSWORD, confirm: `${NEW_PASSWORD}x` })
+    const mismatch = await signup({
+      name: 'M',
+      email: `${unique('m')}@example.test`,
+      password: NEW_PASSWORD,
+      confirm: `${NEW_PASSWORD}x`,
+    })
     expect(statusOf(mismatch)).toBe(400)
     expect(formResult(mismatch).error?.confirm).toEqual(['errors.passwordMismatch'])
   })
 
   test('an email that already has an account, in any case, is a field error on the email', async () => {
     const existing = await createUser(getDb())
-    const result = await signup({ name: 'Dubbel', email: existing.email.toUpperCase(), password: NEW_PASSWORD, confirm: NEW_PASSWORD })
+    const result = await signup({
+      name: 'Dubbel',
+      email: existing.email.toUpperCase(),
+      password: NEW_PASSWORD,
+      confirm: NEW_PASSWORD,
+    })
     expect(statusOf(result)).toBe(400)
     const reply = formResult(result)
     expect(reply.error?.email).toEqual(['errors.domain.email_taken'])
@@ -131,7 +198,13 @@ describe('sign-up', () => {
   })
 
   test('a filled-in honeypot is refused', async () => {
-    const result = await signup({ name: 'Bot', email: `${unique('bot')}@example.test`, password: NEW_PASSWORD, confirm: NEW_PASSWORD, contact_fax: 'x' })
+    const result = await signup({
+      name: 'Bot',
+      email: `${unique('bot')}@example.test`,
+      password: NEW_PASSWORD,
+      confirm: NEW_PASSWORD,
+      contact_fax: 'x',
+    })
     expect(statusOf(result)).toBe(400)
   })
 })
@@ -151,7 +224,11 @@ describe('login', () => {
     expect(setCookie).toMatch(/Path=\//i)
     const token = cookieValue(result, sessionCookieName())!
     expect(token).toMatch(/^[a-z2-7]{32}$/)
-    const sessions = await getDb().selectFrom('sessions').selectAll().where('user_id', '=', user.id).execute()
+    const sessions = await getDb()
+      .selectFrom('sessions')
+      .selectAll()
+      .where('user_id', '=', user.id)
+      .execute()
     expect(sessions).toHaveLength(1)
     expect(sessions[0]!.id).toBe(hashToken(token))
     expect(sessions[0]!.id).not.toBe(token)
@@ -161,10 +238,34 @@ describe('login', () => {
     expect(audits.at(-1)).toMatchObject({ actor_user_id: user.id, ip: testContext.clientIp })
   })
 
+  test('logging in brings the account’s language to this browser, unless one was picked here', async () => {
+    const user = await createUser(getDb(), { locale: 'en' })
+    const plain = await login({ email: user.email, password: TEST_PASSWORD })
+    expect(cookieValue(plain, 'testarena_lang')).toBe('en')
+
+    const picked = await login(
+      { email: user.email, password: TEST_PASSWORD },
+      { cookie: 'testarena_lang=sv' },
+    )
+    expect(cookieValue(picked, 'testarena_lang')).toBeNull()
+    const row = await getDb()
+      .selectFrom('users')
+      .select('locale')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow()
+    expect(row.locale).toBe('sv')
+  })
+
   test('every login creates a new session token', async () => {
     const user = await createUser(getDb())
-    const first = cookieValue(await login({ email: user.email, password: TEST_PASSWORD }), sessionCookieName())
-    const second = cookieValue(await login({ email: user.email, password: TEST_PASSWORD }), sessionCookieName())
+    const first = cookieValue(
+      await login({ email: user.email, password: TEST_PASSWORD }),
+      sessionCookieName(),
+    )
+    const second = cookieValue(
+      await login({ email: user.email, password: TEST_PASSWORD }),
+      sessionCookieName(),
+    )
     expect(first).toBeTruthy()
     expect(second).toBeTruthy()
     expect(first).not.toBe(second)
@@ -172,16 +273,28 @@ describe('login', () => {
 
   test('without a redirect the user lands on their organisations, and a foreign one is ignored', async () => {
     const user = await createUser(getDb())
-    expect(headerOf(await login({ email: user.email, password: TEST_PASSWORD }), 'Location')).toBe('/my/organisations')
+    expect(headerOf(await login({ email: user.email, password: TEST_PASSWORD }), 'Location')).toBe(
+      '/my/organisations',
+    )
     expect(
-      headerOf(await login({ email: user.email, password: TEST_PASSWORD, redirectTo: 'https://evil.example/' }), 'Location'),
+      headerOf(
+        await login({
+          email: user.email,
+          password: TEST_PASSWORD,
+          redirectTo: 'https://evil.example/',
+        }),
+        'Location',
+      ),
     ).toBe('/my/organisations')
   })
 
   test('a wrong password and an unknown email get the same generic answer, and both are audited without the password', async () => {
     const user = await createUser(getDb())
     const wrong = await login({ email: user.email, password: 'fel-lösenord-123' })
-    const unknown = await login({ email: `${unique('ingen')}@example.test`, password: 'fel-lösenord-123' })
+    const unknown = await login({
+      email: `${unique('ingen')}@example.test`,
+      password: 'fel-lösenord-123',
+    })
     expect(statusOf(wrong)).toBe(400)
     expect(statusOf(unknown)).toBe(400)
     expect(formResult(wrong).error).toEqual({ '': ['auth.login.failed'] })
@@ -198,7 +311,9 @@ describe('login', () => {
     const result = await login({ email: 'inte-en-adress', password: 'x' })
     expect(statusOf(result)).toBe(400)
     expect(formResult(result).error?.email).toEqual(['errors.email'])
-    expect(formResult(result).initialValue).toEqual(expect.objectContaining({ email: 'inte-en-adress' }))
+    expect(formResult(result).initialValue).toEqual(
+      expect.objectContaining({ email: 'inte-en-adress' }),
+    )
   })
 
   test('a logged-in user who opens the login page is sent on', async () => {
@@ -209,7 +324,9 @@ describe('login', () => {
   })
 
   test('after a password reset the login page says so', async () => {
-    const result = await run(() => loginLoader(loaderArgs(getRequest('/login?reset=1&redirectTo=/account'))))
+    const result = await run(() =>
+      loginLoader(loaderArgs(getRequest('/login?reset=1&redirectTo=/account'))),
+    )
     expect(dataOf(result)).toEqual({ redirectTo: '/account', resetDone: true })
   })
 })
@@ -227,7 +344,10 @@ describe('login throttling', () => {
     expect(formResult(blocked).error).toEqual({ '': ['errors.tooManyRequests|{"minutes":5}'] })
     expect(headerOf(blocked, 'Set-Cookie')).toBeNull()
 
-    const elsewhere = await login({ email: user.email.toUpperCase(), password: TEST_PASSWORD }, { ip: '192.0.2.44' })
+    const elsewhere = await login(
+      { email: user.email.toUpperCase(), password: TEST_PASSWORD },
+      { ip: '192.0.2.44' },
+    )
     expect(statusOf(elsewhere)).toBe(429)
     const throttled = await auditRows('auth.login_failed')
     expect(throttled.at(-1)?.after_json).toContain('throttled')
@@ -265,11 +385,18 @@ describe('login throttling', () => {
     const user = await createUser(getDb())
     const attacker = '198.51.100.7'
     for (let i = 0; i < 3; i++) {
-      const result = await login({ email: `${unique('gissning')}@example.test`, password: 'gissat-lösen' }, { ip: attacker })
+      const result = await login(
+        { email: `${unique('gissning')}@example.test`, password: 'gissat-lösen' },
+        { ip: attacker },
+      )
       expect(statusOf(result)).toBe(400)
     }
-    expect(statusOf(await login({ email: user.email, password: TEST_PASSWORD }, { ip: attacker }))).toBe(429)
-    expect(statusOf(await login({ email: user.email, password: TEST_PASSWORD }, { ip: '203.0.113.9' }))).toBe(302)
+    expect(
+      statusOf(await login({ email: user.email, password: TEST_PASSWORD }, { ip: attacker })),
+    ).toBe(429)
+    expect(
+      statusOf(await login({ email: user.email, password: TEST_PASSWORD }, { ip: '203.0.113.9' })),
+    ).toBe(302)
   })
 })
 
@@ -282,7 +409,13 @@ describe('logout', () => {
     expect(statusOf(result)).toBe(302)
     expect(headerOf(result, 'Location')).toBe('/')
     expect(headerOf(result, 'Set-Cookie')).toMatch(/Max-Age=0/i)
-    expect(await getDb().selectFrom('sessions').select('id').where('id', '=', hashToken(token)).executeTakeFirst()).toBeUndefined()
+    expect(
+      await getDb()
+        .selectFrom('sessions')
+        .select('id')
+        .where('id', '=', hashToken(token))
+        .executeTakeFirst(),
+    ).toBeUndefined()
     expect(await validateSessionToken(getDb(), token)).toBeNull()
     expect((await auditRows('auth.logout')).at(-1)?.actor_user_id).toBe(user.id)
   })
@@ -302,12 +435,18 @@ describe('sessions end on their own', () => {
     const user = await createUser(getDb())
     const cookie = await sessionCookieFor(getDb(), user.id)
     setClockOffset(29 * 60)
-    expect(statusOf(await run(() => accountLoader(loaderArgs(getRequest('/account', { cookie })))))).toBe(200)
+    expect(
+      statusOf(await run(() => accountLoader(loaderArgs(getRequest('/account', { cookie }))))),
+    ).toBe(200)
     setClockOffset(29 * 60 + 30 * 60)
     const result = await run(() => accountLoader(loaderArgs(getRequest('/account', { cookie }))))
     expect(statusOf(result)).toBe(302)
     expect(headerOf(result, 'Location')).toBe('/login?redirectTo=%2Faccount')
-    const left = await getDb().selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()
+    const left = await getDb()
+      .selectFrom('sessions')
+      .select('id')
+      .where('user_id', '=', user.id)
+      .execute()
     expect(left).toEqual([])
   })
 
@@ -321,16 +460,25 @@ describe('sessions end on their own', () => {
       expect(statusOf(result), `at ${minutes} minutes`).toBe(200)
     }
     setClockOffset(60 * 60)
-    expect(statusOf(await run(() => accountLoader(loaderArgs(getRequest('/account', { cookie })))))).toBe(302)
+    expect(
+      statusOf(await run(() => accountLoader(loaderArgs(getRequest('/account', { cookie }))))),
+    ).toBe(302)
   })
 })
 
 describe('password reset', () => {
   async function requestReset(email: string, headers?: Record<string, string>) {
-    return run(() => forgotAction(actionArgs(formRequest('/forgot-password', { email }, { headers }))))
+    return run(() =>
+      forgotAction(actionArgs(formRequest('/forgot-password', { email }, { headers }))),
+    )
   }
   async function latestMail(to: string) {
-    return getDb().selectFrom('outbox').selectAll().where('to_address', '=', to).orderBy('id', 'desc').executeTakeFirst()
+    return getDb()
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', to)
+      .orderBy('id', 'desc')
+      .executeTakeFirst()
   }
   function tokenFrom(text: string): string {
     const match = /http:\/\/localhost:3000\/reset-password\/([a-z2-7]{32})/.exec(text)
@@ -339,7 +487,9 @@ describe('password reset', () => {
   }
   function resetPost(token: string, password: string, confirm = password) {
     return run(() =>
-      resetAction(actionArgs(formRequest(`/reset-password/${token}`, { password, confirm }), { token })),
+      resetAction(
+        actionArgs(formRequest(`/reset-password/${token}`, { password, confirm }), { token }),
+      ),
     )
   }
   function resetGet(token: string) {
@@ -370,7 +520,13 @@ describe('password reset', () => {
     const mail = await latestMail(user.email)
     expect(mail?.subject).toBe('Reset your Testarena password')
     const token = tokenFrom(mail!.text_body)
-    expect(await db.selectFrom('password_resets').select('id').where('id', '=', token).executeTakeFirst()).toBeUndefined()
+    expect(
+      await db
+        .selectFrom('password_resets')
+        .select('id')
+        .where('id', '=', token)
+        .executeTakeFirst(),
+    ).toBeUndefined()
 
     expect(statusOf(await resetGet(token))).toBe(200)
     expect(dataOf(await resetGet(token))).toEqual({ valid: true })
@@ -383,7 +539,9 @@ describe('password reset', () => {
     expect(statusOf(done)).toBe(302)
     expect(headerOf(done, 'Location')).toBe('/login?reset=1')
     expect(headerOf(done, 'Set-Cookie')).toMatch(/Max-Age=0/i)
-    expect(await db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([])
+    expect(
+      await db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute(),
+    ).toEqual([])
     expect(await validateSessionToken(db, cookieA.split('=')[1]!)).toBeNull()
     expect((await auditRows('user.password_reset')).at(-1)?.entity_id).toBe(String(user.id))
 

@@ -46,18 +46,26 @@ describe('the database enforces', () => {
     const region = await createOrganisation(db, { kind: 'public_body', adminUserId: member.id })
     expect(() =>
       sqlite
-        .prepare(`UPDATE organisations SET verification_status = 'verified', verified_by = ? WHERE id = ?`)
+        .prepare(
+          `UPDATE organisations SET verification_status = 'verified', verified_by = ? WHERE id = ?`,
+        )
         .run(member.id, region.id),
     ).toThrow(/verification_by_admin_only/)
     expect(() =>
-      sqlite.prepare(`UPDATE organisations SET verification_status = 'verified' WHERE id = ?`).run(region.id),
+      sqlite
+        .prepare(`UPDATE organisations SET verification_status = 'verified' WHERE id = ?`)
+        .run(region.id),
     ).toThrow(/verification_by_admin_only/)
 
     const admin = await createUser(db, { isPlatformAdmin: true })
     sqlite
-      .prepare(`UPDATE organisations SET verification_status = 'verified', verified_by = ? WHERE id = ?`)
+      .prepare(
+        `UPDATE organisations SET verification_status = 'verified', verified_by = ? WHERE id = ?`,
+      )
       .run(admin.id, region.id)
-    const row = sqlite.prepare('SELECT verification_status FROM organisations WHERE id = ?').get(region.id)
+    const row = sqlite
+      .prepare('SELECT verification_status FROM organisations WHERE id = ?')
+      .get(region.id)
     expect(row).toEqual({ verification_status: 'verified' })
   })
 
@@ -66,7 +74,9 @@ describe('the database enforces', () => {
     const region = await createOrganisation(db, { kind: 'public_body' })
     expect(() =>
       sqlite
-        .prepare(`UPDATE organisations SET verification_status = 'rejected', verified_by = ? WHERE id = ?`)
+        .prepare(
+          `UPDATE organisations SET verification_status = 'rejected', verified_by = ? WHERE id = ?`,
+        )
         .run(admin.id, region.id),
     ).toThrow(/CHECK constraint failed/)
   })
@@ -111,13 +121,21 @@ describe('the database enforces', () => {
     const org = await createOrganisation(db, { adminUserId: a.id })
     await addMember(db, org.id, b.id, 'member')
     expect(() =>
-      sqlite.prepare('DELETE FROM memberships WHERE organisation_id = ? AND user_id = ?').run(org.id, a.id),
+      sqlite
+        .prepare('DELETE FROM memberships WHERE organisation_id = ? AND user_id = ?')
+        .run(org.id, a.id),
     ).toThrow(/last_admin/)
     expect(() =>
-      sqlite.prepare(`UPDATE memberships SET role = 'member' WHERE organisation_id = ? AND user_id = ?`).run(org.id, a.id),
+      sqlite
+        .prepare(`UPDATE memberships SET role = 'member' WHERE organisation_id = ? AND user_id = ?`)
+        .run(org.id, a.id),
     ).toThrow(/last_admin/)
-    sqlite.prepare(`UPDATE memberships SET role = 'admin' WHERE organisation_id = ? AND user_id = ?`).run(org.id, b.id)
-    sqlite.prepare('DELETE FROM memberships WHERE organisation_id = ? AND user_id = ?').run(org.id, a.id)
+    sqlite
+      .prepare(`UPDATE memberships SET role = 'admin' WHERE organisation_id = ? AND user_id = ?`)
+      .run(org.id, b.id)
+    sqlite
+      .prepare('DELETE FROM memberships WHERE organisation_id = ? AND user_id = ?')
+      .run(org.id, a.id)
   })
 
   test('the outbox never loses a message', async () => {
@@ -127,16 +145,31 @@ describe('the database enforces', () => {
       )
       .run()
     expect(() => sqlite.prepare('DELETE FROM outbox').run()).toThrow(/outbox_append_only/)
-    expect(() => sqlite.prepare(`UPDATE outbox SET text_body = 'changed'`).run()).toThrow(/outbox_append_only/)
+    expect(() => sqlite.prepare(`UPDATE outbox SET text_body = 'changed'`).run()).toThrow(
+      /outbox_append_only/,
+    )
   })
 
   test('the audit log is append-only and its chain shows any edit', async () => {
     const user = await createUser(db)
-    await audit(db, { actorUserId: user.id, action: 'test.one', entityType: 'user', entityId: user.id })
-    await audit(db, { actorUserId: user.id, action: 'test.two', entityType: 'user', entityId: user.id, after: { a: 1 } })
+    await audit(db, {
+      actorUserId: user.id,
+      action: 'test.one',
+      entityType: 'user',
+      entityId: user.id,
+    })
+    await audit(db, {
+      actorUserId: user.id,
+      action: 'test.two',
+      entityType: 'user',
+      entityId: user.id,
+      after: { a: 1 },
+    })
     expect((await verifyAuditChain(db)).ok).toBe(true)
 
-    expect(() => sqlite.prepare(`UPDATE audit_log SET action = 'test.forged'`).run()).toThrow(/audit_log_append_only/)
+    expect(() => sqlite.prepare(`UPDATE audit_log SET action = 'test.forged'`).run()).toThrow(
+      /audit_log_append_only/,
+    )
     expect(() => sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/audit_log_append_only/)
     expect(() =>
       sqlite
@@ -148,7 +181,9 @@ describe('the database enforces', () => {
 
     // Someone with the file and the triggers dropped edits a row: verification finds exactly it.
     sqlite.exec('DROP TRIGGER audit_log_no_update')
-    const first = sqlite.prepare('SELECT id FROM audit_log ORDER BY id LIMIT 1').get() as { id: number }
+    const first = sqlite.prepare('SELECT id FROM audit_log ORDER BY id LIMIT 1').get() as {
+      id: number
+    }
     sqlite.prepare(`UPDATE audit_log SET action = 'test.forged' WHERE id = ?`).run(first.id)
     const report = await verifyAuditChain(db)
     expect(report.ok).toBe(false)

@@ -355,6 +355,46 @@ describe('public bodies awaiting verification', () => {
     })
   })
 
+  test('a verified public body that takes a new name goes back for verification', async () => {
+    const { cookie } = await signedIn()
+    const slug = slugFrom(headerOf(await register(publicBodyFields(), cookie), 'Location'))
+    const platformAdmin = await createUser(getDb(), { isPlatformAdmin: true })
+    await sql`UPDATE organisations SET verification_status = 'verified', verified_by = ${platformAdmin.id} WHERE slug = ${slug}`.execute(
+      getDb(),
+    )
+    // Raw SQL cannot rename it and keep the verification.
+    await expect(
+      sql`UPDATE organisations SET name = 'Region Någon Annan' WHERE slug = ${slug}`.execute(
+        getDb(),
+      ),
+    ).rejects.toThrow(/rename_needs_review/)
+
+    const result = await run(() =>
+      settingsAction(
+        actionArgs(
+          formRequest(
+            `/organisations/${slug}/settings`,
+            {
+              intent: 'save',
+              name: 'Region Någon Annan',
+              public_body_type: 'municipality',
+              county_code: '25',
+              municipality_code: '2581',
+            },
+            { cookie },
+          ),
+          { slug },
+        ),
+      ),
+    )
+    expect(headerOf(result, 'Location')).toBe(`/organisations/${slug}/settings?notice=saved`)
+    expect(await organisationBySlug(slug)).toMatchObject({
+      name: 'Region Någon Annan',
+      verification_status: 'pending',
+    })
+    expect(statusOf(await profile(slug))).toBe(404)
+  })
+
   test('a member cannot verify the organisation even with raw SQL', async () => {
     const { user, cookie } = await signedIn()
     const slug = slugFrom(headerOf(await register(publicBodyFields(), cookie), 'Location'))

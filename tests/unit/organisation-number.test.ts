@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { slugify } from '~/models/organisations.server'
-import { normaliseOrgNumber } from '~/utils/org-number'
+import { isPersonalIdentityNumber, normaliseOrgNumber } from '~/utils/org-number'
 
 describe('organisation numbers', () => {
   test('a valid number is stored as its ten digits, however it was typed', () => {
@@ -30,6 +30,13 @@ describe('organisation numbers', () => {
       expect(normaliseOrgNumber(input), input).toBeNull()
     }
   })
+})
+
+test('a personal identity number is refused, so it is never published on a profile', () => {
+  expect(isPersonalIdentityNumber('19121212-1212')).toBe(true)
+  expect(normaliseOrgNumber('121212-1212')).toBeNull()
+  expect(normaliseOrgNumber('19121212-1212')).toBeNull()
+  expect(isPersonalIdentityNumber('556016-0680')).toBe(false)
 })
 
 describe('slugs', () => {

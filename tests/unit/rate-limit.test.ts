@@ -5,7 +5,11 @@ describe('RateLimiter', () => {
   test('refuses once the bucket is empty and refills one token per whole interval', () => {
     let time = 0
     const limiter = new RateLimiter(3, 1000, 100, () => time)
-    expect([limiter.consume('ip'), limiter.consume('ip'), limiter.consume('ip')]).toEqual([true, true, true])
+    expect([limiter.consume('ip'), limiter.consume('ip'), limiter.consume('ip')]).toEqual([
+      true,
+      true,
+      true,
+    ])
     expect(limiter.consume('ip')).toBe(false)
     expect(limiter.retryAfterMs('ip')).toBe(1000)
     time = 999

@@ -3,11 +3,13 @@
 const sv = {
   'auth.email': 'E-postadress',
   'auth.password': 'Lösenord',
-  'auth.passwordHint': 'Minst 8 tecken. Ett långt lösenord av flera ord är lätt att minnas och svårt att gissa.',
+  'auth.passwordHint':
+    'Minst 8 tecken. Ett långt lösenord av flera ord är lätt att minnas och svårt att gissa.',
   'auth.confirm': 'Upprepa lösenordet',
 
   'auth.signup.title': 'Skapa konto',
-  'auth.signup.intro': 'Med ett konto kan du registrera din organisation eller gå med i en som redan finns på Testarena.',
+  'auth.signup.intro':
+    'Med ett konto kan du registrera din organisation eller gå med i en som redan finns på Testarena.',
   'auth.signup.name': 'Namn',
   'auth.signup.nameHint': 'Ditt för- och efternamn, som andra i din organisation ser det.',
   'auth.signup.submit': 'Skapa konto',
@@ -23,29 +25,35 @@ const sv = {
   'auth.login.resetDone': 'Ditt lösenord är ändrat. Logga in med det nya lösenordet.',
 
   'auth.forgot.title': 'Glömt lösenordet',
-  'auth.forgot.intro': 'Ange e-postadressen du loggar in med, så skickar vi en länk där du kan välja ett nytt lösenord.',
+  'auth.forgot.intro':
+    'Ange e-postadressen du loggar in med, så skickar vi en länk där du kan välja ett nytt lösenord.',
   'auth.forgot.submit': 'Skicka länk',
-  'auth.forgot.sent': 'Om det finns ett konto med den e-postadressen har vi nu skickat ett mejl med en länk för att välja ett nytt lösenord. Länken gäller i en timme. Hittar du inget mejl, titta i skräpposten.',
+  'auth.forgot.sent':
+    'Om det finns ett konto med den e-postadressen har vi nu skickat ett mejl med en länk för att välja ett nytt lösenord. Länken gäller i en timme. Hittar du inget mejl, titta i skräpposten.',
   'auth.forgot.backToLogin': 'Tillbaka till inloggningen',
 
   'auth.reset.title': 'Välj ett nytt lösenord',
-  'auth.reset.intro': 'När du har sparat det nya lösenordet loggas du ut överallt och kan logga in med det nya.',
+  'auth.reset.intro':
+    'När du har sparat det nya lösenordet loggas du ut överallt och kan logga in med det nya.',
   'auth.reset.password': 'Nytt lösenord',
   'auth.reset.confirm': 'Upprepa det nya lösenordet',
   'auth.reset.submit': 'Spara nytt lösenord',
   'auth.reset.invalid.title': 'Länken fungerar inte',
-  'auth.reset.invalid.body': 'Länken är ogiltig, har redan använts eller har gått ut. En länk för att återställa lösenordet gäller i en timme och kan bara användas en gång.',
+  'auth.reset.invalid.body':
+    'Länken är ogiltig, har redan använts eller har gått ut. En länk för att återställa lösenordet gäller i en timme och kan bara användas en gång.',
   'auth.reset.invalid.again': 'Begär en ny länk',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
   'auth.email': 'Email address',
   'auth.password': 'Password',
-  'auth.passwordHint': 'At least 8 characters. A long password of several words is easy to remember and hard to guess.',
+  'auth.passwordHint':
+    'At least 8 characters. A long password of several words is easy to remember and hard to guess.',
   'auth.confirm': 'Repeat the password',
 
   'auth.signup.title': 'Create an account',
-  'auth.signup.intro': 'With an account you can register your organisation or join one that is already on Testarena.',
+  'auth.signup.intro':
+    'With an account you can register your organisation or join one that is already on Testarena.',
   'auth.signup.name': 'Name',
   'auth.signup.nameHint': 'Your first and last name, as others in your organisation will see it.',
   'auth.signup.submit': 'Create account',
@@ -61,18 +69,22 @@ const en: Record<keyof typeof sv, string> = {
   'auth.login.resetDone': 'Your password has been changed. Log in with the new password.',
 
   'auth.forgot.title': 'Forgot your password',
-  'auth.forgot.intro': 'Enter the email address you log in with and we will send you a link where you can choose a new password.',
+  'auth.forgot.intro':
+    'Enter the email address you log in with and we will send you a link where you can choose a new password.',
   'auth.forgot.submit': 'Send link',
-  'auth.forgot.sent': 'If there is an account with that email address, we have sent it a message with a link to choose a new password. The link is valid for one hour. If you cannot find the message, check your spam folder.',
+  'auth.forgot.sent':
+    'If there is an account with that email address, we have sent it a message with a link to choose a new password. The link is valid for one hour. If you cannot find the message, check your spam folder.',
   'auth.forgot.backToLogin': 'Back to log in',
 
   'auth.reset.title': 'Choose a new password',
-  'auth.reset.intro': 'Once you have saved the new password you are logged out everywhere and can log in with the new one.',
+  'auth.reset.intro':
+    'Once you have saved the new password you are logged out everywhere and can log in with the new one.',
   'auth.reset.password': 'New password',
   'auth.reset.confirm': 'Repeat the new password',
   'auth.reset.submit': 'Save new password',
   'auth.reset.invalid.title': 'This link does not work',
-  'auth.reset.invalid.body': 'The link is invalid, has already been used or has expired. A password reset link is valid for one hour and can be used once.',
+  'auth.reset.invalid.body':
+    'The link is invalid, has already been used or has expired. A password reset link is valid for one hour and can be used once.',
   'auth.reset.invalid.again': 'Request a new link',
 }
 

@@ -16,16 +16,20 @@ const sv = {
   'lang.switchLabel': 'Språk',
   'lang.switchTo': 'In English',
   'lang.switchToName': 'English',
-  'footer.about': 'Testarena samlar testbäddar, innovationsupphandlingar och referenscase från regioner och kommuner. Alla företag deltar på lika villkor.',
+  'footer.about':
+    'Testarena samlar testbäddar, innovationsupphandlingar och referenscase från regioner och kommuner. Alla företag deltar på lika villkor.',
   'footer.accessibility': 'Tillgänglighetsredogörelse',
   'footer.nav': 'Sidfot',
   'home.title': 'Testarena – testbäddar och innovationsupphandling i offentlig sektor',
   'home.heading': 'Offentlig sektor som testarena och första referenskund',
-  'home.intro': 'Regioner och kommuner öppnar sina verksamheter för test och upphandlar innovation. Företag – små som stora, i och utanför klustren – hittar testbäddar, ansöker om pilot, lämnar anbud och bygger referenser att visa på nya marknader.',
+  'home.intro':
+    'Regioner och kommuner öppnar sina verksamheter för test och upphandlar innovation. Företag – små som stora, i och utanför klustren – hittar testbäddar, ansöker om pilot, lämnar anbud och bygger referenser att visa på nya marknader.',
   'home.forPublic.title': 'För offentliga aktörer',
-  'home.forPublic.body': 'Publicera testbäddar och innovationsupphandlingar som är öppna för alla. Plattformen ser till att alla får samma information och att anbud hålls förseglade till sista dag.',
+  'home.forPublic.body':
+    'Publicera testbäddar och innovationsupphandlingar som är öppna för alla. Plattformen ser till att alla får samma information och att anbud hålls förseglade till sista dag.',
   'home.forCompanies.title': 'För företag',
-  'home.forCompanies.body': 'Hitta test- och upphandlingsmöjligheter i hela Sverige, ställ frågor, lämna anbud och samla verifierade referenser från offentliga kunder.',
+  'home.forCompanies.body':
+    'Hitta test- och upphandlingsmöjligheter i hela Sverige, ställ frågor, lämna anbud och samla verifierade referenser från offentliga kunder.',
   'home.stats.title': 'Testarena i dag',
   'home.stats.publicBodies': 'Verifierade offentliga aktörer',
   'home.stats.companies': 'Företag',
@@ -35,9 +39,11 @@ const sv = {
   'home.cta.register': 'Registrera din organisation',
   'home.cta.browse': 'Se alla organisationer',
   'home.fairness.title': 'Lika villkor för alla',
-  'home.fairness.body': 'Varje upphandling är öppen för alla anbudsgivare, svar på frågor publiceras för alla samtidigt, villkor ändras bara genom publicerade ändringar och anbud förblir förseglade till anbudstidens slut. Reglerna är inbyggda i databasen.',
+  'home.fairness.body':
+    'Varje upphandling är öppen för alla anbudsgivare, svar på frågor publiceras för alla samtidigt, villkor ändras bara genom publicerade ändringar och anbud förblir förseglade till anbudstidens slut. Reglerna är inbyggda i databasen.',
   'notFound.title': 'Sidan hittades inte',
-  'notFound.body': 'Sidan finns inte eller så har du inte behörighet att se den. Kontrollera adressen eller gå till startsidan.',
+  'notFound.body':
+    'Sidan finns inte eller så har du inte behörighet att se den. Kontrollera adressen eller gå till startsidan.',
   'error.title': 'Något gick fel',
   'error.body': 'Ett oväntat fel inträffade. Försök igen om en stund. Felet är loggat.',
   'error.tooManyRequests.title': 'För många försök',
@@ -56,13 +62,17 @@ const sv = {
   'form.saved': 'Ändringarna är sparade.',
   'title.error': 'Fel: {title}',
   'a11y.title': 'Tillgänglighetsredogörelse',
-  'a11y.intro': 'Testarena ska kunna användas av alla. Tjänsten är utformad för att uppfylla WCAG 2.1 nivå AA, som lagen om tillgänglighet till digital offentlig service (2018:1937) kräver.',
+  'a11y.intro':
+    'Testarena ska kunna användas av alla. Tjänsten är utformad för att uppfylla WCAG 2.1 nivå AA, som lagen om tillgänglighet till digital offentlig service (2018:1937) kräver.',
   'a11y.how.title': 'Hur vi arbetar',
-  'a11y.how.body': 'Alla sidor fungerar utan JavaScript, kan användas med enbart tangentbord och har rubriker, landmärken och etiketter för skärmläsare. Varje sida som våra automatiska webbläsartester besöker kontrolleras med axe.',
+  'a11y.how.body':
+    'Alla sidor fungerar utan JavaScript, kan användas med enbart tangentbord och har rubriker, landmärken och etiketter för skärmläsare. Varje sida som våra automatiska webbläsartester besöker kontrolleras med axe.',
   'a11y.known.title': 'Kända brister',
-  'a11y.known.body': 'Vi känner inte till några brister mot WCAG 2.1 AA. Hittar du något som inte fungerar vill vi veta det.',
+  'a11y.known.body':
+    'Vi känner inte till några brister mot WCAG 2.1 AA. Hittar du något som inte fungerar vill vi veta det.',
   'a11y.contact.title': 'Kontakta oss',
-  'a11y.contact.body': 'Skriv till tillganglighet@testarena.test. Är du inte nöjd med vårt svar kan du anmäla till Myndigheten för digital förvaltning (Digg).',
+  'a11y.contact.body':
+    'Skriv till tillganglighet@testarena.test. Är du inte nöjd med vårt svar kan du anmäla till Myndigheten för digital förvaltning (Digg).',
   'pagination.label': 'Sidnumrering',
   'pagination.previous': 'Föregående',
   'pagination.next': 'Nästa',
@@ -87,16 +97,20 @@ const en: Record<keyof typeof sv, string> = {
   'lang.switchLabel': 'Language',
   'lang.switchTo': 'På svenska',
   'lang.switchToName': 'Svenska',
-  'footer.about': 'Testarena brings together test beds, innovation procurements and reference cases from Swedish regions and municipalities. Every company takes part on equal terms.',
+  'footer.about':
+    'Testarena brings together test beds, innovation procurements and reference cases from Swedish regions and municipalities. Every company takes part on equal terms.',
   'footer.accessibility': 'Accessibility statement',
   'footer.nav': 'Footer',
   'home.title': 'Testarena – test beds and innovation procurement in the Swedish public sector',
   'home.heading': 'The public sector as a test arena and first reference customer',
-  'home.intro': 'Regions and municipalities open their services for testing and procure innovation. Companies – small and large, inside and outside the clusters – find test beds, apply to pilot, bid, and build references to show in new markets.',
+  'home.intro':
+    'Regions and municipalities open their services for testing and procure innovation. Companies – small and large, inside and outside the clusters – find test beds, apply to pilot, bid, and build references to show in new markets.',
   'home.forPublic.title': 'For public bodies',
-  'home.forPublic.body': 'Publish test beds and innovation procurements that are open to everyone. The platform makes sure everyone gets the same information and that bids stay sealed until the deadline.',
+  'home.forPublic.body':
+    'Publish test beds and innovation procurements that are open to everyone. The platform makes sure everyone gets the same information and that bids stay sealed until the deadline.',
   'home.forCompanies.title': 'For companies',
-  'home.forCompanies.body': 'Find test and procurement opportunities across Sweden, ask questions, bid, and collect verified references from public customers.',
+  'home.forCompanies.body':
+    'Find test and procurement opportunities across Sweden, ask questions, bid, and collect verified references from public customers.',
   'home.stats.title': 'Testarena today',
   'home.stats.publicBodies': 'Verified public bodies',
   'home.stats.companies': 'Companies',
@@ -106,11 +120,14 @@ const en: Record<keyof typeof sv, string> = {
   'home.cta.register': 'Register your organisation',
   'home.cta.browse': 'See all organisations',
   'home.fairness.title': 'Equal terms for everyone',
-  'home.fairness.body': 'Every procurement is open to all bidders, answers to questions are published to everyone at once, terms change only through published amendments, and bids stay sealed until the deadline. The rules are built into the database.',
+  'home.fairness.body':
+    'Every procurement is open to all bidders, answers to questions are published to everyone at once, terms change only through published amendments, and bids stay sealed until the deadline. The rules are built into the database.',
   'notFound.title': 'Page not found',
-  'notFound.body': 'The page does not exist, or you are not allowed to see it. Check the address or go to the home page.',
+  'notFound.body':
+    'The page does not exist, or you are not allowed to see it. Check the address or go to the home page.',
   'error.title': 'Something went wrong',
-  'error.body': 'An unexpected error occurred. Please try again in a moment. The error has been logged.',
+  'error.body':
+    'An unexpected error occurred. Please try again in a moment. The error has been logged.',
   'error.tooManyRequests.title': 'Too many attempts',
   'error.forbidden.title': 'Access denied',
   'error.forbidden.body': 'You are not allowed to do this.',
@@ -127,13 +144,17 @@ const en: Record<keyof typeof sv, string> = {
   'form.saved': 'Your changes have been saved.',
   'title.error': 'Error: {title}',
   'a11y.title': 'Accessibility statement',
-  'a11y.intro': 'Testarena is meant to be usable by everyone. The service is designed to meet WCAG 2.1 level AA, as the Swedish Act on accessibility to digital public services (2018:1937) requires.',
+  'a11y.intro':
+    'Testarena is meant to be usable by everyone. The service is designed to meet WCAG 2.1 level AA, as the Swedish Act on accessibility to digital public services (2018:1937) requires.',
   'a11y.how.title': 'How we work',
-  'a11y.how.body': 'Every page works without JavaScript, can be used with a keyboard alone, and has headings, landmarks and labels for screen readers. Every page our automated browser tests visit is checked with axe.',
+  'a11y.how.body':
+    'Every page works without JavaScript, can be used with a keyboard alone, and has headings, landmarks and labels for screen readers. Every page our automated browser tests visit is checked with axe.',
   'a11y.known.title': 'Known issues',
-  'a11y.known.body': 'We know of no failures against WCAG 2.1 AA. If you find something that does not work, please tell us.',
+  'a11y.known.body':
+    'We know of no failures against WCAG 2.1 AA. If you find something that does not work, please tell us.',
   'a11y.contact.title': 'Contact us',
-  'a11y.contact.body': 'Write to tillganglighet@testarena.test. If you are not satisfied with our answer you can report it to the Agency for Digital Government (Digg).',
+  'a11y.contact.body':
+    'Write to tillganglighet@testarena.test. If you are not satisfied with our answer you can report it to the Agency for Digital Government (Digg).',
   'pagination.label': 'Pagination',
   'pagination.previous': 'Previous',
   'pagination.next': 'Next',

@@ -106,6 +106,8 @@ const sv = {
     'Ändringarna är sparade och organisationen väntar på en ny granskning.',
   'orgSettings.requestReview': 'Spara och begär ny granskning',
   'orgSettings.back': 'Till organisationens sida',
+  'orgSettings.renameHint':
+    'Byter ni namn går organisationen tillbaka till plattformsadministratören för ny verifiering.',
 
   // Members
   'orgMembers.title': 'Medlemmar i {name}',
@@ -278,6 +280,8 @@ const en: Record<keyof typeof sv, string> = {
     'Your changes have been saved and the organisation is awaiting a new review.',
   'orgSettings.requestReview': 'Save and request a new review',
   'orgSettings.back': 'Back to the organisation’s page',
+  'orgSettings.renameHint':
+    'If you change the name, the organisation goes back to the platform administrator to be verified again.',
 
   'orgMembers.title': 'Members of {name}',
   'orgMembers.heading': 'Members',

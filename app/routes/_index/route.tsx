@@ -80,7 +80,11 @@ export default function Home() {
                   <Link to={`/organisations/${o.slug}`}>{o.name}</Link>
                 </h3>
                 <p className="meta">
-                  <OrganisationKindLabel kind={o.kind} publicBodyType={o.public_body_type} sizeClass={o.size_class} />{' '}
+                  <OrganisationKindLabel
+                    kind={o.kind}
+                    publicBodyType={o.public_body_type}
+                    sizeClass={o.size_class}
+                  />{' '}
                   · {o.county_name}
                 </p>
               </li>

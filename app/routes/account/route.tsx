@@ -47,7 +47,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'account.t
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const db = getDb()
-  const [account, sessions] = await Promise.all([getUserById(db, user.id), listUserSessions(db, user.id)])
+  const [account, sessions] = await Promise.all([
+    getUserById(db, user.id),
+    listUserSessions(db, user.id),
+  ])
   if (!account) throw redirect('/login')
   const saved = new URL(request.url).searchParams.get('saved')
   return {
@@ -82,22 +85,37 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirect('/account?saved=name')
     }
     case 'password': {
-      const submission = parseWithZod(formData, { schema: passwordSchema({ isCommon: isCommonPassword }) })
+      const submission = parseWithZod(formData, {
+        schema: passwordSchema({ isCommon: isCommonPassword }),
+      })
       const hideFields = ['currentPassword', 'password', 'confirm']
       if (submission.status !== 'success') {
-        return data({ intent: 'password' as const, result: submission.reply({ hideFields }) }, { status: 400 })
+        return data(
+          { intent: 'password' as const, result: submission.reply({ hideFields }) },
+          { status: 400 },
+        )
       }
       try {
-        await changePassword(db, user.id, user.sessionId, submission.value.currentPassword, submission.value.password, {
-          ip,
-          origin: getEnv().APP_ORIGIN,
-        })
+        await changePassword(
+          db,
+          user.id,
+          user.sessionId,
+          submission.value.currentPassword,
+          submission.value.password,
+          {
+            ip,
+            origin: getEnv().APP_ORIGIN,
+          },
+        )
       } catch (e) {
         if (e instanceof DomainError && e.code === 'wrong_password') {
           return data(
             {
               intent: 'password' as const,
-              result: submission.reply({ fieldErrors: { currentPassword: [e.messageKey] }, hideFields }),
+              result: submission.reply({
+                fieldErrors: { currentPassword: [e.messageKey] },
+                hideFields,
+              }),
             },
             { status: 400 },
           )
@@ -109,7 +127,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'revoke': {
       const parsed = revokeSchema.safeParse({ sessionId: formData.get('sessionId') })
       // Only the user's own sessions match; anything else is simply not there.
-      const revoked = parsed.success && (await revokeUserSession(db, user.id, parsed.data.sessionId, user.sessionId, ip))
+      const revoked =
+        parsed.success &&
+        (await revokeUserSession(db, user.id, parsed.data.sessionId, user.sessionId, ip))
       if (!revoked) throw new Response('Not found', { status: 404 })
       return redirect('/account?saved=revoked')
     }
@@ -225,11 +245,18 @@ export default function Account() {
               {s.current ? null : (
                 <Form method="post" className="actions">
                   <input type="hidden" name="sessionId" value={s.id} />
-                  <button type="submit" className="button button--secondary" name="intent" value="revoke">
+                  <button
+                    type="submit"
+                    className="button button--secondary"
+                    name="intent"
+                    value="revoke"
+                  >
                     {t('account.sessions.revoke')}
                     <span className="visually-hidden">
                       {' '}
-                      {t('account.sessions.revokeContext', { time: formatDateTime(s.lastSeenAt, locale) })}
+                      {t('account.sessions.revokeContext', {
+                        time: formatDateTime(s.lastSeenAt, locale),
+                      })}
                     </span>
                   </button>
                 </Form>
@@ -239,7 +266,12 @@ export default function Account() {
         </ul>
         {others.length > 0 ? (
           <Form method="post" className="actions">
-            <button type="submit" className="button button--danger" name="intent" value="revokeOthers">
+            <button
+              type="submit"
+              className="button button--danger"
+              name="intent"
+              value="revokeOthers"
+            >
               {t('account.sessions.revokeOthers')}
             </button>
           </Form>

@@ -6,12 +6,18 @@ export const INTENTS = ['name', 'password', 'revoke', 'revokeOthers'] as const
 export const intentSchema = z.object({ intent: z.enum(INTENTS) })
 
 export const nameSchema = z.object({
-  name: z.string({ required_error: 'errors.required' }).trim().min(1, 'errors.required').max(200, 'errors.tooLong'),
+  name: z
+    .string({ required_error: 'errors.required' })
+    .trim()
+    .min(1, 'errors.required')
+    .max(200, 'errors.tooLong'),
 })
 
 export function passwordSchema(options: PasswordRuleOptions = {}) {
   return withNewPassword(
-    { currentPassword: z.string({ required_error: 'errors.required' }).max(1024, 'errors.tooLong') },
+    {
+      currentPassword: z.string({ required_error: 'errors.required' }).max(1024, 'errors.tooLong'),
+    },
     options,
   )
 }

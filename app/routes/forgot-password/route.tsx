@@ -64,7 +64,12 @@ export default function ForgotPassword() {
           <Form method="post" {...getFormProps(form)} className="stack">
             <ErrorSummary form={form} />
             <HoneypotField />
-            <TextField meta={fields.email} label={t('auth.email')} type="email" autoComplete="email" />
+            <TextField
+              meta={fields.email}
+              label={t('auth.email')}
+              type="email"
+              autoComplete="email"
+            />
             <SubmitButton>{t('auth.forgot.submit')}</SubmitButton>
           </Form>
         </>

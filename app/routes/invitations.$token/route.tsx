@@ -6,7 +6,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
+import { ProblemBox } from '~/components/problem'
 import { getOptionalUser, notFound, requireUser } from '~/auth/guards.server'
 import { formatDateTime } from '~/i18n/format'
 import type { MessageKey } from '~/i18n/messages'
@@ -75,24 +75,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-function Problem({ message }: { message: MessageKey }) {
-  const t = useT()
-  const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => ref.current?.focus(), [message])
-  return (
-    <div
-      className="error-summary"
-      ref={ref}
-      tabIndex={-1}
-      role="alert"
-      aria-labelledby="invitation-problem"
-    >
-      <h2 id="invitation-problem">{t('invitation.unusable')}</h2>
-      <p>{t(message)}</p>
-    </div>
-  )
-}
-
 export default function Invitation() {
   const { view, path, invitation, currentEmail } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -111,7 +93,9 @@ export default function Invitation() {
   return (
     <>
       <h1>{t('invitation.title', { organisation: invitation.organisation })}</h1>
-      {problem ? <Problem message={problem} /> : null}
+      {problem ? (
+        <ProblemBox id="invitation-problem" title={t('invitation.unusable')} message={t(problem)} />
+      ) : null}
       <p>
         {t('invitation.body', {
           inviter: invitation.inviter,

@@ -11,9 +11,11 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { requireAnonymous } from '~/auth/guards.server'
 import { createSession, sessionCookie } from '~/auth/session.server'
+import { chosenLocale, localeCookie } from '~/i18n/locale.server'
+import { getEnv } from '~/utils/env.server'
 import { ErrorSummary, HoneypotField, SubmitButton, TextField } from '~/components/forms'
 import { useT } from '~/i18n/use-t'
-import { authenticate } from '~/models/users.server'
+import { authenticate, setUserLocale } from '~/models/users.server'
 import { getDb } from '~/utils/db.server'
 import { checkHoneypot } from '~/utils/honeypot.server'
 import { pageTitle } from '~/utils/meta'
@@ -68,9 +70,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ip,
     userAgent: request.headers.get('User-Agent'),
   })
-  return redirect(safeRedirect(redirectTo, DEFAULT_AFTER_LOGIN), {
-    headers: { 'Set-Cookie': sessionCookie(session.token, session.expiresAt) },
-  })
+  // A language picked on this browser wins and is remembered for mail; otherwise the account's
+  // language follows the user to this browser.
+  const picked = chosenLocale(request)
+  if (picked) await setUserLocale(db, outcome.user.id, picked)
+  const headers = new Headers()
+  headers.append('Set-Cookie', sessionCookie(session.token, session.expiresAt))
+  if (!picked)
+    headers.append('Set-Cookie', localeCookie(outcome.user.locale, getEnv().secureCookies))
+  return redirect(safeRedirect(redirectTo, DEFAULT_AFTER_LOGIN), { headers })
 }
 
 export default function Login() {
@@ -104,9 +112,19 @@ export default function Login() {
         <ErrorSummary form={form} />
         <HoneypotField />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField meta={fields.email} label={t('auth.email')} type="email" autoComplete="username" />
+        <TextField
+          meta={fields.email}
+          label={t('auth.email')}
+          type="email"
+          autoComplete="username"
+        />
         <div key={attempts}>
-          <TextField meta={fields.password} label={t('auth.password')} type="password" autoComplete="current-password" />
+          <TextField
+            meta={fields.password}
+            label={t('auth.password')}
+            type="password"
+            autoComplete="current-password"
+          />
         </div>
         <div className="actions">
           <SubmitButton>{t('auth.login.submit')}</SubmitButton>

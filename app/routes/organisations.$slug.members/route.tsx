@@ -8,7 +8,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
+import { ProblemBox } from '~/components/problem'
 import { MEMBER_ROLES } from '#db/schema'
 import { notFound, requireUser } from '~/auth/guards.server'
 import { enforceFormLimit } from '~/auth/limits.server'
@@ -150,24 +150,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-function ActionError({ message }: { message: string }) {
-  const t = useT()
-  const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => ref.current?.focus(), [message])
-  return (
-    <div
-      className="error-summary"
-      ref={ref}
-      tabIndex={-1}
-      role="alert"
-      aria-labelledby="member-error-title"
-    >
-      <h2 id="member-error-title">{t('orgMembers.error.title')}</h2>
-      <p>{message}</p>
-    </div>
-  )
-}
-
 export default function OrganisationMembers() {
   const { org, me, members, invitations, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -191,7 +173,13 @@ export default function OrganisationMembers() {
           <p>{t(`orgMembers.notice.${notice}`)}</p>
         </div>
       ) : null}
-      {actionData?.error ? <ActionError message={t(actionData.error)} /> : null}
+      {actionData?.error ? (
+        <ProblemBox
+          id="member-error-title"
+          title={t('orgMembers.error.title')}
+          message={t(actionData.error)}
+        />
+      ) : null}
       <h1>{t('orgMembers.title', { name: org.name })}</h1>
       <p>
         <Link to={`/organisations/${org.slug}`}>{t('orgMembers.back')}</Link>

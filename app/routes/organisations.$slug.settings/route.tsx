@@ -141,7 +141,16 @@ export default function OrganisationSettings() {
       ) : null}
       <Form method="post" {...getFormProps(form)} className="stack">
         <ErrorSummary form={form} />
-        <TextField meta={fields.name} label={t('orgForm.name')} autoComplete="organization" />
+        <TextField
+          meta={fields.name}
+          label={t('orgForm.name')}
+          autoComplete="organization"
+          hint={
+            org.kind === 'public_body' && org.verification_status === 'verified'
+              ? t('orgSettings.renameHint')
+              : undefined
+          }
+        />
         {org.kind === 'public_body' ? (
           <PublicBodyTypeField meta={fields.public_body_type} />
         ) : (

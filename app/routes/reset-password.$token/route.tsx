@@ -24,7 +24,12 @@ import { resetSchema, tokenSchema } from './schema'
 const clientSchema = resetSchema()
 
 export const meta: MetaFunction = ({ matches, data: loaderData }) =>
-  pageTitle(matches, (loaderData as { valid?: boolean } | undefined)?.valid ? 'auth.reset.title' : 'auth.reset.invalid.title')
+  pageTitle(
+    matches,
+    (loaderData as { valid?: boolean } | undefined)?.valid
+      ? 'auth.reset.title'
+      : 'auth.reset.invalid.title',
+  )
 
 // An unknown, used or expired link answers 410 with a page explaining what to do, never a 500.
 const GONE = 410
@@ -42,7 +47,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!token.success) return data({ invalid: true as const }, { status: GONE })
   const submission = parseWithZod(formData, { schema: resetSchema({ isCommon: isCommonPassword }) })
   if (submission.status !== 'success') {
-    return data({ result: submission.reply({ hideFields: ['password', 'confirm'] }) }, { status: 400 })
+    return data(
+      { result: submission.reply({ hideFields: ['password', 'confirm'] }) },
+      { status: 400 },
+    )
   }
   try {
     await resetPassword(getDb(), token.data, submission.value.password, {
@@ -98,7 +106,12 @@ export default function ResetPassword() {
           type="password"
           autoComplete="new-password"
         />
-        <TextField meta={fields.confirm} label={t('auth.reset.confirm')} type="password" autoComplete="new-password" />
+        <TextField
+          meta={fields.confirm}
+          label={t('auth.reset.confirm')}
+          type="password"
+          autoComplete="new-password"
+        />
         <SubmitButton>{t('auth.reset.submit')}</SubmitButton>
       </Form>
     </>

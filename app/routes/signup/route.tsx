@@ -42,9 +42,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)
   const formData = await request.formData()
   checkHoneypot(formData)
-  const submission = parseWithZod(formData, { schema: signupSchema({ isCommon: isCommonPassword }) })
+  const submission = parseWithZod(formData, {
+    schema: signupSchema({ isCommon: isCommonPassword }),
+  })
   if (submission.status !== 'success') {
-    return data({ result: submission.reply({ hideFields: ['password', 'confirm'] }) }, { status: 400 })
+    return data(
+      { result: submission.reply({ hideFields: ['password', 'confirm'] }) },
+      { status: 400 },
+    )
   }
   const ip = clientIp(context)
   enforceFormLimit(request, ip)
@@ -56,13 +61,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (e) {
     if (e instanceof DomainError && e.code === 'email_taken') {
       return data(
-        { result: submission.reply({ fieldErrors: { email: [e.messageKey] }, hideFields: ['password', 'confirm'] }) },
+        {
+          result: submission.reply({
+            fieldErrors: { email: [e.messageKey] },
+            hideFields: ['password', 'confirm'],
+          }),
+        },
         { status: 400 },
       )
     }
     throw e
   }
-  const session = await createSession(db, user.id, { ip, userAgent: request.headers.get('User-Agent') })
+  const session = await createSession(db, user.id, {
+    ip,
+    userAgent: request.headers.get('User-Agent'),
+  })
   return redirect(safeRedirect(redirectTo, DEFAULT_AFTER_SIGNUP), {
     headers: { 'Set-Cookie': sessionCookie(session.token, session.expiresAt) },
   })
@@ -90,7 +103,12 @@ export default function Signup() {
         <ErrorSummary form={form} />
         <HoneypotField />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField meta={fields.name} label={t('auth.signup.name')} hint={t('auth.signup.nameHint')} autoComplete="name" />
+        <TextField
+          meta={fields.name}
+          label={t('auth.signup.name')}
+          hint={t('auth.signup.nameHint')}
+          autoComplete="name"
+        />
         <TextField meta={fields.email} label={t('auth.email')} type="email" autoComplete="email" />
         <TextField
           meta={fields.password}
@@ -99,7 +117,12 @@ export default function Signup() {
           type="password"
           autoComplete="new-password"
         />
-        <TextField meta={fields.confirm} label={t('auth.confirm')} type="password" autoComplete="new-password" />
+        <TextField
+          meta={fields.confirm}
+          label={t('auth.confirm')}
+          type="password"
+          autoComplete="new-password"
+        />
         <SubmitButton>{t('auth.signup.submit')}</SubmitButton>
       </Form>
       <p>

@@ -5,8 +5,16 @@ import { type PasswordRuleOptions, withNewPassword } from '~/auth/password-schem
 export function signupSchema(options: PasswordRuleOptions = {}) {
   return withNewPassword(
     {
-      name: z.string({ required_error: 'errors.required' }).trim().min(1, 'errors.required').max(200, 'errors.tooLong'),
-      email: z.string({ required_error: 'errors.required' }).trim().max(254, 'errors.tooLong').email('errors.email'),
+      name: z
+        .string({ required_error: 'errors.required' })
+        .trim()
+        .min(1, 'errors.required')
+        .max(200, 'errors.tooLong'),
+      email: z
+        .string({ required_error: 'errors.required' })
+        .trim()
+        .max(254, 'errors.tooLong')
+        .email('errors.email'),
       redirectTo: z.string().optional(),
     },
     options,
