@@ -6,7 +6,7 @@ import { useLocale, useT } from '~/i18n/use-t'
 import { getMarketplaceStats, listRecentOrganisations } from '~/models/organisations.server'
 import { getDb } from '~/utils/db.server'
 import { localeFromMatches } from '~/utils/meta'
-import { OrganisationKindLabel } from '~/components/organisation-labels'
+import { OrganisationCard } from '~/components/organisation-labels'
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: getTranslator(localeFromMatches(matches))('home.title') },
@@ -75,19 +75,7 @@ export default function Home() {
         ) : (
           <ul className="cards">
             {recent.map((o) => (
-              <li className="card" key={o.slug}>
-                <h3>
-                  <Link to={`/organisations/${o.slug}`}>{o.name}</Link>
-                </h3>
-                <p className="meta">
-                  <OrganisationKindLabel
-                    kind={o.kind}
-                    publicBodyType={o.public_body_type}
-                    sizeClass={o.size_class}
-                  />{' '}
-                  · {o.county_name}
-                </p>
-              </li>
+              <OrganisationCard key={o.slug} org={o} />
             ))}
           </ul>
         )}

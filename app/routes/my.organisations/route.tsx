@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireUser } from '~/auth/guards.server'
-import { OrganisationKindLabel, VerificationBadge } from '~/components/organisation-labels'
+import { OrganisationCard } from '~/components/organisation-labels'
 import { useT } from '~/i18n/use-t'
 import { listMyOrganisations } from '~/models/organisations.server'
 import { getDb } from '~/utils/db.server'
@@ -31,18 +31,7 @@ export default function MyOrganisations() {
       {organisations.length > 0 ? (
         <ul className="cards">
           {organisations.map((o) => (
-            <li className="card" key={o.id}>
-              <h2>
-                <Link to={`/organisations/${o.slug}`}>{o.name}</Link>
-              </h2>
-              <p className="meta">
-                <OrganisationKindLabel
-                  kind={o.kind}
-                  publicBodyType={o.public_body_type}
-                  sizeClass={o.size_class}
-                />{' '}
-                · {o.county_name} <VerificationBadge status={o.verification_status} />
-              </p>
+            <OrganisationCard key={o.id} org={o} heading="h2" badge>
               <p>{t('myOrgs.role', { role: t(`org.role.${o.role}`) })}</p>
               <ul className="actions plain-list">
                 {o.role === 'admin' ? (
@@ -58,7 +47,7 @@ export default function MyOrganisations() {
                   </Link>
                 </li>
               </ul>
-            </li>
+            </OrganisationCard>
           ))}
         </ul>
       ) : null}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { ORGANISATION_KINDS } from '#db/schema'
-import { OrganisationKindLabel, VerificationBadge } from '~/components/organisation-labels'
+import { OrganisationCard } from '~/components/organisation-labels'
 import { useT } from '~/i18n/use-t'
 import { listDirectory } from '~/models/organisations.server'
 import { listCounties } from '~/models/reference.server'
@@ -111,21 +111,7 @@ export default function Directory() {
         ) : (
           <ul className="cards">
             {result.items.map((o) => (
-              <li className="card" key={o.slug}>
-                <h3>
-                  <Link to={`/organisations/${o.slug}`}>{o.name}</Link>
-                </h3>
-                <p className="meta">
-                  <OrganisationKindLabel
-                    kind={o.kind}
-                    publicBodyType={o.public_body_type}
-                    sizeClass={o.size_class}
-                  />{' '}
-                  ·{' '}
-                  {o.municipality_name ? `${o.municipality_name}, ${o.county_name}` : o.county_name}
-                </p>
-                <VerificationBadge status={o.verification_status} />
-              </li>
+              <OrganisationCard key={o.slug} org={o} badge />
             ))}
           </ul>
         )}
