@@ -14,6 +14,8 @@ import helmet from 'helmet'
 import { openDatabase } from './db/connection'
 import { migrateToLatest } from './db/migrator'
 import { seedIfEmpty } from './db/seed'
+import { deleteExpiredSessions } from './app/auth/session.server'
+import { getDb } from './app/utils/db.server'
 import { startMailWorker } from './app/utils/mailer.server'
 import { getEnv } from './app/utils/env.server'
 
@@ -116,6 +118,7 @@ async function main() {
     const seeded = await seedIfEmpty(db)
     if (seeded) console.log('Seeded demo data (see README: demo logins).')
   }
+  await deleteExpiredSessions(db)
   await db.destroy()
   void sqlite
 
@@ -134,6 +137,11 @@ async function main() {
 
   const app = await createApp({ build, vite })
   startMailWorker()
+  // Ended sessions are deleted when next presented; this clears the ones never presented again.
+  setInterval(
+    () => void deleteExpiredSessions(getDb()).catch(console.error),
+    60 * 60 * 1000,
+  ).unref()
   app.listen(env.PORT, env.HOST, () => {
     console.log(`Testarena is running at http://localhost:${env.PORT} (${env.NODE_ENV})`)
   })

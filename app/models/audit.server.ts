@@ -88,22 +88,3 @@ export async function verifyAuditChain(db: DB): Promise<ChainReport> {
   }
   return { rows, ok: true, brokenAt: null, lastHash: prev }
 }
-
-/** The audit trail of one organisation, newest first (for its administrators). */
-export async function listAuditForOrganisation(db: DB, organisationId: number, limit = 50) {
-  return db
-    .selectFrom('audit_log')
-    .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
-    .select([
-      'audit_log.id',
-      'audit_log.at',
-      'audit_log.action',
-      'audit_log.entity_type',
-      'audit_log.entity_id',
-      'users.name as actor_name',
-    ])
-    .where('audit_log.organisation_id', '=', organisationId)
-    .orderBy('audit_log.id', 'desc')
-    .limit(limit)
-    .execute()
-}

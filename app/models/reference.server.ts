@@ -16,16 +16,6 @@ export async function listMunicipalities(db: DB) {
     .execute()
 }
 
-/** The municipalities of one county, by name. */
-export async function listMunicipalitiesByCounty(db: DB, countyCode: string) {
-  return db
-    .selectFrom('municipalities')
-    .select(['code', 'name', 'short_name'])
-    .where('county_code', '=', countyCode)
-    .orderBy('short_name')
-    .execute()
-}
-
 export async function isMunicipalityInCounty(db: DB, municipalityCode: string, countyCode: string) {
   const row = await db
     .selectFrom('municipalities')

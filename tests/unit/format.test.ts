@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest'
+import { formatDate, formatDateTime, formatMoney, formatOrgNumber } from '~/i18n/format'
+
+// 2026-11-25 22:59:00 UTC is 23:59 in Stockholm (CET, UTC+1); 2026-06-30 21:59 UTC is 23:59 CEST.
+const winter = Date.UTC(2026, 10, 25, 22, 59) / 1000
+const summer = Date.UTC(2026, 5, 30, 21, 59) / 1000
+
+describe('Swedish formats', () => {
+  test('a deadline is shown in Stockholm time with its zone, in winter and in summer', () => {
+    expect(formatDateTime(winter, 'sv')).toBe('25 november 2026 kl. 23:59 CET')
+    expect(formatDateTime(summer, 'sv')).toBe('30 juni 2026 kl. 23:59 CEST')
+    expect(formatDateTime(winter, 'en')).toMatch(/^25 November 2026 at 23:59 (CET|GMT\+1)$/)
+  })
+
+  test('a date near midnight UTC falls on the Stockholm day', () => {
+    expect(formatDate(Date.UTC(2026, 11, 31, 23, 30) / 1000, 'sv')).toBe('1 januari 2027')
+  })
+
+  test('money is whole kronor with Swedish grouping', () => {
+    expect(formatMoney(1250000, 'sv').replace(/\s/g, ' ')).toBe('1 250 000 kr')
+    expect(formatMoney(1250000, 'en').replace(/\s/g, ' ')).toBe('SEK 1,250,000')
+  })
+
+  test('an organisation number gets its dash', () => {
+    expect(formatOrgNumber('5560160680')).toBe('556016-0680')
+  })
+})
