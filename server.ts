@@ -85,11 +85,14 @@ export async function createApp(options: {
 
   if (options.vite) {
     app.use(options.vite.middlewares)
+    app.use(express.static('public', { maxAge: '1h', index: false }))
   } else {
     app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-    app.use(express.static('build/client', { maxAge: '1h', index: false }))
+    // Vite copies public/ into build/client. Only paths that look like files are looked up on
+    // disk; pages (which never contain a dot) go straight to Remix without a stat per request.
+    const files = express.static('build/client', { maxAge: '1h', index: false })
+    app.use((req, res, next) => (req.path.includes('.') ? files(req, res, next) : next()))
   }
-  app.use(express.static('public', { maxAge: '1h', index: false }))
 
   app.all(
     '*',

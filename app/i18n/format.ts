@@ -1,11 +1,25 @@
 import { INTL_LOCALE, type Locale, TIME_ZONE } from './locales'
 
+// Building an Intl formatter costs far more than using one: keep one per locale and style.
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>()
+function dateFormat(locale: Locale, key: string, options: Intl.DateTimeFormatOptions) {
+  const id = `d:${locale}:${key}`
+  let f = cache.get(id) as Intl.DateTimeFormat | undefined
+  if (!f) cache.set(id, (f = new Intl.DateTimeFormat(INTL_LOCALE[locale], options)))
+  return f
+}
+function numberFormat(locale: Locale, key: string, options: Intl.NumberFormatOptions) {
+  const id = `n:${locale}:${key}`
+  let f = cache.get(id) as Intl.NumberFormat | undefined
+  if (!f) cache.set(id, (f = new Intl.NumberFormat(INTL_LOCALE[locale], options)))
+  return f
+}
+
 /** A date (unix seconds) in Europe/Stockholm, e.g. "25 november 2026". */
 export function formatDate(seconds: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    dateStyle: 'long',
-    timeZone: TIME_ZONE,
-  }).format(seconds * 1000)
+  return dateFormat(locale, 'date', { dateStyle: 'long', timeZone: TIME_ZONE }).format(
+    seconds * 1000,
+  )
 }
 
 /**
@@ -13,7 +27,7 @@ export function formatDate(seconds: number, locale: Locale): string {
  * shown this way so nobody has to guess which 23:59 is meant.
  */
 export function formatDateTime(seconds: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  return dateFormat(locale, 'datetime', {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: TIME_ZONE,
@@ -23,7 +37,7 @@ export function formatDateTime(seconds: number, locale: Locale): string {
 }
 
 function timeZoneName(seconds: number, locale: Locale): string {
-  const parts = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  const parts = dateFormat(locale, 'zone', {
     timeZone: TIME_ZONE,
     timeZoneName: 'short',
   }).formatToParts(seconds * 1000)
@@ -32,7 +46,7 @@ function timeZoneName(seconds: number, locale: Locale): string {
 
 /** Swedish kronor the Swedish way: "1 250 000 kr" (sv) or "SEK 1,250,000" (en). */
 export function formatMoney(amountSek: number, locale: Locale): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], {
+  return numberFormat(locale, 'sek', {
     style: 'currency',
     currency: 'SEK',
     maximumFractionDigits: 0,
@@ -40,7 +54,7 @@ export function formatMoney(amountSek: number, locale: Locale): string {
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value)
+  return numberFormat(locale, 'number', {}).format(value)
 }
 
 /** Organisation number as written in Sweden: NNNNNN-NNNN. */
