@@ -23,6 +23,26 @@ export default function handleRequest(
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
+    // Cleared once everything is rendered, so finished responses are not kept alive for
+    // ABORT_DELAY (that held ~1,000 renders in memory under load and drove GC pauses).
+    let abortRender = () => {}
+    const timer = setTimeout(() => abortRender(), ABORT_DELAY)
+    function respond() {
+      shellRendered = true
+      const body = new PassThrough()
+      responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+      // Pages may show private data: never let a shared cache keep them.
+      if (!responseHeaders.has('Cache-Control')) {
+        responseHeaders.set('Cache-Control', 'private, no-store')
+      }
+      resolve(
+        new Response(createReadableStreamFromReadable(body), {
+          headers: responseHeaders,
+          status: responseStatusCode,
+        }),
+      )
+      pipe(body)
+    }
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer
@@ -34,23 +54,15 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? 'onAllReady' : 'onShellReady']() {
-          shellRendered = true
-          const body = new PassThrough()
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          // Pages may show private data: never let a shared cache keep them.
-          if (!responseHeaders.has('Cache-Control')) {
-            responseHeaders.set('Cache-Control', 'private, no-store')
-          }
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          )
-          pipe(body)
+        onShellReady() {
+          if (!waitForAll) respond()
+        },
+        onAllReady() {
+          clearTimeout(timer)
+          if (waitForAll) respond()
         },
         onShellError(error: unknown) {
+          clearTimeout(timer)
           reject(error)
         },
         onError(error: unknown) {
@@ -59,7 +71,7 @@ export default function handleRequest(
         },
       },
     )
-    setTimeout(abort, ABORT_DELAY)
+    abortRender = abort
   })
 }
 
