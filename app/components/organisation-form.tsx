@@ -2,7 +2,7 @@ import { type FieldMetadata, getSelectProps } from '@conform-to/react'
 import { useEffect, useState } from 'react'
 import { PUBLIC_BODY_TYPES, SIZE_CLASSES } from '#db/schema'
 import { translateError, useT } from '~/i18n/use-t'
-import { ChoiceGroup, type Option, SelectField } from './forms'
+import { ChoiceGroup, type Option, SelectField, TextareaField, TextField } from './forms'
 
 type Meta = FieldMetadata<any, any, string[]>
 
@@ -144,6 +144,29 @@ export function LocationFields({
           ))}
         </select>
       </div>
+    </>
+  )
+}
+
+/** Website and short description, as on the registration and settings forms. */
+export function ProfileFields({ website, description }: { website: Meta; description: Meta }) {
+  const t = useT()
+  return (
+    <>
+      <TextField
+        meta={website}
+        label={t('orgForm.website')}
+        hint={t('orgForm.website.hint')}
+        inputMode="url"
+        autoComplete="url"
+        required={false}
+      />
+      <TextareaField
+        meta={description}
+        label={t('orgForm.description')}
+        hint={t('orgForm.description.hint')}
+        required={false}
+      />
     </>
   )
 }

@@ -10,9 +10,10 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
 import { notFound, requireUser } from '~/auth/guards.server'
-import { ErrorSummary, SubmitButton, TextareaField, TextField } from '~/components/forms'
+import { ErrorSummary, SubmitButton, TextField } from '~/components/forms'
 import {
   LocationFields,
+  ProfileFields,
   PublicBodyTypeField,
   SectorsField,
   SizeClassField,
@@ -165,20 +166,7 @@ export default function OrganisationSettings() {
         {org.kind === 'company' ? (
           <SectorsField meta={fields.sectors} sectors={options.sectors} />
         ) : null}
-        <TextField
-          meta={fields.website}
-          label={t('orgForm.website')}
-          hint={t('orgForm.website.hint')}
-          inputMode="url"
-          autoComplete="url"
-          required={false}
-        />
-        <TextareaField
-          meta={fields.description}
-          label={t('orgForm.description')}
-          hint={t('orgForm.description.hint')}
-          required={false}
-        />
+        <ProfileFields website={fields.website} description={fields.description} />
         <div className="actions">
           <SubmitButton name="intent" value="save">
             {t('form.save')}

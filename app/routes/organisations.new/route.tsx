@@ -11,15 +11,10 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
 import { requireUser } from '~/auth/guards.server'
 import { enforceFormLimit } from '~/auth/limits.server'
-import {
-  ChoiceGroup,
-  ErrorSummary,
-  SubmitButton,
-  TextareaField,
-  TextField,
-} from '~/components/forms'
+import { ChoiceGroup, ErrorSummary, SubmitButton, TextField } from '~/components/forms'
 import {
   LocationFields,
+  ProfileFields,
   PublicBodyTypeField,
   SectorsField,
   SizeClassField,
@@ -137,20 +132,7 @@ export default function RegisterOrganisation() {
             companiesOnly={kind !== 'company'}
           />
         )}
-        <TextField
-          meta={fields.website}
-          label={t('orgForm.website')}
-          hint={t('orgForm.website.hint')}
-          inputMode="url"
-          autoComplete="url"
-          required={false}
-        />
-        <TextareaField
-          meta={fields.description}
-          label={t('orgForm.description')}
-          hint={t('orgForm.description.hint')}
-          required={false}
-        />
+        <ProfileFields website={fields.website} description={fields.description} />
         <SubmitButton>{t('orgNew.submit')}</SubmitButton>
       </Form>
     </>
