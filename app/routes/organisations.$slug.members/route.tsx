@@ -10,7 +10,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ProblemBox } from '~/components/problem'
 import { MEMBER_ROLES } from '#db/schema'
-import { notFound, requireUser } from '~/auth/guards.server'
+import { notFound } from '~/auth/guards.server'
 import { enforceFormLimit } from '~/auth/limits.server'
 import { ChoiceGroup, ErrorSummary, SubmitButton, TextField } from '~/components/forms'
 import { formatDate, formatDateTime } from '~/i18n/format'
@@ -28,29 +28,19 @@ import {
   listMembers,
   removeMember,
 } from '~/models/memberships.server'
-import { getOrganisationForMember } from '~/models/organisations.server'
+import { requireOrganisationMember } from '~/auth/organisation-guard.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
-import { inviteSchema, memberActionSchema, NOTICES, slugSchema } from './schema'
+import { inviteSchema, memberActionSchema, NOTICES } from './schema'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
     data ? t('orgMembers.title', { name: data.org.name }) : t('notFound.title'),
   )
 
-/** Members only; to anyone else the page does not exist. */
-async function loadForMember(request: Request, params: LoaderFunctionArgs['params']) {
-  const user = await requireUser(request)
-  const slug = slugSchema.safeParse(params.slug)
-  if (!slug.success) throw notFound()
-  const org = await getOrganisationForMember(getDb(), slug.data, user.id)
-  if (!org) throw notFound()
-  return { user, org }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, org } = await loadForMember(request, params)
+  const { user, org } = await requireOrganisationMember(request, params)
   const db = getDb()
   const isAdmin = org.role === 'admin'
   const [members, invitations] = await Promise.all([
@@ -70,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, org } = await loadForMember(request, params)
+  const { user, org } = await requireOrganisationMember(request, params)
   const db = getDb()
   const ip = clientIp(context)
   const formData = await request.formData()

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { MEMBER_ROLES } from '#db/schema'
 
-export const slugSchema = z.string().regex(/^[a-z0-9-]{2,80}$/)
+export { slugSchema } from '~/auth/organisation-guard.server'
 
 export const inviteSchema = z.object({
   email: z

@@ -9,7 +9,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
-import { notFound, requireUser } from '~/auth/guards.server'
+import { notFound } from '~/auth/guards.server'
 import { ErrorSummary, SubmitButton, TextField } from '~/components/forms'
 import {
   LocationFields,
@@ -23,30 +23,21 @@ import { formatOrgNumber } from '~/i18n/format'
 import { getLocale } from '~/i18n/locale.server'
 import { useT } from '~/i18n/use-t'
 import { DomainError } from '~/models/errors.server'
-import { getOrganisationForMember, updateOrganisation } from '~/models/organisations.server'
+import { updateOrganisation } from '~/models/organisations.server'
 import { getOrganisationFormOptions } from '~/models/reference.server'
+import { requireOrganisationMember } from '~/auth/organisation-guard.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
-import { intentSchema, schema, slugSchema } from './schema'
+import { intentSchema, schema } from './schema'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
     data ? t('orgSettings.title', { name: data.org.name }) : t('notFound.title'),
   )
 
-/** Administrators only; to anyone else the page does not exist. */
-async function loadForAdmin(request: Request, params: LoaderFunctionArgs['params']) {
-  const user = await requireUser(request)
-  const slug = slugSchema.safeParse(params.slug)
-  if (!slug.success) throw notFound()
-  const org = await getOrganisationForMember(getDb(), slug.data, user.id)
-  if (!org || org.role !== 'admin') throw notFound()
-  return { user, org }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { org } = await loadForAdmin(request, params)
+  const { org } = await requireOrganisationMember(request, params, { role: 'admin' })
   const notice = new URL(request.url).searchParams.get('notice')
   return {
     org,
@@ -56,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, org } = await loadForAdmin(request, params)
+  const { user, org } = await requireOrganisationMember(request, params, { role: 'admin' })
   const db = getDb()
   const options = await getOrganisationFormOptions(db, getLocale(request))
   const formData = await request.formData()

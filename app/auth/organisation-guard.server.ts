@@ -1,0 +1,25 @@
+import { z } from 'zod'
+import type { MemberRole } from '#db/schema'
+import { getOrganisationForMember } from '~/models/organisations.server'
+import { getDb } from '~/utils/db.server'
+import { notFound, requireUser } from './guards.server'
+
+/** An organisation slug as the database allows it (see the organisations table). */
+export const slugSchema = z.string().regex(/^[a-z0-9-]{2,80}$/)
+
+/**
+ * The signed-in user and the organisation named by the `slug` param, when the user is a member
+ * (with `role: 'admin'`, an administrator). To anyone else the page does not exist: 404.
+ */
+export async function requireOrganisationMember(
+  request: Request,
+  params: { slug?: string },
+  options: { role?: MemberRole } = {},
+) {
+  const user = await requireUser(request)
+  const slug = slugSchema.safeParse(params.slug)
+  if (!slug.success) throw notFound()
+  const org = await getOrganisationForMember(getDb(), slug.data, user.id)
+  if (!org || (options.role === 'admin' && org.role !== 'admin')) throw notFound()
+  return { user, org }
+}
