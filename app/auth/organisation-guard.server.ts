@@ -1,11 +1,8 @@
-import { z } from 'zod'
 import type { MemberRole } from '#db/schema'
 import { getOrganisationForMember } from '~/models/organisations.server'
 import { getDb } from '~/utils/db.server'
+import { slugSchema } from '~/utils/slug'
 import { notFound, requireUser } from './guards.server'
-
-/** An organisation slug as the database allows it (see the organisations table). */
-export const slugSchema = z.string().regex(/^[a-z0-9-]{2,80}$/)
 
 /**
  * The signed-in user and the organisation named by the `slug` param, when the user is a member

@@ -1,2 +1,2 @@
 /** An organisation's address; anything else is simply not found. */
-export { slugSchema } from '~/auth/organisation-guard.server'
+export { slugSchema } from '~/utils/slug'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { MEMBER_ROLES } from '#db/schema'
 
-export { slugSchema } from '~/auth/organisation-guard.server'
+export { slugSchema } from '~/utils/slug'
 
 export const inviteSchema = z.object({
   email: z
