@@ -17,9 +17,23 @@ export interface Database {
   invitations: InvitationsTable
   outbox: OutboxTable
   audit_log: AuditLogTable
+  themes: ThemesTable
+  test_bed_offers: TestBedOffersTable
+  test_bed_offer_themes: TestBedOfferThemesTable
+  test_bed_offer_versions: TestBedOfferVersionsTable
+  test_bed_criteria: TestBedCriteriaTable
+  test_bed_offers_fts: TestBedOffersFtsTable
+  pilot_applications: PilotApplicationsTable
+  pilot_application_scores: PilotApplicationScoresTable
+  pilots: PilotsTable
+  state_aid_ledger: StateAidLedgerTable
+  pilot_messages: PilotMessagesTable
+  pilot_reports: PilotReportsTable
 }
 
 export type Bool = 0 | 1
+/** A column with a database default: optional on insert. */
+export type Defaulted<T> = ColumnType<T, T | undefined, T>
 export type Locale = 'sv' | 'en'
 
 export interface CountiesTable {
@@ -164,3 +178,209 @@ export interface AuditLogTable {
   hash: string
 }
 export type AuditEntry = Selectable<AuditLogTable>
+
+export interface ThemesTable {
+  code: string
+  position: number
+  name_sv: string
+  name_en: string
+}
+
+export const OFFER_STATUSES = ['draft', 'published', 'paused', 'closed', 'archived'] as const
+export type OfferStatus = (typeof OFFER_STATUSES)[number]
+export const INTAKES = ['rolling', 'round'] as const
+export type Intake = (typeof INTAKES)[number]
+export const ACCESS_MODELS = ['free', 'cost_sharing', 'paid'] as const
+export type AccessModel = (typeof ACCESS_MODELS)[number]
+export const CRITERION_KINDS = ['score', 'pass_fail'] as const
+export type CriterionKind = (typeof CRITERION_KINDS)[number]
+
+/** A test-bed offer. A round-intake offer is one round: a new round is a new offer. */
+export interface TestBedOffersTable {
+  id: Generated<number>
+  organisation_id: number
+  status: ColumnType<OfferStatus, OfferStatus | undefined, OfferStatus>
+  title: string
+  summary: string
+  description: string
+  county_code: string
+  municipality_code: string | null
+  places: Defaulted<string>
+  environments: Defaulted<string>
+  test_users: Defaulted<string>
+  test_user_count: number | null
+  staff_time: Defaulted<string>
+  data_access: Defaulted<string>
+  premises: Defaulted<string>
+  equipment: Defaulted<string>
+  trl_min: number
+  trl_max: number
+  requires_ce_marking: Defaulted<Bool>
+  requires_dpia: Defaulted<Bool>
+  requires_insurance: Defaulted<Bool>
+  other_requirements: Defaulted<string>
+  capacity: number
+  available_from: number
+  available_until: number | null
+  intake: Intake
+  /** Round intake only: applications must be submitted before this instant. */
+  deadline: number | null
+  access_model: AccessModel
+  market_value_sek: number
+  price_sek: number
+  contact_role: string
+  contact_email: string
+  /** Set with every edit of a published offer; the history trigger copies it. */
+  change_note: string | null
+  created_by: number
+  updated_by: number
+  created_at: number
+  updated_at: number
+  published_at: number | null
+  closed_at: number | null
+}
+export type TestBedOffer = Selectable<TestBedOffersTable>
+export type NewTestBedOffer = Insertable<TestBedOffersTable>
+export type TestBedOfferUpdate = Updateable<TestBedOffersTable>
+
+export interface TestBedOfferThemesTable {
+  offer_id: number
+  theme_code: string
+}
+
+export interface TestBedOfferVersionsTable {
+  id: Generated<number>
+  offer_id: number
+  version: number
+  at: number
+  changed_by: number
+  change_note: string | null
+  snapshot_json: string
+}
+
+export interface TestBedCriteriaTable {
+  id: Generated<number>
+  offer_id: number
+  position: number
+  title: string
+  description: Defaulted<string>
+  kind: CriterionKind
+}
+export type TestBedCriterion = Selectable<TestBedCriteriaTable>
+
+/** FTS5 external-content index over test_bed_offers (trigram tokens); rowid = offer id. */
+export interface TestBedOffersFtsTable {
+  rowid: number
+  title: string
+  summary: string
+  description: string
+  places: string
+  environments: string
+  test_users: string
+}
+
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'withdrawn',
+  'accepted',
+  'declined',
+] as const
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]
+
+export interface PilotApplicationsTable {
+  id: Generated<number>
+  offer_id: number
+  company_id: number
+  status: ColumnType<ApplicationStatus, ApplicationStatus | undefined, ApplicationStatus>
+  product_name: Defaulted<string>
+  product_description: Defaulted<string>
+  trl: number | null
+  test_goals: Defaulted<string>
+  proposed_start: number | null
+  proposed_end: number | null
+  test_user_count: number | null
+  test_user_description: Defaulted<string>
+  data_needs: Defaulted<string>
+  contribution: Defaulted<string>
+  declares_requirements: Defaulted<Bool>
+  declares_no_conflict: Defaulted<Bool>
+  created_by: number
+  created_at: number
+  updated_at: number
+  submitted_at: number | null
+  submitted_by: number | null
+  receipt_hash: string | null
+  withdrawn_at: number | null
+  decided_at: number | null
+  decided_by: number | null
+  decision_reason: string | null
+  /** Set with an acceptance; the database then creates the pilot. */
+  pilot_starts_on: number | null
+  pilot_ends_on: number | null
+}
+export type PilotApplication = Selectable<PilotApplicationsTable>
+
+export interface PilotApplicationScoresTable {
+  application_id: number
+  criterion_id: number
+  /** 0–5 for a 'score' criterion, else null. */
+  score: number | null
+  /** 0/1 for a 'pass_fail' criterion, else null. */
+  met: Bool | null
+  comment: Defaulted<string>
+  scored_by: number
+  scored_at: number
+}
+
+export const PILOT_STATUSES = ['active', 'completed'] as const
+export type PilotStatus = (typeof PILOT_STATUSES)[number]
+
+export interface PilotsTable {
+  id: Generated<number>
+  application_id: number
+  offer_id: number
+  company_id: number
+  host_id: number
+  status: ColumnType<PilotStatus, PilotStatus | undefined, PilotStatus>
+  starts_on: number
+  ends_on: number
+  created_at: number
+  completed_at: number | null
+}
+export type Pilot = Selectable<PilotsTable>
+
+/** Written only by the database when a pilot is created below market price. */
+export interface StateAidLedgerTable {
+  id: Generated<number>
+  company_id: number
+  pilot_id: number
+  offer_id: number
+  host_id: number
+  market_value_sek: number
+  price_sek: number
+  aid_sek: number
+  granted_at: number
+}
+
+export interface PilotMessagesTable {
+  id: Generated<number>
+  pilot_id: number
+  organisation_id: number
+  author_id: number
+  body: string
+  created_at: number
+}
+
+export interface PilotReportsTable {
+  pilot_id: number
+  what_tested: string
+  with_whom: string
+  results: string
+  recommendations: string
+  author_id: number
+  submitted_at: number
+  response: string | null
+  responded_by: number | null
+  responded_at: number | null
+}

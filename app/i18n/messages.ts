@@ -5,6 +5,11 @@ import common from './messages/common'
 import errors from './messages/errors'
 import mail from './messages/mail'
 import organisations from './messages/organisations'
+import offers from './messages/offers'
+import testbeds from './messages/testbeds'
+import catalogue from './messages/catalogue'
+import applications from './messages/applications'
+import pilots from './messages/pilots'
 import type { Locale } from './locales'
 
 // Each namespace file declares `sv` first and types `en` as Record<keyof typeof sv, string>, so a
@@ -17,6 +22,11 @@ const sv = {
   ...organisations.sv,
   ...admin.sv,
   ...mail.sv,
+  ...testbeds.sv,
+  ...offers.sv,
+  ...catalogue.sv,
+  ...applications.sv,
+  ...pilots.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -28,6 +38,11 @@ const en: Record<MessageKey, string> = {
   ...organisations.en,
   ...admin.en,
   ...mail.en,
+  ...testbeds.en,
+  ...offers.en,
+  ...catalogue.en,
+  ...applications.en,
+  ...pilots.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

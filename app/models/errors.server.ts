@@ -38,6 +38,42 @@ export const DOMAIN_ERROR_CODES = [
   'reason_required',
   'municipality_not_in_county',
   'rename_needs_review',
+  'host_not_public_body',
+  'not_host_member',
+  'host_fixed',
+  'invalid_transition',
+  'host_not_verified',
+  'criteria_required',
+  'deadline_passed',
+  'terms_frozen',
+  'deadline_frozen',
+  'capacity_below_active',
+  'offer_not_draft',
+  'history_append_only',
+  'offer_closed',
+  'criteria_frozen',
+  'applicant_not_company',
+  'not_company_member',
+  'offer_not_open',
+  'application_parties_fixed',
+  'trl_out_of_range',
+  'application_submitted',
+  'decision_by_host_only',
+  'round_still_open',
+  'criteria_not_scored',
+  'must_have_not_met',
+  'capacity_full',
+  'application_decided',
+  'criterion_not_in_offer',
+  'pilot_needs_acceptance',
+  'pilot_fixed',
+  'aid_ledger_append_only',
+  'not_pilot_party',
+  'messages_append_only',
+  'report_by_host_only',
+  'report_fixed',
+  'response_by_company_only',
+  'application_exists',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 
@@ -58,6 +94,9 @@ export function fromDbError(error: unknown): DomainError {
   }
   if (message.includes('UNIQUE constraint failed: memberships')) {
     return new DomainError('already_member')
+  }
+  if (message.includes('UNIQUE constraint failed: pilot_applications')) {
+    return new DomainError('application_exists')
   }
   throw error
 }

@@ -46,3 +46,14 @@ export async function getOrganisationFormOptions(db: DB, locale: Locale) {
   return { counties, municipalities, sectors }
 }
 export type OrganisationFormOptions = Awaited<ReturnType<typeof getOrganisationFormOptions>>
+
+/** The shared list of test-bed themes, in display order, named in the given language. */
+export async function listThemes(db: DB, locale: Locale) {
+  const rows = await db
+    .selectFrom('themes')
+    .select(['code', 'name_sv', 'name_en'])
+    .orderBy('position')
+    .execute()
+  return rows.map((r) => ({ code: r.code, name: locale === 'en' ? r.name_en : r.name_sv }))
+}
+export type Theme = Awaited<ReturnType<typeof listThemes>>[number]

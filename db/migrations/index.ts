@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely'
 import * as foundation from './2026-11-25-01-foundation'
+import * as testBeds from './2026-11-25-02-test-beds'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -7,4 +8,5 @@ import * as foundation from './2026-11-25-01-foundation'
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-25-01-foundation': foundation,
+  '2026-11-25-02-test-beds': testBeds,
 }
