@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { hashPassword } from '../app/auth/password.server'
 import { audit } from '../app/models/audit.server'
 import { now } from '../app/utils/clock.server'
+import { seedTestBeds } from './seed-test-beds'
 import type { Database, MemberRole, OrganisationKind, PublicBodyType, SizeClass } from './schema'
 
 /** Every demo account's password (README: demo logins). */
@@ -24,6 +25,9 @@ const users: DemoUser[] = [
   { key: 'sara', email: 'sara.berg@nattugglan.test', name: 'Sara Berg' },
   { key: 'johan', email: 'johan.lundberg@polarsensor.test', name: 'Johan Lundberg', locale: 'en' },
   { key: 'karin', email: 'karin.stromberg@vardkraft.test', name: 'Karin Strömberg' },
+  { key: 'per', email: 'per.holmgren@pitea-sciencepark.test', name: 'Per Holmgren' },
+  { key: 'ulrika', email: 'ulrika.marklund@skelleftea.test', name: 'Ulrika Marklund' },
+  { key: 'eva', email: 'eva.lindgren@skane.test', name: 'Eva Lindgren' },
 ]
 
 interface DemoOrg {
@@ -153,6 +157,51 @@ const organisations: DemoOrg[] = [
     sectors: ['J', 'Q'],
     members: [['karin', 'admin']],
   },
+  {
+    key: 'pitea_science_park',
+    slug: 'pitea-science-park',
+    name: 'Piteå Science Park AB',
+    kind: 'public_body',
+    publicBodyType: 'public_company',
+    orgNumber: '5567123400',
+    county: '25',
+    municipality: '2581',
+    website: 'https://pitea-sciencepark.test',
+    description:
+      'Piteå Science Park är ett kommunägt bolag som driver testbäddar för smarta byggnader och energi i Piteå och hjälper företag från idé till första kund.',
+    verified: true,
+    members: [['per', 'admin']],
+  },
+  {
+    key: 'skelleftea',
+    slug: 'skelleftea-kommun',
+    name: 'Skellefteå kommun',
+    kind: 'public_body',
+    publicBodyType: 'municipality',
+    orgNumber: '2120002742',
+    county: '24',
+    municipality: '2482',
+    website: 'https://www.skelleftea.se',
+    description:
+      'Skellefteå kommun växer med batteriindustrin och öppnar kommunens fastigheter för tester av energilager, laddning och styrning.',
+    verified: true,
+    members: [['ulrika', 'admin']],
+  },
+  {
+    key: 'skane',
+    slug: 'region-skane',
+    name: 'Region Skåne',
+    kind: 'public_body',
+    publicBodyType: 'region',
+    orgNumber: '2321000255',
+    county: '12',
+    municipality: '1290',
+    website: 'https://www.skane.se',
+    description:
+      'Region Skåne ansvarar för hälso- och sjukvård i Skåne och prövar digitala vårdtjänster tillsammans med vårdcentraler och företag.',
+    verified: true,
+    members: [['eva', 'admin']],
+  },
 ]
 
 /** Seeds the demo marketplace into an empty database; returns false if there were users already. */
@@ -192,6 +241,7 @@ export async function seed(db: Kysely<Database>): Promise<void> {
       })
     }
     const platformAdmin = userIds.get('platform') ?? null
+    const orgIds = new Map<string, number>()
     for (const o of organisations) {
       const org = await tx
         .insertInto('organisations')
@@ -215,6 +265,7 @@ export async function seed(db: Kysely<Database>): Promise<void> {
         })
         .returning('id')
         .executeTakeFirstOrThrow()
+      orgIds.set(o.key, org.id)
       const creator = o.members[0] ? (userIds.get(o.members[0][0]) ?? null) : platformAdmin
       await audit(tx, {
         actorUserId: creator,
@@ -253,5 +304,6 @@ export async function seed(db: Kysely<Database>): Promise<void> {
         })
       }
     }
+    await seedTestBeds(tx, { users: userIds, orgs: orgIds, at })
   })
 }

@@ -1,0 +1,42 @@
+import { expect, test } from 'vitest'
+import { seed, seedIfEmpty } from '#db/seed'
+import { verifyAuditChain } from '~/models/audit.server'
+import { createTestDb } from '../helpers/db'
+
+test('the demo marketplace seeds through every database rule and shows each state', async () => {
+  const { db, sqlite } = await createTestDb()
+  await seed(db)
+  const count = (q: string) => sqlite.prepare(q).all()
+  expect(count('SELECT status, count(*) AS n FROM test_bed_offers GROUP BY status')).toEqual([
+    { status: 'closed', n: 1 },
+    { status: 'draft', n: 1 },
+    { status: 'published', n: 5 },
+  ])
+  expect(
+    count('SELECT status, count(*) AS n FROM pilot_applications GROUP BY status ORDER BY status'),
+  ).toEqual([
+    { status: 'accepted', n: 2 },
+    { status: 'declined', n: 1 },
+    { status: 'draft', n: 2 },
+    { status: 'submitted', n: 3 },
+    { status: 'withdrawn', n: 1 },
+  ])
+  expect(count('SELECT status, count(*) AS n FROM pilots GROUP BY status')).toEqual([
+    { status: 'active', n: 1 },
+    { status: 'completed', n: 1 },
+  ])
+  // The completed pilot has its report and the company's answer.
+  expect(
+    count(`SELECT p.status FROM pilot_reports r JOIN pilots p ON p.id = r.pilot_id
+      WHERE r.response IS NOT NULL`),
+  ).toEqual([{ status: 'completed' }])
+  // Free and cost-sharing pilots carry state aid; the paid round carries none.
+  expect(count('SELECT aid_sek FROM state_aid_ledger ORDER BY aid_sek')).toEqual([
+    { aid_sek: 60000 },
+    { aid_sek: 150000 },
+  ])
+  expect(count('PRAGMA foreign_key_check')).toEqual([])
+  expect((await verifyAuditChain(db)).ok).toBe(true)
+  expect(await seedIfEmpty(db)).toBe(false)
+  await db.destroy()
+})
