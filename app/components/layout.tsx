@@ -30,6 +30,9 @@ export function SiteHeader() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/test-beds">{t('catalogue.nav')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
             </li>
             {user ? (

@@ -229,8 +229,10 @@ const statements = [
     WHEN (SELECT status FROM test_bed_offers WHERE id = OLD.offer_id) IS NOT 'draft'
       OR NEW.offer_id IS NOT OLD.offer_id
     BEGIN SELECT RAISE(ABORT, 'testarena:criteria_frozen'); END`,
+  // NOT IN rather than IS NOT: when a draft offer is deleted, the cascade reaches its criteria
+  // after the offer row is gone, and an absent offer must not block the cascade.
   `CREATE TRIGGER test_bed_criteria_frozen_delete BEFORE DELETE ON test_bed_criteria
-    WHEN (SELECT status FROM test_bed_offers WHERE id = OLD.offer_id) IS NOT 'draft'
+    WHEN (SELECT status FROM test_bed_offers WHERE id = OLD.offer_id) NOT IN ('draft')
     BEGIN SELECT RAISE(ABORT, 'testarena:criteria_frozen'); END`,
 
   // Full-text search over the public content. Trigram tokens find parts of Swedish compounds

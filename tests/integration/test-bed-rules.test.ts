@@ -437,3 +437,12 @@ describe('pilots, state aid, messages and reports', () => {
     expect(() => answer(company.user.id)).toThrow(/response_by_company_only/)
   })
 })
+
+test('deleting a draft offer takes its criteria and themes with it', async () => {
+  const host = await createHost(db)
+  const draft = await createOffer(db, host, { status: 'draft' })
+  run(`DELETE FROM test_bed_offers WHERE id = ?`, draft.id)
+  expect(
+    sqlite.prepare(`SELECT count(*) AS n FROM test_bed_criteria WHERE offer_id = ?`).get(draft.id),
+  ).toEqual({ n: 0 })
+})

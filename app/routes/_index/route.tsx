@@ -1,9 +1,12 @@
-import type { MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { formatNumber } from '~/i18n/format'
 import { getTranslator } from '~/i18n/messages'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getMarketplaceStats, listRecentOrganisations } from '~/models/organisations.server'
+import { listNewestOpenOffers } from '~/models/test-bed-catalogue.server'
+import { getLocale } from '~/i18n/locale.server'
+import { OfferCard } from '~/routes/test-beds._index/offer-card'
 import { getDb } from '~/utils/db.server'
 import { localeFromMatches } from '~/utils/meta'
 import { OrganisationCard } from '~/components/organisation-labels'
@@ -12,14 +15,18 @@ export const meta: MetaFunction = ({ matches }) => [
   { title: getTranslator(localeFromMatches(matches))('home.title') },
 ]
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb()
-  const [stats, recent] = await Promise.all([getMarketplaceStats(db), listRecentOrganisations(db)])
-  return { stats, recent }
+  const [stats, recent, offers] = await Promise.all([
+    getMarketplaceStats(db),
+    listRecentOrganisations(db),
+    listNewestOpenOffers(db, getLocale(request)),
+  ])
+  return { stats, recent, offers }
 }
 
 export default function Home() {
-  const { stats, recent } = useLoaderData<typeof loader>()
+  const { stats, recent, offers } = useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
   return (
@@ -67,6 +74,22 @@ export default function Home() {
           <p>{t('home.fairness.body')}</p>
         </li>
       </ul>
+
+      <section aria-labelledby="open-offers-title">
+        <h2 id="open-offers-title">{t('catalogue.home.title')}</h2>
+        {offers.length === 0 ? (
+          <p>{t('catalogue.home.empty')}</p>
+        ) : (
+          <ul className="cards">
+            {offers.map((o) => (
+              <OfferCard key={o.id} offer={o} />
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link to="/test-beds">{t('catalogue.home.all')}</Link>
+        </p>
+      </section>
 
       <section aria-labelledby="recent-title">
         <h2 id="recent-title">{t('home.recent.title')}</h2>

@@ -1,0 +1,394 @@
+import { type SqlBool, sql } from 'kysely'
+import type { DB } from '#db/connection'
+import type { AccessModel, ApplicationStatus, OfferStatus } from '#db/schema'
+import type { Locale } from '~/i18n/locales'
+import { now } from '~/utils/clock.server'
+import { DomainError } from './errors.server'
+import { escapeLike } from './organisations.server'
+import { listCounties, listThemes } from './reference.server'
+
+// The public test-bed catalogue and an offer's public page (issue 3). Read-only: every write to
+// offers lives in the offers and applications models.
+
+export const CATALOGUE_PAGE_SIZE = 20
+
+/** Statuses whose offer anyone may open by its address; drafts are for the host only. */
+const PUBLIC_STATUSES: OfferStatus[] = ['published', 'paused', 'closed', 'archived']
+/** What the catalogue lists when asked to show more than the published offers. */
+const LISTED_WITH_PAST: OfferStatus[] = ['published', 'paused', 'closed']
+/** Applications that block a new one from the same company (the database's unique index). */
+const LIVE_APPLICATION: ApplicationStatus[] = ['draft', 'submitted', 'accepted']
+
+export interface CatalogueFilters {
+  q?: string | undefined
+  theme?: string | undefined
+  county?: string | undefined
+  trl?: number | undefined
+  access?: AccessModel | undefined
+  /** Only offers that take applications now. */
+  open?: boolean | undefined
+  /** Also paused and closed offers, not only published ones. */
+  past?: boolean | undefined
+  page?: number | undefined
+}
+
+/** The trigram tokenizer indexes three characters at a time: shorter terms match nothing. */
+const MIN_FTS_TERM = 3
+const MAX_TERMS = 12
+
+function termsOf(q: string): string[] {
+  return (
+    q
+      // Control characters have no place in a search and NUL would cut the FTS5 query short.
+      .replace(/\p{Cc}/gu, ' ')
+      .split(/\s+/u)
+      .filter(Boolean)
+      .slice(0, MAX_TERMS)
+  )
+}
+
+/**
+ * A safe FTS5 MATCH expression for what a visitor typed: each term of three or more characters
+ * becomes a quoted FTS5 string (inner quotes doubled), so operators (AND, NEAR, *, ^, column:)
+ * are plain text, and the terms are ANDed. Null when no term is long enough.
+ */
+export function ftsMatchExpression(q: string): string | null {
+  const terms = termsOf(q).filter((t) => [...t].length >= MIN_FTS_TERM)
+  if (terms.length === 0) return null
+  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ')
+}
+
+/** The query's words, for a LIKE search when every word is too short for the trigram index. */
+export function shortSearchTerms(q: string): string[] {
+  return termsOf(q)
+}
+
+function openNowCondition(at: number) {
+  return sql<SqlBool>`(test_bed_offers.status = 'published' AND (test_bed_offers.intake = 'rolling'
+    OR test_bed_offers.deadline > ${at}))`
+}
+
+/** The catalogue's rows before paging: filters, search and visibility, with the search's match. */
+function catalogueQuery(db: DB, filters: CatalogueFilters, at: number) {
+  let query = db
+    .selectFrom('test_bed_offers')
+    .innerJoin('organisations as host', 'host.id', 'test_bed_offers.organisation_id')
+    .innerJoin('counties', 'counties.code', 'test_bed_offers.county_code')
+    .leftJoin('municipalities', 'municipalities.code', 'test_bed_offers.municipality_code')
+    .where(
+      'test_bed_offers.status',
+      'in',
+      filters.past && !filters.open ? LISTED_WITH_PAST : ['published'],
+    )
+  if (filters.open) query = query.where(openNowCondition(at))
+  if (filters.county) query = query.where('test_bed_offers.county_code', '=', filters.county)
+  if (filters.access) query = query.where('test_bed_offers.access_model', '=', filters.access)
+  if (filters.trl !== undefined) {
+    query = query
+      .where('test_bed_offers.trl_min', '<=', filters.trl)
+      .where('test_bed_offers.trl_max', '>=', filters.trl)
+  }
+  const theme = filters.theme
+  if (theme) {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('test_bed_offer_themes')
+          .select('test_bed_offer_themes.offer_id')
+          .whereRef('test_bed_offer_themes.offer_id', '=', 'test_bed_offers.id')
+          .where('test_bed_offer_themes.theme_code', '=', theme),
+      ),
+    )
+  }
+
+  const q = filters.q?.trim() ?? ''
+  const match = q ? ftsMatchExpression(q) : null
+  if (match) {
+    query = query
+      .innerJoin('test_bed_offers_fts', 'test_bed_offers_fts.rowid', 'test_bed_offers.id')
+      .where(sql<SqlBool>`test_bed_offers_fts MATCH ${match}`)
+  } else if (q) {
+    // Every word is shorter than a trigram. SQLite's LIKE folds ASCII case only, which is what
+    // short words such as "AI" or "5G" need.
+    for (const term of shortSearchTerms(q)) {
+      const pattern = `%${escapeLike(term)}%`
+      query = query.where(
+        sql<SqlBool>`(test_bed_offers.title LIKE ${pattern} ESCAPE '\\'
+          OR test_bed_offers.summary LIKE ${pattern} ESCAPE '\\')`,
+      )
+    }
+  }
+  return { query, ranked: match !== null }
+}
+
+type CatalogueQuery = ReturnType<typeof catalogueQuery>['query']
+
+/** One page of cards: the columns a card shows, its themes and whether it takes applications. */
+async function cardsOf(
+  db: DB,
+  query: CatalogueQuery,
+  options: { ranked: boolean; limit: number; offset: number; at: number; locale: Locale },
+) {
+  let ordered = query.select([
+    'test_bed_offers.id',
+    'test_bed_offers.title',
+    'test_bed_offers.summary',
+    'test_bed_offers.status',
+    'test_bed_offers.intake',
+    'test_bed_offers.deadline',
+    'test_bed_offers.trl_min',
+    'test_bed_offers.trl_max',
+    'test_bed_offers.access_model',
+    'test_bed_offers.published_at',
+    'host.name as host_name',
+    'host.slug as host_slug',
+    'counties.name as county_name',
+    'municipalities.name as municipality_name',
+  ])
+  if (options.ranked) ordered = ordered.orderBy(sql`bm25(test_bed_offers_fts)`)
+  const rows = await ordered
+    .orderBy('test_bed_offers.published_at', 'desc')
+    .orderBy('test_bed_offers.id', 'desc')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute()
+  const themes = await themesOf(
+    db,
+    rows.map((r) => r.id),
+    options.locale,
+  )
+  return rows.map((r) => ({
+    ...r,
+    open_now: isOpenNow(r, options.at),
+    themes: themes.get(r.id) ?? [],
+  }))
+}
+
+/**
+ * The public catalogue: published offers (and, with `past`, paused and closed ones), filtered and
+ * searched, 20 a page. A search ranks by relevance (bm25), otherwise the newest published first.
+ */
+export async function searchCatalogue(db: DB, filters: CatalogueFilters, locale: Locale) {
+  const at = now()
+  const { query, ranked } = catalogueQuery(db, filters, at)
+  const { total } = await query
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow()
+  const count = Number(total)
+  const pages = Math.max(1, Math.ceil(count / CATALOGUE_PAGE_SIZE))
+  const page = Math.min(Math.max(1, filters.page ?? 1), pages)
+  const items = await cardsOf(db, query, {
+    ranked,
+    limit: CATALOGUE_PAGE_SIZE,
+    offset: (page - 1) * CATALOGUE_PAGE_SIZE,
+    at,
+    locale,
+  })
+  return { items, total: count, page, pages }
+}
+export type CatalogueResult = Awaited<ReturnType<typeof searchCatalogue>>
+export type CatalogueItem = CatalogueResult['items'][number]
+
+/** The newest offers that take applications now, for the home page (no count needed). */
+export async function listNewestOpenOffers(db: DB, locale: Locale, limit = 3) {
+  const at = now()
+  const { query } = catalogueQuery(db, { open: true }, at)
+  return cardsOf(db, query, { ranked: false, limit, offset: 0, at, locale })
+}
+
+/** What the catalogue's filter form offers: themes and counties. */
+export async function getCatalogueFilterOptions(db: DB, locale: Locale) {
+  const [themes, counties] = await Promise.all([listThemes(db, locale), listCounties(db)])
+  return { themes, counties }
+}
+
+async function themesOf(db: DB, offerIds: number[], locale: Locale) {
+  const byOffer = new Map<number, { code: string; name: string }[]>()
+  if (offerIds.length === 0) return byOffer
+  const rows = await db
+    .selectFrom('test_bed_offer_themes')
+    .innerJoin('themes', 'themes.code', 'test_bed_offer_themes.theme_code')
+    .select(['test_bed_offer_themes.offer_id', 'themes.code', 'themes.name_sv', 'themes.name_en'])
+    .where('test_bed_offer_themes.offer_id', 'in', offerIds)
+    .orderBy('themes.position')
+    .execute()
+  for (const r of rows) {
+    const list = byOffer.get(r.offer_id) ?? []
+    list.push({ code: r.code, name: locale === 'en' ? r.name_en : r.name_sv })
+    byOffer.set(r.offer_id, list)
+  }
+  return byOffer
+}
+
+function isOpenNow(
+  offer: { status: OfferStatus; intake: string; deadline: number | null },
+  at: number,
+): boolean {
+  return (
+    offer.status === 'published' &&
+    (offer.intake === 'rolling' || (offer.deadline !== null && offer.deadline > at))
+  )
+}
+
+/** Why an offer takes no applications now; null when it does. */
+export type ClosedReason = 'draft' | 'paused' | 'closed' | 'deadline_passed'
+
+function closedReason(
+  offer: { status: OfferStatus; intake: string; deadline: number | null },
+  at: number,
+): ClosedReason | null {
+  if (isOpenNow(offer, at)) return null
+  if (offer.status === 'draft') return 'draft'
+  if (offer.status === 'paused') return 'paused'
+  if (offer.status === 'published') return 'deadline_passed'
+  return 'closed'
+}
+
+export interface CatalogueViewer {
+  id: number
+}
+
+/**
+ * One offer as its public page shows it, with what the viewer may do there. Drafts exist only for
+ * members of the host organisation; to anyone else they, and unknown ids, are 'not_found'.
+ */
+export async function getPublicOffer(
+  db: DB,
+  offerId: number,
+  viewer: CatalogueViewer | null,
+  locale: Locale,
+) {
+  const viewerId = viewer?.id ?? -1
+  const offer = await db
+    .selectFrom('test_bed_offers')
+    .innerJoin('organisations as host', 'host.id', 'test_bed_offers.organisation_id')
+    .innerJoin('counties', 'counties.code', 'test_bed_offers.county_code')
+    .leftJoin('municipalities', 'municipalities.code', 'test_bed_offers.municipality_code')
+    .leftJoin('memberships as mine', (join) =>
+      join.onRef('mine.organisation_id', '=', 'host.id').on('mine.user_id', '=', viewerId),
+    )
+    .select((eb) => [
+      'test_bed_offers.id',
+      'test_bed_offers.status',
+      'test_bed_offers.title',
+      'test_bed_offers.summary',
+      'test_bed_offers.description',
+      'test_bed_offers.places',
+      'test_bed_offers.environments',
+      'test_bed_offers.test_users',
+      'test_bed_offers.test_user_count',
+      'test_bed_offers.staff_time',
+      'test_bed_offers.data_access',
+      'test_bed_offers.premises',
+      'test_bed_offers.equipment',
+      'test_bed_offers.trl_min',
+      'test_bed_offers.trl_max',
+      'test_bed_offers.requires_ce_marking',
+      'test_bed_offers.requires_dpia',
+      'test_bed_offers.requires_insurance',
+      'test_bed_offers.other_requirements',
+      'test_bed_offers.capacity',
+      'test_bed_offers.available_from',
+      'test_bed_offers.available_until',
+      'test_bed_offers.intake',
+      'test_bed_offers.deadline',
+      'test_bed_offers.access_model',
+      'test_bed_offers.market_value_sek',
+      'test_bed_offers.price_sek',
+      'test_bed_offers.contact_role',
+      'test_bed_offers.contact_email',
+      'test_bed_offers.published_at',
+      'test_bed_offers.closed_at',
+      'host.name as host_name',
+      'host.slug as host_slug',
+      'counties.name as county_name',
+      'municipalities.name as municipality_name',
+      'mine.role as viewer_host_role',
+      eb
+        .selectFrom('pilots')
+        .select((p) => p.fn.countAll<number>().as('n'))
+        .whereRef('pilots.offer_id', '=', 'test_bed_offers.id')
+        .where('pilots.status', '=', 'active')
+        .as('running_pilots'),
+      eb
+        .selectFrom('pilot_applications')
+        .select((a) => a.fn.countAll<number>().as('n'))
+        .whereRef('pilot_applications.offer_id', '=', 'test_bed_offers.id')
+        .where('pilot_applications.submitted_at', 'is not', null)
+        .as('applications_received'),
+    ])
+    .where('test_bed_offers.id', '=', offerId)
+    .where((eb) =>
+      eb.or([
+        eb('test_bed_offers.status', 'in', PUBLIC_STATUSES),
+        eb('mine.user_id', 'is not', null),
+      ]),
+    )
+    .executeTakeFirst()
+  if (!offer) throw new DomainError('not_found')
+
+  const [criteria, themes, companies] = await Promise.all([
+    db
+      .selectFrom('test_bed_criteria')
+      .select(['id', 'position', 'title', 'description', 'kind'])
+      .where('offer_id', '=', offer.id)
+      .orderBy('position')
+      .execute(),
+    themesOf(db, [offer.id], locale),
+    viewer ? viewerCompanies(db, offer.id, viewer.id) : Promise.resolve([]),
+  ])
+  const at = now()
+  const { viewer_host_role, running_pilots, applications_received, ...rest } = offer
+  return {
+    ...rest,
+    requires_ce_marking: offer.requires_ce_marking === 1,
+    requires_dpia: offer.requires_dpia === 1,
+    requires_insurance: offer.requires_insurance === 1,
+    aid_sek: offer.market_value_sek - offer.price_sek,
+    themes: themes.get(offer.id) ?? [],
+    criteria,
+    running_pilots: Number(running_pilots ?? 0),
+    applications_received: Number(applications_received ?? 0),
+    open_now: isOpenNow(offer, at),
+    closed_reason: closedReason(offer, at),
+    viewer: {
+      signed_in: viewer !== null,
+      is_host_member: viewer_host_role !== null,
+      /** The viewer's companies, each with its live application to this offer, if any. */
+      companies,
+    },
+  }
+}
+export type PublicOffer = Awaited<ReturnType<typeof getPublicOffer>>
+
+/** The companies the user belongs to, with each one's live application to the offer. */
+async function viewerCompanies(db: DB, offerId: number, userId: number) {
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .leftJoin('pilot_applications as live', (join) =>
+      join
+        .onRef('live.company_id', '=', 'organisations.id')
+        .on('live.offer_id', '=', offerId)
+        .on('live.status', 'in', LIVE_APPLICATION),
+    )
+    .select([
+      'organisations.id',
+      'organisations.slug',
+      'organisations.name',
+      'live.id as application_id',
+      'live.status as application_status',
+    ])
+    .where('memberships.user_id', '=', userId)
+    .where('organisations.kind', '=', 'company')
+    .orderBy('organisations.name')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    application:
+      r.application_id !== null && r.application_status !== null
+        ? { id: r.application_id, status: r.application_status }
+        : null,
+  }))
+}

@@ -1,0 +1,195 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
+import { ACCESS_MODELS } from '#db/schema'
+import { getLocale } from '~/i18n/locale.server'
+import { useT } from '~/i18n/use-t'
+import { getCatalogueFilterOptions, searchCatalogue } from '~/models/test-bed-catalogue.server'
+import { getDb } from '~/utils/db.server'
+import { pageTitle } from '~/utils/meta'
+import { OfferCard } from './offer-card'
+import { Pagination } from './pagination'
+import { catalogueFiltersSchema, catalogueHref, FILTER_KEYS } from './schema'
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'catalogue.title')
+
+const TRL_LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams
+  const filters = catalogueFiltersSchema.parse(
+    Object.fromEntries(
+      [...FILTER_KEYS, 'page'].map((key) => [key, params.get(key) || undefined] as const),
+    ),
+  )
+  const locale = getLocale(request)
+  const db = getDb()
+  const [result, options] = await Promise.all([
+    searchCatalogue(db, filters, locale),
+    getCatalogueFilterOptions(db, locale),
+  ])
+  return { filters, result, options, searched: Boolean(filters.q) }
+}
+
+export default function Catalogue() {
+  const { filters, result, options, searched } = useLoaderData<typeof loader>()
+  const t = useT()
+  const location = useLocation()
+  const filtered = FILTER_KEYS.some((key) => filters[key] !== undefined)
+  const countText =
+    result.total === 0
+      ? t('catalogue.results.countNone')
+      : result.total === 1
+        ? t('catalogue.results.countOne')
+        : t('catalogue.results.count', { count: result.total })
+  return (
+    <>
+      <h1>{t('catalogue.title')}</h1>
+      <p className="lead">{t('catalogue.intro')}</p>
+
+      <section aria-labelledby="filter-title">
+        <h2 id="filter-title">{t('catalogue.filter.title')}</h2>
+        {/* Remounted on every search so the fields show what the address says (e.g. after "clear"). */}
+        <Form
+          key={location.search}
+          method="get"
+          action="/test-beds"
+          className="filters catalogue-filters"
+          role="search"
+          aria-labelledby="filter-title"
+        >
+          <div className="field">
+            <label htmlFor="filter-q">{t('catalogue.filter.q')}</label>
+            <p className="hint" id="filter-q-hint">
+              {t('catalogue.filter.qHint')}
+            </p>
+            <input
+              id="filter-q"
+              name="q"
+              type="search"
+              defaultValue={filters.q ?? ''}
+              aria-describedby="filter-q-hint"
+              className="input"
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="filter-theme">{t('catalogue.filter.theme')}</label>
+            <select
+              id="filter-theme"
+              name="theme"
+              defaultValue={filters.theme ?? ''}
+              className="input"
+            >
+              <option value="">{t('catalogue.filter.themeAll')}</option>
+              {options.themes.map((th) => (
+                <option key={th.code} value={th.code}>
+                  {th.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-county">{t('catalogue.filter.county')}</label>
+            <select
+              id="filter-county"
+              name="county"
+              defaultValue={filters.county ?? ''}
+              className="input"
+            >
+              <option value="">{t('catalogue.filter.countyAll')}</option>
+              {options.counties.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-trl">{t('catalogue.filter.trl')}</label>
+            <select
+              id="filter-trl"
+              name="trl"
+              defaultValue={filters.trl === undefined ? '' : String(filters.trl)}
+              className="input"
+            >
+              <option value="">{t('catalogue.filter.trlAll')}</option>
+              {TRL_LEVELS.map((level) => (
+                <option key={level} value={String(level)}>
+                  {t('catalogue.filter.trlOption', { level })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-access">{t('catalogue.filter.access')}</label>
+            <select
+              id="filter-access"
+              name="access"
+              defaultValue={filters.access ?? ''}
+              className="input"
+            >
+              <option value="">{t('catalogue.filter.accessAll')}</option>
+              {ACCESS_MODELS.map((model) => (
+                <option key={model} value={model}>
+                  {t(`testBed.access.${model}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="catalogue-flags">
+            <div className="choice">
+              <input
+                id="filter-open"
+                name="open"
+                type="checkbox"
+                value="1"
+                defaultChecked={filters.open === true}
+              />
+              <label htmlFor="filter-open">{t('catalogue.filter.open')}</label>
+            </div>
+            <div className="choice">
+              <input
+                id="filter-past"
+                name="past"
+                type="checkbox"
+                value="1"
+                defaultChecked={filters.past === true}
+              />
+              <label htmlFor="filter-past">{t('catalogue.filter.past')}</label>
+            </div>
+          </div>
+          <div className="actions">
+            <button type="submit" className="button">
+              {t('catalogue.filter.submit')}
+            </button>
+            {filtered ? <Link to="/test-beds">{t('catalogue.filter.clear')}</Link> : null}
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="results-title">
+        <h2 id="results-title" aria-live="polite" aria-atomic="true">
+          {countText}
+        </h2>
+        {result.total > 0 ? (
+          <p className="meta">
+            {searched ? t('catalogue.results.byRelevance') : t('catalogue.results.byNewest')}
+          </p>
+        ) : (
+          <p>{t('catalogue.results.empty')}</p>
+        )}
+        {result.items.length > 0 ? (
+          <ul className="cards offer-cards">
+            {result.items.map((offer) => (
+              <OfferCard key={offer.id} offer={offer} />
+            ))}
+          </ul>
+        ) : null}
+        <Pagination
+          page={result.page}
+          pages={result.pages}
+          hrefFor={(page) => catalogueHref(filters, page)}
+        />
+      </section>
+    </>
+  )
+}
