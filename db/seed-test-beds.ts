@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely'
 import { audit } from '../app/models/audit.server'
-import { sha256 } from '@oslojs/crypto/sha2'
-import { encodeHexLowerCase } from '@oslojs/encoding'
+import { receiptHash } from '../app/models/pilot-applications.server'
 import type { AccessModel, CriterionKind, Database, Intake } from './schema'
 
 // The demo test-bed marketplace (issue 3): offers from Norrbotten, Luleå, Piteå, Skellefteå and
@@ -687,11 +686,6 @@ const applications: DemoApplication[] = [
   },
 ]
 
-// TODO(lead): use the application model's receipt function once it lands.
-function receiptHash(content: Record<string, unknown>): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify(content))))
-}
-
 function id(map: Map<string, number>, key: string): number {
   const value = map.get(key)
   if (value === undefined) throw new Error(`Demo seed: unknown key ${key}`)
@@ -771,7 +765,7 @@ export async function seedTestBeds(db: Kysely<Database>, ids: Ids): Promise<void
     await audit(db, {
       actorUserId: user(o.author),
       organisationId: org(o.host),
-      action: 'test_bed.create',
+      action: 'test_bed_offer.create',
       entityType: 'test_bed_offer',
       entityId: row.id,
       after: { title: o.title },
@@ -785,7 +779,7 @@ export async function seedTestBeds(db: Kysely<Database>, ids: Ids): Promise<void
     await audit(db, {
       actorUserId: user(o.author),
       organisationId: org(o.host),
-      action: 'test_bed.publish',
+      action: 'test_bed_offer.publish',
       entityType: 'test_bed_offer',
       entityId: row.id,
     })
@@ -848,9 +842,9 @@ export async function seedTestBeds(db: Kysely<Database>, ids: Ids): Promise<void
         submitted_by: user(a.author),
         updated_at: submittedAt,
         receipt_hash: receiptHash({
-          offerId,
-          companyId,
-          submittedAt,
+          offer_id: offerId,
+          company_id: companyId,
+          submitted_at: submittedAt,
           ...content,
           declares_requirements: 1,
           declares_no_conflict: 1,
@@ -861,7 +855,7 @@ export async function seedTestBeds(db: Kysely<Database>, ids: Ids): Promise<void
     await audit(db, {
       actorUserId: user(a.author),
       organisationId: companyId,
-      action: 'pilot_application.submit',
+      action: 'application.submitted',
       entityType: 'pilot_application',
       entityId: row.id,
     })
@@ -909,7 +903,7 @@ export async function seedTestBeds(db: Kysely<Database>, ids: Ids): Promise<void
     await audit(db, {
       actorUserId: user(decision.by),
       organisationId: org(offer.host),
-      action: decision.accept ? 'pilot_application.accept' : 'pilot_application.decline',
+      action: decision.accept ? 'application.accepted' : 'application.declined',
       entityType: 'pilot_application',
       entityId: row.id,
     })
@@ -951,7 +945,7 @@ export async function seedTestBeds(db: Kysely<Database>, ids: Ids): Promise<void
     await audit(db, {
       actorUserId: user(report.by),
       organisationId: org(offer.host),
-      action: 'pilot.report',
+      action: 'pilot.report_filed',
       entityType: 'pilot',
       entityId: pilot.id,
     })

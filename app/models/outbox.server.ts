@@ -11,6 +11,12 @@ export const MAIL_TEMPLATES = [
   'invitation',
   'verification_approved',
   'verification_rejected',
+  'application_accepted',
+  'application_declined',
+  'pilot_message',
+  'pilot_report',
+  'pilot_response',
+  'application_received',
 ] as const
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number]
 

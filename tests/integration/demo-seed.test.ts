@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import { seed, seedIfEmpty } from '#db/seed'
 import { verifyAuditChain } from '~/models/audit.server'
+import { receiptHash } from '~/models/pilot-applications.server'
 import { createTestDb } from '../helpers/db'
 
 test('the demo marketplace seeds through every database rule and shows each state', async () => {
@@ -35,6 +36,16 @@ test('the demo marketplace seeds through every database rule and shows each stat
     { aid_sek: 60000 },
     { aid_sek: 150000 },
   ])
+  // Every seeded receipt can be checked against what is stored, as a real one can.
+  const submitted = await db
+    .selectFrom('pilot_applications')
+    .selectAll()
+    .where('submitted_at', 'is not', null)
+    .execute()
+  expect(submitted).toHaveLength(7)
+  for (const row of submitted) {
+    expect(receiptHash({ ...row, submitted_at: row.submitted_at! })).toBe(row.receipt_hash)
+  }
   expect(count('PRAGMA foreign_key_check')).toEqual([])
   expect((await verifyAuditChain(db)).ok).toBe(true)
   expect(await seedIfEmpty(db)).toBe(false)

@@ -1,6 +1,342 @@
-// Texts for the applications part of test beds and pilots (issue 3).
-const sv = {} as const
+// Texts for the applications part of test beds and pilots (issue 3): a company applies to pilot,
+// gets a receipt, follows its applications and sees the host's decision.
+const sv = {
+  'applications.profileLink': 'Ansökningar om pilot',
+  'applications.error.title': 'Det gick inte att genomföra',
+  'applications.cancel': 'Avbryt',
 
-const en: Record<keyof typeof sv, string> = {}
+  'applications.apply.title': 'Ansök om att pilotera: {offer}',
+  'applications.apply.lead':
+    'Beskriv produkten och vad ni vill testa. Du kan spara ett utkast och fortsätta senare. När allt är ifyllt skickar du in ansökan och får ett kvitto med tidpunkten då den togs emot.',
+  'applications.apply.backToOffer': 'Tillbaka till erbjudandet {offer}',
+  'applications.apply.closed':
+    'Sista ansökningsdag har passerat. Erbjudandet tar inte emot fler ansökningar.',
+  'applications.apply.noCompany.title': 'Bara företag kan ansöka',
+  'applications.apply.noCompany.body':
+    'Det är företag som ansöker om att pilotera i en testbädd, och du är inte medlem i något företag i Testarena. Registrera ditt företag, eller be en kollega bjuda in dig till företagets konto.',
+  'applications.apply.noCompany.register': 'Registrera ett företag',
+  'applications.apply.chooseCompany.legend': 'Vilket företag ansöker?',
+  'applications.apply.chooseCompany.submit': 'Fortsätt',
+  'applications.apply.applyingAs': 'Ansökan görs för {company}.',
+  'applications.apply.changeCompany': 'Byt företag',
+  'applications.apply.existing': '{company} har redan en ansökan till det här erbjudandet.',
+  'applications.apply.existingLink': 'Visa ansökan',
+  'applications.apply.continuing': 'Du fortsätter på företagets utkast, senast sparat {time}.',
+  'applications.apply.draftLink': 'Visa utkastet',
+  'applications.apply.notice.saved':
+    'Utkastet är sparat. Ansökan är inte inskickad förrän du väljer ”Skicka in ansökan”.',
+
+  'applications.offer.host': 'Värd',
+  'applications.offer.intake': 'Intag',
+  'applications.offer.trl': 'Teknisk mognadsgrad som tas emot',
+
+  'applications.section.criteria': 'Så bedöms ansökan',
+  'applications.section.product': 'Produkt eller tjänst',
+  'applications.section.test': 'Testet',
+  'applications.section.users': 'Testanvändare och data',
+  'applications.section.contribution': 'Företagets bidrag',
+  'applications.section.declarations': 'Försäkran',
+
+  'applications.field.product_name': 'Produktens eller tjänstens namn',
+  'applications.field.product_description': 'Beskrivning av produkten eller tjänsten',
+  'applications.field.trl': 'Teknisk mognadsgrad (TRL)',
+  'applications.field.trlHint':
+    'Erbjudandet tar emot TRL {min}–{max}. TRL 1 är en grundidé och TRL 9 en beprövad produkt i drift.',
+  'applications.field.trlOption': 'TRL {level}',
+  'applications.field.test_goals': 'Vad vill företaget testa och lära sig?',
+  'applications.field.test_goalsHint':
+    'Till exempel vilka frågor testet ska besvara och hur ni mäter resultatet.',
+  'applications.field.proposed_start': 'Önskad start',
+  'applications.field.proposed_end': 'Önskat slut',
+  'applications.field.dateHint': 'Datum i svensk tid, till exempel 2027-03-01.',
+  'applications.field.test_user_count': 'Antal testanvändare',
+  'applications.field.test_user_description': 'Vilka testanvändare behövs?',
+  'applications.field.test_user_descriptionHint':
+    'Till exempel brukare i hemtjänsten, undersköterskor eller fastighetsskötare, och vad de ska göra.',
+  'applications.field.data_needs': 'Data och dataskydd (GDPR)',
+  'applications.field.data_needsHint':
+    'Vilka personuppgifter eller andra data behandlas, på vilken rättslig grund, var de lagras och om en konsekvensbedömning (DPIA) är gjord.',
+  'applications.field.contribution': 'Vad bidrar företaget med?',
+  'applications.field.contributionHint':
+    'Till exempel utrustning, support, utbildning av personal och egen arbetstid.',
+  'applications.field.requirementsHint': 'Erbjudandet ställer de här kraven på den som ansöker:',
+  'applications.field.noRequirements':
+    'Erbjudandet ställer inga särskilda krav utöver urvalskriterierna.',
+  'applications.field.declares_requirements': 'Vi uppfyller kraven som erbjudandet ställer.',
+  'applications.field.declares_no_conflict': 'Företaget har ingen intressekonflikt med {host}.',
+  'applications.field.noConflictHint':
+    'Till exempel att någon i företaget är anställd eller förtroendevald hos värden eller deltar i bedömningen.',
+  'applications.requirement.ce_marking': 'CE-märkt produkt',
+  'applications.requirement.dpia': 'Konsekvensbedömning avseende dataskydd (DPIA) enligt GDPR',
+  'applications.requirement.insurance': 'Ansvarsförsäkring',
+  'applications.submit.help':
+    'Ett utkast får vara ofullständigt. För att skicka in ansökan behöver alla fält vara ifyllda och båda rutorna ikryssade. Efter inskickning kan innehållet inte ändras.',
+  'applications.submit.save': 'Spara utkast',
+  'applications.submit.send': 'Skicka in ansökan',
+
+  'applications.required.product_name': 'Skriv produktens eller tjänstens namn.',
+  'applications.required.product_description': 'Beskriv produkten eller tjänsten.',
+  'applications.required.trl': 'Välj produktens tekniska mognadsgrad (TRL).',
+  'applications.required.test_goals': 'Skriv vad företaget vill testa och lära sig.',
+  'applications.required.proposed_start': 'Ange önskat startdatum.',
+  'applications.required.proposed_end': 'Ange önskat slutdatum.',
+  'applications.required.test_user_count': 'Ange hur många testanvändare som behövs.',
+  'applications.required.test_user_description': 'Beskriv vilka testanvändare som behövs.',
+  'applications.required.data_needs':
+    'Beskriv behovet av data och dataskydd, eller skriv att inga personuppgifter behandlas.',
+  'applications.required.contribution': 'Skriv vad företaget bidrar med.',
+  'applications.errors.date': 'Ange ett datum, till exempel 2027-03-01.',
+  'applications.errors.endBeforeStart': 'Slutdatum måste vara efter startdatum.',
+  'applications.errors.trlRange': 'Erbjudandet tar emot TRL {min}–{max}.',
+  'applications.errors.declaration': 'Kryssa i rutan för att skicka in ansökan.',
+  'applications.errors.count': 'Ange antalet som ett heltal, 0 eller fler.',
+
+  'applications.view.title': 'Ansökan till {offer}',
+  'applications.view.offer': 'Erbjudande',
+  'applications.view.host': 'Värd',
+  'applications.view.company': 'Sökande företag',
+  'applications.view.allLink': 'Alla ansökningar från {company}',
+  'applications.notice.submitted':
+    'Ansökan är inskickad. Ett kvitto har också skickats till din e-post.',
+  'applications.notice.withdrawn':
+    'Ansökan är återkallad. Företaget kan ansöka på nytt så länge erbjudandet är öppet.',
+  'applications.notice.deleted': 'Utkastet är borttaget.',
+  'applications.receipt.title': 'Kvitto',
+  'applications.receipt.received': 'Mottagen {time}',
+  'applications.receipt.by': 'av {name}.',
+  'applications.receipt.hash': 'Kontrollsumma (SHA-256):',
+  'applications.receipt.hashHelp':
+    'Kontrollsumman räknas fram ur ansökans innehåll, erbjudandet, företaget och mottagningstiden. Innehållet kan inte ändras efter inskickning, så summan visar att det som bedöms är det som skickades in.',
+  'applications.draft.title': 'Utkast',
+  'applications.draft.help': 'Utkastet är inte inskickat och syns inte för värden.',
+  'applications.draft.continue': 'Fortsätt redigera utkastet',
+  'applications.draft.closed':
+    'Erbjudandet tar inte emot ansökningar just nu, så utkastet kan inte skickas in.',
+  'applications.draft.delete': 'Ta bort utkast',
+  'applications.draft.confirmTitle': 'Ta bort utkastet?',
+  'applications.draft.confirmBody': 'Utkastet tas bort för gott och kan inte återställas.',
+  'applications.draft.confirm': 'Ja, ta bort utkastet',
+  'applications.status.title': 'Status',
+  'applications.status.awaiting': 'Värden bedömer ansökan och meddelar sitt beslut här.',
+  'applications.status.awaitingRound':
+    'Värden bedömer alla ansökningar tillsammans efter sista ansökningsdag, {date}, och meddelar sitt beslut här.',
+  'applications.withdraw.help': 'Ni kan återkalla ansökan fram till att värden har beslutat.',
+  'applications.withdraw.button': 'Återkalla ansökan',
+  'applications.withdraw.confirmTitle': 'Återkalla ansökan?',
+  'applications.withdraw.confirmBody':
+    'Ansökan dras tillbaka och bedöms inte. Företaget kan skicka in en ny ansökan så länge erbjudandet är öppet.',
+  'applications.withdraw.confirm': 'Ja, återkalla ansökan',
+  'applications.withdrawnAt': 'Ansökan återkallades {time}.',
+  'applications.decision.title': 'Beslut',
+  'applications.decision.accepted': 'Ansökan är antagen.',
+  'applications.decision.declined': 'Ansökan är inte antagen.',
+  'applications.decision.at': 'Beslutet fattades {time}.',
+  'applications.decision.reason': 'Värdens motivering',
+  'applications.assessment.title': 'Bedömning per urvalskriterium',
+  'applications.assessment.criterion': 'Kriterium',
+  'applications.assessment.result': 'Bedömning',
+  'applications.assessment.comment': 'Kommentar',
+  'applications.assessment.score': '{score} av 5',
+  'applications.assessment.met': 'Uppfyllt',
+  'applications.assessment.notMet': 'Inte uppfyllt',
+  'applications.pilot.title': 'Piloten',
+  'applications.pilot.period': 'Pilotperiod {start} – {end}.',
+  'applications.pilot.link': 'Gå till piloten',
+  'applications.summary.title': 'Det här skickades in',
+  'applications.summary.draftTitle': 'Utkastets innehåll',
+  'applications.summary.empty': 'Inte ifyllt',
+  'applications.summary.period': 'Önskad period',
+  'applications.summary.periodValue': '{start} – {end}',
+  'applications.summary.yes': 'Ja',
+  'applications.summary.no': 'Nej',
+
+  'applications.list.title': 'Ansökningar om pilot från {company}',
+  'applications.list.back': 'Tillbaka till {company}',
+  'applications.list.empty': 'Företaget har inte ansökt till någon testbädd ännu.',
+  'applications.list.findOffers': 'Hitta testbäddar att ansöka till',
+  'applications.list.live': 'Aktuella ansökningar',
+  'applications.list.closed': 'Återkallade och ej antagna',
+  'applications.list.offer': 'Erbjudande',
+  'applications.list.host': 'Värd',
+  'applications.list.product': 'Produkt',
+  'applications.list.status': 'Status',
+  'applications.list.submitted': 'Inskickad',
+  'applications.list.updated': 'Senast ändrad',
+  'applications.list.notSubmitted': 'Inte inskickad',
+
+  'mail.application_received.subject': 'Kvitto: ansökan till {offer} är mottagen',
+  'mail.application_received.body':
+    'Hej {name}!\n\nTestarena har tagit emot ansökan från {company} om att pilotera i {offer} hos {host}.\n\nMottagen: {time}\nKontrollsumma (SHA-256): {hash}\n\nInnehållet är låst från och med nu. Ansökan, dess status och värdens beslut finns här:\n{link}',
+} as const
+
+const en: Record<keyof typeof sv, string> = {
+  'applications.profileLink': 'Pilot applications',
+  'applications.error.title': 'That could not be done',
+  'applications.cancel': 'Cancel',
+
+  'applications.apply.title': 'Apply to pilot: {offer}',
+  'applications.apply.lead':
+    'Describe the product and what you want to test. You can save a draft and continue later. When everything is filled in, submit the application and you get a receipt with the time it was received.',
+  'applications.apply.backToOffer': 'Back to the offer {offer}',
+  'applications.apply.closed':
+    'The application deadline has passed. The offer takes no more applications.',
+  'applications.apply.noCompany.title': 'Only companies can apply',
+  'applications.apply.noCompany.body':
+    'Companies apply to pilot in a test bed, and you are not a member of any company on Testarena. Register your company, or ask a colleague to invite you to the company’s account.',
+  'applications.apply.noCompany.register': 'Register a company',
+  'applications.apply.chooseCompany.legend': 'Which company is applying?',
+  'applications.apply.chooseCompany.submit': 'Continue',
+  'applications.apply.applyingAs': 'Applying for {company}.',
+  'applications.apply.changeCompany': 'Change company',
+  'applications.apply.existing': '{company} already has an application to this offer.',
+  'applications.apply.existingLink': 'View the application',
+  'applications.apply.continuing': 'You are continuing the company’s draft, last saved {time}.',
+  'applications.apply.draftLink': 'View the draft',
+  'applications.apply.notice.saved':
+    'The draft is saved. The application is not submitted until you choose “Submit the application”.',
+
+  'applications.offer.host': 'Host',
+  'applications.offer.intake': 'Intake',
+  'applications.offer.trl': 'Technology readiness accepted',
+
+  'applications.section.criteria': 'How applications are assessed',
+  'applications.section.product': 'Product or service',
+  'applications.section.test': 'The test',
+  'applications.section.users': 'Test users and data',
+  'applications.section.contribution': 'What the company brings',
+  'applications.section.declarations': 'Declarations',
+
+  'applications.field.product_name': 'Name of the product or service',
+  'applications.field.product_description': 'Description of the product or service',
+  'applications.field.trl': 'Technology readiness level (TRL)',
+  'applications.field.trlHint':
+    'The offer accepts TRL {min}–{max}. TRL 1 is a basic idea and TRL 9 a proven product in operation.',
+  'applications.field.trlOption': 'TRL {level}',
+  'applications.field.test_goals': 'What does the company want to test and learn?',
+  'applications.field.test_goalsHint':
+    'For example which questions the test should answer and how you measure the result.',
+  'applications.field.proposed_start': 'Proposed start',
+  'applications.field.proposed_end': 'Proposed end',
+  'applications.field.dateHint': 'Date in Swedish time, for example 2027-03-01.',
+  'applications.field.test_user_count': 'Number of test users',
+  'applications.field.test_user_description': 'Which test users are needed?',
+  'applications.field.test_user_descriptionHint':
+    'For example home-care clients, assistant nurses or caretakers, and what they will do.',
+  'applications.field.data_needs': 'Data and data protection (GDPR)',
+  'applications.field.data_needsHint':
+    'Which personal or other data are processed, on which legal basis, where they are stored and whether a data protection impact assessment (DPIA) has been made.',
+  'applications.field.contribution': 'What does the company bring?',
+  'applications.field.contributionHint':
+    'For example equipment, support, training for staff and its own working time.',
+  'applications.field.requirementsHint': 'The offer sets these requirements on applicants:',
+  'applications.field.noRequirements':
+    'The offer sets no particular requirements beyond the selection criteria.',
+  'applications.field.declares_requirements': 'We meet the requirements the offer sets.',
+  'applications.field.declares_no_conflict': 'The company has no conflict of interest with {host}.',
+  'applications.field.noConflictHint':
+    'For example someone in the company being employed by or elected to the host, or taking part in the assessment.',
+  'applications.requirement.ce_marking': 'CE-marked product',
+  'applications.requirement.dpia': 'Data protection impact assessment (DPIA) under the GDPR',
+  'applications.requirement.insurance': 'Liability insurance',
+  'applications.submit.help':
+    'A draft may be incomplete. To submit the application, every field must be filled in and both boxes ticked. Once submitted, the content cannot change.',
+  'applications.submit.save': 'Save draft',
+  'applications.submit.send': 'Submit the application',
+
+  'applications.required.product_name': 'Enter the name of the product or service.',
+  'applications.required.product_description': 'Describe the product or service.',
+  'applications.required.trl': 'Choose the product’s technology readiness level (TRL).',
+  'applications.required.test_goals': 'Write what the company wants to test and learn.',
+  'applications.required.proposed_start': 'Enter the proposed start date.',
+  'applications.required.proposed_end': 'Enter the proposed end date.',
+  'applications.required.test_user_count': 'Enter how many test users are needed.',
+  'applications.required.test_user_description': 'Describe which test users are needed.',
+  'applications.required.data_needs':
+    'Describe the data and data protection needs, or write that no personal data is processed.',
+  'applications.required.contribution': 'Write what the company brings.',
+  'applications.errors.date': 'Enter a date, for example 2027-03-01.',
+  'applications.errors.endBeforeStart': 'The end date must be after the start date.',
+  'applications.errors.trlRange': 'The offer accepts TRL {min}–{max}.',
+  'applications.errors.declaration': 'Tick the box to submit the application.',
+  'applications.errors.count': 'Enter the number as a whole number, 0 or more.',
+
+  'applications.view.title': 'Application to {offer}',
+  'applications.view.offer': 'Offer',
+  'applications.view.host': 'Host',
+  'applications.view.company': 'Applying company',
+  'applications.view.allLink': 'All applications from {company}',
+  'applications.notice.submitted':
+    'The application is submitted. A receipt has also been sent to your email.',
+  'applications.notice.withdrawn':
+    'The application is withdrawn. The company may apply again while the offer is open.',
+  'applications.notice.deleted': 'The draft is deleted.',
+  'applications.receipt.title': 'Receipt',
+  'applications.receipt.received': 'Received {time}',
+  'applications.receipt.by': 'from {name}.',
+  'applications.receipt.hash': 'Checksum (SHA-256):',
+  'applications.receipt.hashHelp':
+    'The checksum is computed from the application’s content, the offer, the company and the time received. The content cannot change after submission, so the checksum shows that what is assessed is what was sent.',
+  'applications.draft.title': 'Draft',
+  'applications.draft.help': 'The draft is not submitted and the host cannot see it.',
+  'applications.draft.continue': 'Continue editing the draft',
+  'applications.draft.closed':
+    'The offer is not taking applications right now, so the draft cannot be submitted.',
+  'applications.draft.delete': 'Delete draft',
+  'applications.draft.confirmTitle': 'Delete the draft?',
+  'applications.draft.confirmBody': 'The draft is deleted for good and cannot be restored.',
+  'applications.draft.confirm': 'Yes, delete the draft',
+  'applications.status.title': 'Status',
+  'applications.status.awaiting':
+    'The host is assessing the application and will post the decision here.',
+  'applications.status.awaitingRound':
+    'The host assesses all applications together after the deadline, {date}, and will post the decision here.',
+  'applications.withdraw.help': 'You can withdraw the application until the host has decided.',
+  'applications.withdraw.button': 'Withdraw the application',
+  'applications.withdraw.confirmTitle': 'Withdraw the application?',
+  'applications.withdraw.confirmBody':
+    'The application is withdrawn and will not be assessed. The company may submit a new application while the offer is open.',
+  'applications.withdraw.confirm': 'Yes, withdraw the application',
+  'applications.withdrawnAt': 'The application was withdrawn on {time}.',
+  'applications.decision.title': 'Decision',
+  'applications.decision.accepted': 'The application is accepted.',
+  'applications.decision.declined': 'The application is not accepted.',
+  'applications.decision.at': 'Decided on {time}.',
+  'applications.decision.reason': 'The host’s reason',
+  'applications.assessment.title': 'Assessment per selection criterion',
+  'applications.assessment.criterion': 'Criterion',
+  'applications.assessment.result': 'Assessment',
+  'applications.assessment.comment': 'Comment',
+  'applications.assessment.score': '{score} of 5',
+  'applications.assessment.met': 'Met',
+  'applications.assessment.notMet': 'Not met',
+  'applications.pilot.title': 'The pilot',
+  'applications.pilot.period': 'Pilot period {start} – {end}.',
+  'applications.pilot.link': 'Go to the pilot',
+  'applications.summary.title': 'What was submitted',
+  'applications.summary.draftTitle': 'Content of the draft',
+  'applications.summary.empty': 'Not filled in',
+  'applications.summary.period': 'Proposed period',
+  'applications.summary.periodValue': '{start} – {end}',
+  'applications.summary.yes': 'Yes',
+  'applications.summary.no': 'No',
+
+  'applications.list.title': 'Pilot applications from {company}',
+  'applications.list.back': 'Back to {company}',
+  'applications.list.empty': 'The company has not applied to any test bed yet.',
+  'applications.list.findOffers': 'Find test beds to apply to',
+  'applications.list.live': 'Current applications',
+  'applications.list.closed': 'Withdrawn and not accepted',
+  'applications.list.offer': 'Offer',
+  'applications.list.host': 'Host',
+  'applications.list.product': 'Product',
+  'applications.list.status': 'Status',
+  'applications.list.submitted': 'Submitted',
+  'applications.list.updated': 'Last changed',
+  'applications.list.notSubmitted': 'Not submitted',
+
+  'mail.application_received.subject': 'Receipt: your application to {offer} has been received',
+  'mail.application_received.body':
+    'Hello {name},\n\nTestarena has received the application from {company} to pilot in {offer} hosted by {host}.\n\nReceived: {time}\nChecksum (SHA-256): {hash}\n\nThe content is now locked. The application, its status and the host’s decision are here:\n{link}',
+}
 
 export default { sv, en }

@@ -76,6 +76,24 @@ export default function OrganisationProfile() {
             <li>
               <Link to={`${base}/members`}>{t('orgProfile.membersLink')}</Link>
             </li>
+            {org.kind === 'public_body' ? (
+              <li>
+                <Link to={`${base}/test-beds`}>{t('offers.orgLink')}</Link>
+              </li>
+            ) : null}
+            <li>
+              <Link to={`${base}/pilots`}>{t('pilots.profile.pilotsLink')}</Link>
+            </li>
+            {org.kind === 'company' ? (
+              <li>
+                <Link to={`${base}/state-aid`}>{t('pilots.profile.stateAidLink')}</Link>
+              </li>
+            ) : null}
+            {org.kind === 'company' ? (
+              <li>
+                <Link to={`${base}/applications`}>{t('applications.profileLink')}</Link>
+              </li>
+            ) : null}
           </ul>
         </nav>
       ) : null}

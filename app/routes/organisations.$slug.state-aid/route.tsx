@@ -1,0 +1,89 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { notFound } from '~/auth/guards.server'
+import { requireOrganisationMember } from '~/auth/organisation-guard.server'
+import { formatDate, formatMoney, formatNumber } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/use-t'
+import { DomainError } from '~/models/errors.server'
+import { DE_MINIMIS_CEILING_EUR, listStateAid } from '~/models/state-aid.server'
+import { getDb } from '~/utils/db.server'
+import { pageTitle } from '~/utils/meta'
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, (t) =>
+    data ? t('pilots.stateAid.title', { name: data.company.name }) : t('notFound.title'),
+  )
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, org } = await requireOrganisationMember(request, params)
+  // Aid is counted per company; a public body has no ledger of its own.
+  if (org.kind !== 'company') throw notFound()
+  try {
+    const ledger = await listStateAid(getDb(), { organisationId: org.id, userId: user.id })
+    return { ...ledger, deMinimisCeilingEur: DE_MINIMIS_CEILING_EUR }
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
+    throw error
+  }
+}
+
+export default function StateAidLedger() {
+  const { company, rows, totals, deMinimisCeilingEur } = useLoaderData<typeof loader>()
+  const t = useT()
+  const locale = useLocale()
+  return (
+    <>
+      <h1>{t('pilots.stateAid.title', { name: company.name })}</h1>
+      <p>
+        <Link to={`/organisations/${company.slug}`}>{t('pilots.stateAid.back')}</Link>
+      </p>
+      <p>{t('pilots.stateAid.intro')}</p>
+      <dl className="stats">
+        <div>
+          <dt>{t('pilots.stateAid.lastThreeYears')}</dt>
+          <dd>{formatMoney(totals.lastThreeYears, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('pilots.stateAid.total')}</dt>
+          <dd>{formatMoney(totals.total, locale)}</dd>
+        </div>
+      </dl>
+      <p className="hint">
+        {t('pilots.deMinimisNote', { ceiling: formatNumber(deMinimisCeilingEur, locale) })}
+      </p>
+      {rows.length === 0 ? (
+        <p>{t('pilots.stateAid.empty')}</p>
+      ) : (
+        <table>
+          <caption>{t('pilots.stateAid.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('pilots.stateAid.col.date')}</th>
+              <th scope="col">{t('pilots.stateAid.col.host')}</th>
+              <th scope="col">{t('pilots.stateAid.col.offer')}</th>
+              <th scope="col">{t('pilots.stateAid.col.marketValue')}</th>
+              <th scope="col">{t('pilots.stateAid.col.price')}</th>
+              <th scope="col">{t('pilots.stateAid.col.aid')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{formatDate(r.granted_at, locale)}</td>
+                <td>
+                  <Link to={`/organisations/${r.host_slug}`}>{r.host_name}</Link>
+                </td>
+                <th scope="row">
+                  <Link to={`/pilots/${r.pilot_id}`}>{r.offer_title}</Link>
+                </th>
+                <td>{formatMoney(r.market_value_sek, locale)}</td>
+                <td>{formatMoney(r.price_sek, locale)}</td>
+                <td>{formatMoney(r.aid_sek, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,106 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useMemo } from 'react'
+import { notFound } from '~/auth/guards.server'
+import { requireOrganisationMember } from '~/auth/organisation-guard.server'
+import { ErrorSummary, SubmitButton } from '~/components/forms'
+import { newOfferDefaults, OfferFormFields } from '~/components/test-bed-offer-form'
+import { getLocale } from '~/i18n/locale.server'
+import { useT } from '~/i18n/use-t'
+import { DomainError } from '~/models/errors.server'
+import { createOfferDraft, getOfferFormOptions } from '~/models/test-bed-offers.server'
+import { getDb } from '~/utils/db.server'
+import { pageTitle } from '~/utils/meta'
+import { clientIp } from '~/utils/request.server'
+import {
+  type DraftOfferInput,
+  type DraftOfferValue,
+  draftOfferSchema,
+} from '~/utils/test-bed-offer-schema'
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'offers.new.title')
+
+/** A member of a public body; companies and outsiders get 404. */
+async function requireHostMember(request: Request, params: { slug?: string }) {
+  const { user, org } = await requireOrganisationMember(request, params)
+  if (org.kind !== 'public_body') throw notFound()
+  return { user, org }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { org } = await requireHostMember(request, params)
+  return {
+    org: {
+      slug: org.slug,
+      name: org.name,
+      county_code: org.county_code,
+      municipality_code: org.municipality_code,
+    },
+    options: await getOfferFormOptions(getDb(), getLocale(request)),
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, org } = await requireHostMember(request, params)
+  const db = getDb()
+  const options = await getOfferFormOptions(db, getLocale(request))
+  const submission = parseWithZod(await request.formData(), { schema: draftOfferSchema(options) })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  try {
+    const offer = await createOfferDraft(db, {
+      organisationId: org.id,
+      userId: user.id,
+      input: submission.value,
+      ip: clientIp(context),
+    })
+    return redirect(`/test-beds/${offer.id}/edit?notice=created`)
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error
+    if (error.code === 'not_found') throw notFound()
+    const reply =
+      error.code === 'municipality_not_in_county'
+        ? submission.reply({ fieldErrors: { municipality_code: [error.messageKey] } })
+        : submission.reply({ formErrors: [error.messageKey] })
+    return data({ result: reply }, { status: 400 })
+  }
+}
+
+export default function NewOffer() {
+  const { org, options } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  const schema = useMemo(() => draftOfferSchema(options), [options])
+  const [form, fields] = useForm<DraftOfferInput, DraftOfferValue>({
+    id: 'offer',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    defaultValue: newOfferDefaults(org),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  return (
+    <>
+      <h1>{t('offers.new.title')}</h1>
+      <p>
+        <Link to={`/organisations/${org.slug}/test-beds`}>{t('offers.new.back')}</Link>
+      </p>
+      <p className="lead">{t('offers.new.lead')}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <ErrorSummary form={form} />
+        <OfferFormFields fields={fields} options={options} frozen={null} headingLevel={2} />
+        <div className="actions">
+          <SubmitButton>{t('offers.new.submit')}</SubmitButton>
+        </div>
+      </Form>
+    </>
+  )
+}

@@ -1,0 +1,414 @@
+import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useMemo } from 'react'
+import type { OfferStatus } from '#db/schema'
+import { notFound, requireUser } from '~/auth/guards.server'
+import { ErrorSummary, SubmitButton, TextareaField } from '~/components/forms'
+import { ProblemBox } from '~/components/problem'
+import { OfferStatusBadge } from '~/components/test-bed-labels'
+import {
+  type FrozenOffer,
+  OfferFormFields,
+  type OfferFormOptionsData,
+  offerDefaults,
+} from '~/components/test-bed-offer-form'
+import { getLocale } from '~/i18n/locale.server'
+import type { MessageKey } from '~/i18n/messages'
+import { useT } from '~/i18n/use-t'
+import { DomainError } from '~/models/errors.server'
+import {
+  changeOfferStatus,
+  deleteDraftOffer,
+  getOfferForEditing,
+  getOfferFormOptions,
+  type OfferAction,
+  updateOffer,
+} from '~/models/test-bed-offers.server'
+import { now } from '~/utils/clock.server'
+import { getDb } from '~/utils/db.server'
+import { pageTitle } from '~/utils/meta'
+import { clientIp } from '~/utils/request.server'
+import {
+  type DraftOfferInput,
+  type DraftOfferValue,
+  draftOfferSchema,
+  EDITABLE_STATUSES,
+  type PublishedOfferInput,
+  type PublishedOfferValue,
+  publishedOfferSchema,
+} from '~/utils/test-bed-offer-schema'
+import { lifecycleSchema, type Notice, offerIdSchema, readNotice } from './schema'
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, (t) => (data ? t('offers.edit.title') : t('notFound.title')))
+
+/** The offer behind the address, for a member of its host; everyone else gets 404. */
+async function loadForMember(request: Request, params: { offerId?: string }) {
+  const user = await requireUser(request)
+  const id = offerIdSchema.safeParse(params.offerId)
+  if (!id.success) throw notFound()
+  try {
+    return { user, ...(await getOfferForEditing(getDb(), id.data, user.id)) }
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
+    throw error
+  }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { offer, host, themes, criteria } = await loadForMember(request, params)
+  const url = new URL(request.url)
+  return {
+    offer,
+    host,
+    themes,
+    criteria,
+    deadlineOpen: offer.intake === 'round' && offer.deadline !== null && offer.deadline > now(),
+    options: await getOfferFormOptions(getDb(), getLocale(request)),
+    notice: readNotice(url.searchParams.get('notice')),
+    confirmDelete: offer.status === 'draft' && url.searchParams.get('confirm') === 'delete',
+  }
+}
+
+type ActionData = { result: SubmissionResult<string[]> | null; problem: MessageKey | null }
+
+const ACTION_NOTICE: Record<OfferAction, Notice> = {
+  publish: 'published',
+  pause: 'paused',
+  resume: 'resumed',
+  close: 'closed',
+  archive: 'archived',
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, offer } = await loadForMember(request, params)
+  const db = getDb()
+  const ip = clientIp(context)
+  const here = `/test-beds/${offer.id}/edit`
+  const formData = await request.formData()
+
+  if (formData.get('intent') !== 'save') {
+    const parsed = lifecycleSchema.safeParse({ intent: formData.get('intent') })
+    if (!parsed.success) throw data('bad request', { status: 400 })
+    const intent = parsed.data.intent
+    try {
+      if (intent === 'delete') {
+        const { hostSlug } = await deleteDraftOffer(db, { offerId: offer.id, userId: user.id, ip })
+        return redirect(`/organisations/${hostSlug}/test-beds?notice=deleted`)
+      }
+      await changeOfferStatus(db, { offerId: offer.id, userId: user.id, action: intent, ip })
+      return redirect(`${here}?notice=${ACTION_NOTICE[intent]}`)
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error
+      if (error.code === 'not_found') throw notFound()
+      return data<ActionData>({ result: null, problem: error.messageKey }, { status: 400 })
+    }
+  }
+
+  const options = await getOfferFormOptions(db, getLocale(request))
+  const submission =
+    offer.status === 'draft'
+      ? parseWithZod(formData, { schema: draftOfferSchema(options) })
+      : parseWithZod(formData, {
+          schema: publishedOfferSchema(options, { intake: offer.intake, deadline: offer.deadline }),
+        })
+  if (submission.status !== 'success') {
+    return data<ActionData>({ result: submission.reply(), problem: null }, { status: 400 })
+  }
+  try {
+    await updateOffer(db, { offerId: offer.id, userId: user.id, input: submission.value, ip })
+    return redirect(`${here}?notice=saved`)
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error
+    if (error.code === 'not_found') throw notFound()
+    const field =
+      error.code === 'municipality_not_in_county'
+        ? 'municipality_code'
+        : error.code === 'deadline_frozen'
+          ? 'deadline'
+          : null
+    const result = submission.reply(
+      field ? { fieldErrors: { [field]: [error.messageKey] } } : { formErrors: [error.messageKey] },
+    )
+    return data<ActionData>({ result, problem: null }, { status: 400 })
+  }
+}
+
+export default function EditOffer() {
+  const { offer, host, themes, criteria, deadlineOpen, options, notice, confirmDelete } =
+    useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const t = useT()
+  const published = offer.status !== 'draft'
+  const editable = EDITABLE_STATUSES.includes(offer.status)
+  const defaults = offerDefaults(offer, themes, criteria)
+  return (
+    <>
+      {notice ? (
+        <div className="notice notice--ok" role="status">
+          <p>{t(`offers.edit.notice.${notice}`)}</p>
+        </div>
+      ) : null}
+      {actionData?.problem ? (
+        <ProblemBox
+          id="offer-problem-title"
+          title={t('offers.edit.error.title')}
+          message={t(actionData.problem)}
+        />
+      ) : null}
+      <h1>{t('offers.edit.heading', { title: offer.title })}</h1>
+      <nav aria-label={t('offers.edit.links')}>
+        <ul className="actions">
+          <li>
+            <Link to={`/organisations/${host.slug}/test-beds`}>{t('offers.edit.toDashboard')}</Link>
+          </li>
+          {published ? (
+            <>
+              <li>
+                <Link to={`/test-beds/${offer.id}`}>{t('offers.edit.toPublic')}</Link>
+              </li>
+              <li>
+                <Link to={`/test-beds/${offer.id}/history`}>{t('offers.edit.toHistory')}</Link>
+              </li>
+              <li>
+                <Link to={`/test-beds/${offer.id}/applications`}>
+                  {t('offers.edit.toApplications')}
+                </Link>
+              </li>
+            </>
+          ) : null}
+        </ul>
+      </nav>
+
+      <Lifecycle
+        status={offer.status}
+        verified={host.verification_status === 'verified'}
+        confirmDelete={confirmDelete}
+      />
+
+      {editable ? (
+        <>
+          <h2>{t('offers.edit.formHeading')}</h2>
+          {published ? (
+            <>
+              <p>{t('offers.edit.publishedHelp')}</p>
+              <PublishedForm
+                lastResult={actionData?.result ?? undefined}
+                options={options}
+                defaults={defaults}
+                frozen={{
+                  intake: offer.intake,
+                  deadline: offer.deadline,
+                  access_model: offer.access_model,
+                  market_value_sek: offer.market_value_sek,
+                  price_sek: offer.price_sek,
+                  deadlineOpen,
+                  criteria,
+                }}
+              />
+            </>
+          ) : (
+            <DraftForm
+              lastResult={actionData?.result ?? undefined}
+              options={options}
+              defaults={defaults}
+            />
+          )}
+        </>
+      ) : (
+        <p>{t('offers.edit.closedHelp')}</p>
+      )}
+    </>
+  )
+}
+
+type Defaults = ReturnType<typeof offerDefaults>
+
+function DraftForm({
+  lastResult,
+  options,
+  defaults,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined
+  options: OfferFormOptionsData & Parameters<typeof draftOfferSchema>[0]
+  defaults: Defaults
+}) {
+  const t = useT()
+  const schema = useMemo(() => draftOfferSchema(options), [options])
+  const [form, fields] = useForm<DraftOfferInput, DraftOfferValue>({
+    id: 'offer',
+    lastResult,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    defaultValue: defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <ErrorSummary form={form} />
+      <OfferFormFields fields={fields} options={options} frozen={null} headingLevel={3} />
+      <div className="actions">
+        <SubmitButton name="intent" value="save">
+          {t('offers.edit.saveDraft')}
+        </SubmitButton>
+      </div>
+    </Form>
+  )
+}
+
+function PublishedForm({
+  lastResult,
+  options,
+  defaults,
+  frozen,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined
+  options: OfferFormOptionsData & Parameters<typeof draftOfferSchema>[0]
+  defaults: Defaults
+  frozen: FrozenOffer
+}) {
+  const t = useT()
+  const schema = useMemo(
+    () => publishedOfferSchema(options, { intake: frozen.intake, deadline: frozen.deadline }),
+    [options, frozen.intake, frozen.deadline],
+  )
+  const [form, fields] = useForm<PublishedOfferInput, PublishedOfferValue>({
+    id: 'offer',
+    lastResult,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    defaultValue: defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <ErrorSummary form={form} />
+      <OfferFormFields fields={fields} options={options} frozen={frozen} headingLevel={3} />
+      <h3>{t('offers.form.section.change')}</h3>
+      <TextareaField
+        meta={fields.change_note}
+        label={t('offers.form.changeNote')}
+        hint={t('offers.form.changeNoteHint')}
+        required={false}
+        rows={3}
+      />
+      <div className="actions">
+        <SubmitButton name="intent" value="save">
+          {t('offers.edit.saveChanges')}
+        </SubmitButton>
+      </div>
+    </Form>
+  )
+}
+
+/** Publish, pause, resume, close, archive or delete: each its own small form that works without JS. */
+function Lifecycle({
+  status,
+  verified,
+  confirmDelete,
+}: {
+  status: OfferStatus
+  verified: boolean
+  confirmDelete: boolean
+}) {
+  const t = useT()
+  return (
+    <section aria-labelledby="lifecycle-heading" className="lifecycle">
+      <h2 id="lifecycle-heading">{t('offers.lifecycle.heading')}</h2>
+      <p>
+        {t('offers.lifecycle.current')} <OfferStatusBadge status={status} />
+      </p>
+      {status === 'draft' ? (
+        <>
+          {verified ? null : (
+            <div className="notice notice--warn">
+              <p>{t('offers.lifecycle.unverified')}</p>
+            </div>
+          )}
+          <p>{t('offers.lifecycle.publishHelp')}</p>
+          <Form method="post" className="actions">
+            <button type="submit" name="intent" value="publish" className="button">
+              {t('offers.lifecycle.publish')}
+            </button>
+            {confirmDelete ? null : (
+              <Link to="?confirm=delete" className="button button--secondary">
+                {t('offers.lifecycle.delete')}
+              </Link>
+            )}
+          </Form>
+          {confirmDelete ? (
+            <div className="notice notice--warn">
+              <h3>{t('offers.lifecycle.deleteTitle')}</h3>
+              <p>{t('offers.lifecycle.deleteBody')}</p>
+              <Form method="post" className="actions">
+                <button
+                  type="submit"
+                  name="intent"
+                  value="delete"
+                  className="button button--danger"
+                >
+                  {t('offers.lifecycle.deleteConfirm')}
+                </button>
+                <Link to="." className="button button--secondary">
+                  {t('offers.lifecycle.deleteCancel')}
+                </Link>
+              </Form>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+      {status === 'published' ? (
+        <>
+          <p>{t('offers.lifecycle.pauseHelp')}</p>
+          <p>{t('offers.lifecycle.closeHelp')}</p>
+          <Form method="post" className="actions">
+            <button type="submit" name="intent" value="pause" className="button button--secondary">
+              {t('offers.lifecycle.pause')}
+            </button>
+            <button type="submit" name="intent" value="close" className="button button--danger">
+              {t('offers.lifecycle.close')}
+            </button>
+          </Form>
+        </>
+      ) : null}
+      {status === 'paused' ? (
+        <>
+          <p>{t('offers.lifecycle.closeHelp')}</p>
+          <Form method="post" className="actions">
+            <button type="submit" name="intent" value="resume" className="button">
+              {t('offers.lifecycle.resume')}
+            </button>
+            <button type="submit" name="intent" value="close" className="button button--danger">
+              {t('offers.lifecycle.close')}
+            </button>
+          </Form>
+        </>
+      ) : null}
+      {status === 'closed' ? (
+        <>
+          <p>{t('offers.lifecycle.archiveHelp')}</p>
+          <Form method="post" className="actions">
+            <button
+              type="submit"
+              name="intent"
+              value="archive"
+              className="button button--secondary"
+            >
+              {t('offers.lifecycle.archive')}
+            </button>
+          </Form>
+        </>
+      ) : null}
+    </section>
+  )
+}
