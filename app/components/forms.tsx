@@ -101,7 +101,7 @@ function Label({
 }
 
 /** Label, hint and inline error around one control; the control gets the ids they describe. */
-function FieldFrame({
+export function FieldFrame({
   meta,
   label,
   hint,
@@ -141,7 +141,8 @@ export function TextField({
   meta: FieldMetadata<any, any, string[]>
   label: string
   hint?: ReactNode
-  type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'number'
+  /** 'date' and 'datetime-local' values are Stockholm time: parse with utils/stockholm-time. */
+  type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'number' | 'date' | 'datetime-local'
   autoComplete?: string
   required?: boolean
   inputMode?: 'numeric' | 'text' | 'email' | 'url'

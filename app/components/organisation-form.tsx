@@ -1,8 +1,15 @@
 import { type FieldMetadata, getSelectProps } from '@conform-to/react'
 import { useEffect, useState } from 'react'
 import { PUBLIC_BODY_TYPES, SIZE_CLASSES } from '#db/schema'
-import { translateError, useT } from '~/i18n/use-t'
-import { ChoiceGroup, type Option, SelectField, TextareaField, TextField } from './forms'
+import { useT } from '~/i18n/use-t'
+import {
+  ChoiceGroup,
+  FieldFrame,
+  type Option,
+  SelectField,
+  TextareaField,
+  TextField,
+} from './forms'
 
 type Meta = FieldMetadata<any, any, string[]>
 
@@ -91,16 +98,24 @@ export function SectorsField({
  * County and municipality. Without JavaScript the municipality list holds every municipality,
  * grouped by county; with it, only the chosen county's. The server checks that they match.
  */
+/**
+ * County and municipality. Without JavaScript the municipality list holds every municipality
+ * grouped by county; with it, only the chosen county's. Labels default to the organisation form's.
+ */
 export function LocationFields({
   county,
   municipality,
   counties,
   municipalities,
+  municipalityRequired = true,
+  labels,
 }: {
   county: Meta
   municipality: Meta
   counties: ReadonlyArray<County>
   municipalities: ReadonlyArray<Municipality>
+  municipalityRequired?: boolean
+  labels?: { county: string; municipality: string; municipalityHint: string }
 }) {
   const t = useT()
   const hydrated = useHydrated()
@@ -118,17 +133,17 @@ export function LocationFields({
   })
   return (
     <>
-      <SelectField meta={county} label={t('orgForm.county')} options={countyOptions} />
-      <div className={municipality.errors?.length ? 'field field--invalid' : 'field'}>
-        <label htmlFor={municipality.id}>{t('orgForm.municipality')}</label>
-        <p className="hint" id={municipality.descriptionId}>
-          {t('orgForm.municipality.hint')}
-        </p>
-        {municipality.errors?.length ? (
-          <p className="field-error" id={municipality.errorId}>
-            {municipality.errors.map((e) => translateError(t, e)).join(' ')}
-          </p>
-        ) : null}
+      <SelectField
+        meta={county}
+        label={labels?.county ?? t('orgForm.county')}
+        options={countyOptions}
+      />
+      <FieldFrame
+        meta={municipality}
+        label={labels?.municipality ?? t('orgForm.municipality')}
+        hint={labels?.municipalityHint ?? t('orgForm.municipality.hint')}
+        required={municipalityRequired}
+      >
         <select {...props} key={props.key} className="input">
           <option value="">{t('form.select')}</option>
           {visible.map((c) => (
@@ -143,12 +158,11 @@ export function LocationFields({
             </optgroup>
           ))}
         </select>
-      </div>
+      </FieldFrame>
     </>
   )
 }
 
-/** Website and short description, as on the registration and settings forms. */
 export function ProfileFields({ website, description }: { website: Meta; description: Meta }) {
   const t = useT()
   return (

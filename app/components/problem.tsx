@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { type ReactNode, useEffect, useRef } from 'react'
 
 /**
  * A problem with an action that is not about one form field (an invitation that cannot be used, a
@@ -11,6 +11,15 @@ export function ProblemBox({ id, title, message }: { id: string; title: string; 
     <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       <p>{message}</p>
+    </div>
+  )
+}
+
+/** A confirmation after an action succeeded ("Sparat."), announced politely to screen readers. */
+export function DoneNotice({ children }: { children: ReactNode }) {
+  return (
+    <div className="notice notice--ok" role="status">
+      <p>{children}</p>
     </div>
   )
 }

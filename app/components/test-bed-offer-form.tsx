@@ -1,5 +1,5 @@
-import { type FieldMetadata, getInputProps, getSelectProps } from '@conform-to/react'
-import { useEffect, useState, type ReactNode } from 'react'
+import type { FieldMetadata } from '@conform-to/react'
+import type { ReactNode } from 'react'
 import {
   ACCESS_MODELS,
   CRITERION_KINDS,
@@ -8,7 +8,7 @@ import {
   type AccessModel,
 } from '#db/schema'
 import { formatDateTime, formatMoney } from '~/i18n/format'
-import { translateError, useLocale, useT } from '~/i18n/use-t'
+import { useLocale, useT } from '~/i18n/use-t'
 import { CRITERION_ROWS } from '~/utils/test-bed-offer-schema'
 import { toStockholmDateInput, toStockholmDateTimeInput } from '~/utils/stockholm-time'
 import {
@@ -19,6 +19,7 @@ import {
   TextareaField,
   TextField,
 } from './forms'
+import { LocationFields } from './organisation-form'
 import { AccessModelLabel, IntakeLabel } from './test-bed-labels'
 
 // The fieldsets of the test-bed offer form, shared by the new-offer and edit pages. Terms and
@@ -180,119 +181,6 @@ function Heading({ level, children }: { level: 2 | 3; children: ReactNode }) {
   return level === 2 ? <h2>{children}</h2> : <h3>{children}</h3>
 }
 
-/** A date or date-and-time input with label, hint and inline error, like the other fields. */
-export function DateField({
-  meta,
-  label,
-  hint,
-  type,
-  required = true,
-}: {
-  meta: Meta
-  label: string
-  hint?: ReactNode
-  type: 'date' | 'datetime-local'
-  required?: boolean
-}) {
-  const t = useT()
-  const describedBy =
-    [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null]
-      .filter(Boolean)
-      .join(' ') || undefined
-  const props = getInputProps(meta, { type, ariaDescribedBy: describedBy })
-  return (
-    <div className={meta.errors?.length ? 'field field--invalid' : 'field'}>
-      <label htmlFor={meta.id}>
-        {label}
-        {required ? null : <span className="optional"> ({t('form.optional')})</span>}
-      </label>
-      {hint ? (
-        <p className="hint" id={meta.descriptionId}>
-          {hint}
-        </p>
-      ) : null}
-      {meta.errors?.length ? (
-        <p className="field-error" id={meta.errorId}>
-          {meta.errors.map((e) => translateError(t, e)).join(' ')}
-        </p>
-      ) : null}
-      <input {...props} key={props.key} className="input input--medium" />
-    </div>
-  )
-}
-
-/** True once React runs in the browser; the first render matches the server's HTML. */
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false)
-  useEffect(() => setHydrated(true), [])
-  return hydrated
-}
-
-/**
- * County and an optional municipality (an offer may cover a whole county). Without JavaScript the
- * list holds every municipality grouped by county; with it, only the chosen county's.
- */
-function OfferLocationFields({
-  fields,
-  options,
-}: {
-  fields: OfferFields
-  options: OfferFormOptionsData
-}) {
-  const t = useT()
-  const hydrated = useHydrated()
-  const county = fields.county_code
-  const municipality = fields.municipality_code
-  const chosen = typeof county.value === 'string' && county.value ? county.value : null
-  const visible =
-    hydrated && chosen ? options.counties.filter((c) => c.code === chosen) : options.counties
-  const props = getSelectProps(municipality, {
-    ariaDescribedBy: [
-      municipality.descriptionId,
-      municipality.errors?.length ? municipality.errorId : null,
-    ]
-      .filter(Boolean)
-      .join(' '),
-  })
-  return (
-    <>
-      <SelectField
-        meta={county}
-        label={t('offers.field.county_code')}
-        options={options.counties.map((c) => ({ value: c.code, label: c.name }))}
-      />
-      <div className={municipality.errors?.length ? 'field field--invalid' : 'field'}>
-        <label htmlFor={municipality.id}>
-          {t('offers.field.municipality_code')}
-          <span className="optional"> ({t('form.optional')})</span>
-        </label>
-        <p className="hint" id={municipality.descriptionId}>
-          {t('offers.form.municipalityHint')}
-        </p>
-        {municipality.errors?.length ? (
-          <p className="field-error" id={municipality.errorId}>
-            {municipality.errors.map((e) => translateError(t, e)).join(' ')}
-          </p>
-        ) : null}
-        <select {...props} key={props.key} className="input">
-          <option value="">{t('form.select')}</option>
-          {visible.map((c) => (
-            <optgroup key={c.code} label={c.name}>
-              {options.municipalities
-                .filter((m) => m.county_code === c.code)
-                .map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.short_name}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
-        </select>
-      </div>
-    </>
-  )
-}
-
 const TRL_OPTIONS: Option[] = Array.from({ length: 9 }, (_, i) => ({
   value: String(i + 1),
   label: String(i + 1),
@@ -344,7 +232,18 @@ export function OfferFormFields({
       />
 
       <Heading level={headingLevel}>{t('offers.form.section.place')}</Heading>
-      <OfferLocationFields fields={fields} options={options} />
+      <LocationFields
+        county={fields.county_code}
+        municipality={fields.municipality_code}
+        counties={options.counties}
+        municipalities={options.municipalities}
+        municipalityRequired={false}
+        labels={{
+          county: t('offers.field.county_code'),
+          municipality: t('offers.field.municipality_code'),
+          municipalityHint: t('offers.form.municipalityHint'),
+        }}
+      />
       <TextareaField
         meta={fields.places}
         label={t('offers.field.places')}
@@ -426,13 +325,15 @@ export function OfferFormFields({
         inputMode="numeric"
         width="short"
       />
-      <DateField
+      <TextField
+        width="medium"
         meta={fields.available_from}
         label={t('offers.field.available_from')}
         hint={t('offers.form.dateHint')}
         type="date"
       />
-      <DateField
+      <TextField
+        width="medium"
         meta={fields.available_until}
         label={t('offers.field.available_until')}
         hint={t('offers.form.untilHint')}
@@ -476,7 +377,8 @@ function TermsFields({ fields }: { fields: OfferFields }) {
           { value: 'round', label: t('offers.form.intakeRound') },
         ]}
       />
-      <DateField
+      <TextField
+        width="medium"
         meta={fields.deadline}
         label={t('offers.form.deadline')}
         hint={t('offers.form.deadlineHint')}
@@ -546,7 +448,8 @@ function FrozenTerms({ fields, frozen }: { fields: OfferFields; frozen: FrozenOf
         <dd>{formatMoney(frozen.price_sek, locale)}</dd>
       </dl>
       {frozen.deadlineOpen ? (
-        <DateField
+        <TextField
+          width="medium"
           meta={fields.deadline}
           label={t('offers.form.deadline')}
           hint={t('offers.form.deadlineLaterHint')}

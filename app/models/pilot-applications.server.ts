@@ -55,6 +55,20 @@ function contentColumns(input: ApplicationInput) {
   }
 }
 type ContentColumns = ReturnType<typeof contentColumns>
+const CONTENT_COLUMNS = [
+  'product_name',
+  'product_description',
+  'trl',
+  'test_goals',
+  'proposed_start',
+  'proposed_end',
+  'test_user_count',
+  'test_user_description',
+  'data_needs',
+  'contribution',
+  'declares_requirements',
+  'declares_no_conflict',
+] as const satisfies readonly (keyof ContentColumns)[]
 
 // ---------------------------------------------------------------------------------------------
 // The receipt
@@ -220,23 +234,7 @@ export async function getApplyContext(
 async function findLiveApplication(db: DB, offerId: number, companyId: number) {
   return db
     .selectFrom('pilot_applications')
-    .select([
-      'id',
-      'status',
-      'updated_at',
-      'product_name',
-      'product_description',
-      'trl',
-      'test_goals',
-      'proposed_start',
-      'proposed_end',
-      'test_user_count',
-      'test_user_description',
-      'data_needs',
-      'contribution',
-      'declares_requirements',
-      'declares_no_conflict',
-    ])
+    .select(['id', 'status', 'updated_at', ...CONTENT_COLUMNS])
     .where('offer_id', '=', offerId)
     .where('company_id', '=', companyId)
     .where('status', 'in', LIVE_STATUSES)
@@ -357,22 +355,7 @@ export async function submitApplication(
       const { id, company } = await draftFor(tx, options, { audited: false })
       const draft = await tx
         .selectFrom('pilot_applications')
-        .select([
-          'offer_id',
-          'company_id',
-          'product_name',
-          'product_description',
-          'trl',
-          'test_goals',
-          'proposed_start',
-          'proposed_end',
-          'test_user_count',
-          'test_user_description',
-          'data_needs',
-          'contribution',
-          'declares_requirements',
-          'declares_no_conflict',
-        ])
+        .select(['offer_id', 'company_id', ...CONTENT_COLUMNS])
         .where('id', '=', id)
         .executeTakeFirstOrThrow()
       const submittedAt = now()

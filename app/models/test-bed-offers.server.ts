@@ -449,9 +449,7 @@ export async function deleteDraftOffer(
       if (offer.status !== 'draft') throw new DomainError('offer_not_draft')
       const themes = await themeCodes(tx, offer.id)
       const criteria = await criteriaOf(tx, offer.id)
-      // Children first, while the offer still reads as a draft to their triggers.
-      await tx.deleteFrom('test_bed_criteria').where('offer_id', '=', offer.id).execute()
-      await tx.deleteFrom('test_bed_offer_themes').where('offer_id', '=', offer.id).execute()
+      // Themes and criteria go with it (ON DELETE CASCADE).
       await tx.deleteFrom('test_bed_offers').where('id', '=', offer.id).execute()
       await audit(tx, {
         actorUserId: userId,

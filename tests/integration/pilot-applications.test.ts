@@ -27,6 +27,7 @@ import {
   createOffer,
   createSubmittedApplication,
 } from '../helpers/test-bed-factories'
+import { auditActions, mailsTo, rawError } from '../helpers/inspect'
 
 type Party = Awaited<ReturnType<typeof createCompany>>
 
@@ -122,36 +123,6 @@ async function applicationsOf(company: Party, offerId: number) {
     .where('offer_id', '=', offerId)
     .orderBy('id')
     .execute()
-}
-
-async function auditActions(entityId: number) {
-  const rows = await getDb()
-    .selectFrom('audit_log')
-    .select(['action', 'actor_user_id', 'organisation_id'])
-    .where('entity_type', '=', 'pilot_application')
-    .where('entity_id', '=', String(entityId))
-    .orderBy('id')
-    .execute()
-  return rows.map((r) => r.action)
-}
-
-async function mailsTo(email: string) {
-  return getDb()
-    .selectFrom('outbox')
-    .selectAll()
-    .where('to_address', '=', email)
-    .orderBy('id')
-    .execute()
-}
-
-/** Raw SQL, as any code path could write it, so the database's own answer is what is tested. */
-async function rawError(query: ReturnType<typeof sql>): Promise<string> {
-  try {
-    await query.execute(getDb())
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error)
-  }
-  throw new Error('The database accepted the statement')
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -277,7 +248,7 @@ describe('saving a draft', () => {
     expect(rows[0]).toMatchObject({ id: draft!.id, product_name: 'Bättre namn', trl: null })
     // 2027-04-01 00:00 in Stockholm (CEST, UTC+2).
     expect(rows[0]!.proposed_start).toBe(Date.UTC(2027, 2, 31, 22) / 1000)
-    expect(await auditActions(draft!.id)).toEqual([
+    expect(await auditActions(getDb(), 'pilot_application', draft!.id)).toEqual([
       'application.draft_created',
       'application.draft_saved',
     ])
@@ -396,8 +367,8 @@ describe('submitting', () => {
       receiptHash({ ...content, submitted_at: row.submitted_at!, product_name: 'Annan' }),
     ).not.toBe(expected)
 
-    expect(await auditActions(id)).toEqual(['application.submitted'])
-    const mails = await mailsTo(company.user.email)
+    expect(await auditActions(getDb(), 'pilot_application', id)).toEqual(['application.submitted'])
+    const mails = await mailsTo(getDb(), company.user.email)
     expect(mails).toHaveLength(1)
     expect(mails[0]!.template).toBe('application_received')
     expect(mails[0]!.subject).toContain('Testmiljö i hemtjänsten')
@@ -423,7 +394,7 @@ describe('submitting', () => {
     await addMember(db, company.org.id, english.id, 'member')
     const result = await apply(offer.id, complete(), await cookieFor(english.id))
     expect(statusOf(result)).toBe(302)
-    const [mail] = await mailsTo(english.email)
+    const [mail] = await mailsTo(getDb(), english.email)
     expect(mail?.subject).toMatch(/^Receipt: your application to/)
     const row = await getDb()
       .selectFrom('pilot_applications')
@@ -452,15 +423,17 @@ describe('submitting', () => {
     expect(refused).toBeInstanceOf(DomainError)
     expect((refused as DomainError).code).toBe('trl_out_of_range')
     expect(await applicationsOf(company, offer.id)).toEqual([])
-    expect(await mailsTo(company.user.email)).toEqual([])
+    expect(await mailsTo(getDb(), company.user.email)).toEqual([])
 
     const draft = await createDraftApplication(getDb(), offer.id, company)
     await sql`UPDATE pilot_applications SET trl = 2 WHERE id = ${draft.id}`.execute(getDb())
-    const message = await rawError(sql`UPDATE pilot_applications SET status = 'submitted',
+    const message = await rawError(() =>
+      sql`UPDATE pilot_applications SET status = 'submitted',
       submitted_at = unixepoch(), submitted_by = ${company.user.id}, receipt_hash = ${'a'.repeat(64)}
-      WHERE id = ${draft.id}`)
+      WHERE id = ${draft.id}`.execute(getDb()),
+    )
     expect(message).toContain('testarena:trl_out_of_range')
-    expect(await auditActions(draft.id)).toEqual([])
+    expect(await auditActions(getDb(), 'pilot_application', draft.id)).toEqual([])
   })
 
   test('the content is fixed once submitted: the app refuses, and so does the database', async () => {
@@ -484,7 +457,9 @@ describe('submitting', () => {
       sql`UPDATE pilot_applications SET submitted_at = submitted_at - 60 WHERE id = ${id}`,
       sql`DELETE FROM pilot_applications WHERE id = ${id}`,
     ]) {
-      expect(await rawError(statement)).toContain('testarena:application_submitted')
+      expect(await rawError(() => statement.execute(getDb()))).toContain(
+        'testarena:application_submitted',
+      )
     }
     expect(await applicationsOf(company, offer.id)).toEqual(before)
   })
@@ -497,9 +472,13 @@ describe('one live application per company and offer', () => {
     await apply(offer.id, { intent: 'save', product_name: 'Första' }, cookie)
     const [draft] = await applicationsOf(company, offer.id)
 
-    const message = await rawError(sql`INSERT INTO pilot_applications
+    const message = await rawError(() =>
+      sql`INSERT INTO pilot_applications
       (offer_id, company_id, created_by, created_at, updated_at)
-      VALUES (${offer.id}, ${company.org.id}, ${company.user.id}, unixepoch(), unixepoch())`)
+      VALUES (${offer.id}, ${company.org.id}, ${company.user.id}, unixepoch(), unixepoch())`.execute(
+        getDb(),
+      ),
+    )
     expect(message).toContain('UNIQUE constraint failed: pilot_applications')
     expect(await applicationsOf(company, offer.id)).toEqual([draft])
 
@@ -518,7 +497,10 @@ describe('one live application per company and offer', () => {
     const [row] = await applicationsOf(company, offer.id)
     expect(row).toMatchObject({ status: 'withdrawn' })
     expect(row!.withdrawn_at).not.toBeNull()
-    expect(await auditActions(id)).toEqual(['application.submitted', 'application.withdrawn'])
+    expect(await auditActions(getDb(), 'pilot_application', id)).toEqual([
+      'application.submitted',
+      'application.withdrawn',
+    ])
 
     const twice = await applicationPost(id, 'withdraw', cookie)
     expect(statusOf(twice)).toBe(400)
@@ -536,8 +518,10 @@ describe('one live application per company and offer', () => {
     const draft = await createDraftApplication(getDb(), fresh.id, company)
     expect(statusOf(await applicationPost(draft.id, 'withdraw', cookie))).toBe(400)
     expect(
-      await rawError(sql`UPDATE pilot_applications SET status = 'withdrawn',
-        withdrawn_at = unixepoch() WHERE id = ${draft.id}`),
+      await rawError(() =>
+        sql`UPDATE pilot_applications SET status = 'withdrawn',
+        withdrawn_at = unixepoch() WHERE id = ${draft.id}`.execute(getDb()),
+      ),
     ).toContain('testarena:invalid_transition')
   })
 })
@@ -571,21 +555,31 @@ describe('offers that are not open', () => {
 
       const other = await createCompany(db)
       expect(
-        await rawError(sql`INSERT INTO pilot_applications
+        await rawError(() =>
+          sql`INSERT INTO pilot_applications
           (offer_id, company_id, created_by, created_at, updated_at)
-          VALUES (${offer.id}, ${other.org.id}, ${other.user.id}, unixepoch(), unixepoch())`),
+          VALUES (${offer.id}, ${other.org.id}, ${other.user.id}, unixepoch(), unixepoch())`.execute(
+            getDb(),
+          ),
+        ),
       ).toContain('testarena:offer_not_open')
       expect(
-        await rawError(sql`UPDATE pilot_applications SET status = 'submitted',
+        await rawError(() =>
+          sql`UPDATE pilot_applications SET status = 'submitted',
           submitted_at = unixepoch(), submitted_by = ${company.user.id},
-          receipt_hash = ${'b'.repeat(64)} WHERE id = ${draft.id}`),
+          receipt_hash = ${'b'.repeat(64)} WHERE id = ${draft.id}`.execute(getDb()),
+        ),
       ).toContain('testarena:offer_not_open')
     }
     const draftOffer = await createOffer(db, host, { status: 'draft' })
     expect(
-      await rawError(sql`INSERT INTO pilot_applications
+      await rawError(() =>
+        sql`INSERT INTO pilot_applications
         (offer_id, company_id, created_by, created_at, updated_at)
-        VALUES (${draftOffer.id}, ${company.org.id}, ${company.user.id}, unixepoch(), unixepoch())`),
+        VALUES (${draftOffer.id}, ${company.org.id}, ${company.user.id}, unixepoch(), unixepoch())`.execute(
+          getDb(),
+        ),
+      ),
     ).toContain('testarena:offer_not_open')
   })
 
@@ -606,7 +600,7 @@ describe('offers that are not open', () => {
     expect(formResult(submit).error).toEqual({ '': ['errors.domain.deadline_passed'] })
     const [after] = await applicationsOf(company, offer.id)
     expect(after).toMatchObject({ id: draft!.id, status: 'draft', product_name: 'I tid' })
-    expect(await mailsTo(company.user.email)).toEqual([])
+    expect(await mailsTo(getDb(), company.user.email)).toEqual([])
 
     const fresh = await apply(offer.id, complete({ intent: 'save' }), lateCookie)
     expect(statusOf(fresh)).toBe(400)
@@ -614,17 +608,23 @@ describe('offers that are not open', () => {
     expect(await applicationsOf(late, offer.id)).toEqual([])
 
     expect(
-      await rawError(sql`INSERT INTO pilot_applications
+      await rawError(() =>
+        sql`INSERT INTO pilot_applications
         (offer_id, company_id, created_by, created_at, updated_at)
-        VALUES (${offer.id}, ${late.org.id}, ${late.user.id}, unixepoch(), unixepoch())`),
+        VALUES (${offer.id}, ${late.org.id}, ${late.user.id}, unixepoch(), unixepoch())`.execute(
+          getDb(),
+        ),
+      ),
     ).toContain('testarena:deadline_passed')
     await sql`UPDATE pilot_applications SET product_name = 'Klar', trl = 6, test_goals = 'Mål',
       proposed_start = 1800000000, proposed_end = 1810000000, declares_requirements = 1,
       declares_no_conflict = 1 WHERE id = ${draft!.id}`.execute(db)
     expect(
-      await rawError(sql`UPDATE pilot_applications SET status = 'submitted',
+      await rawError(() =>
+        sql`UPDATE pilot_applications SET status = 'submitted',
         submitted_at = unixepoch(), submitted_by = ${company.user.id},
-        receipt_hash = ${'c'.repeat(64)} WHERE id = ${draft!.id}`),
+        receipt_hash = ${'c'.repeat(64)} WHERE id = ${draft!.id}`.execute(getDb()),
+      ),
     ).toContain('testarena:deadline_passed')
   })
 })
@@ -665,7 +665,7 @@ describe('the application page', () => {
       `/organisations/${company.org.slug}/applications?notice=deleted`,
     )
     expect(await applicationsOf(company, offer.id)).toEqual([])
-    expect(await auditActions(draft!.id)).toEqual([
+    expect(await auditActions(getDb(), 'pilot_application', draft!.id)).toEqual([
       'application.draft_created',
       'application.draft_deleted',
     ])

@@ -16,6 +16,7 @@ import {
   createSubmittedApplication,
   type OfferOptions,
 } from '../helpers/test-bed-factories'
+import { mailsTo } from '../helpers/inspect'
 
 const cookie = (userId: number) => sessionCookieFor(getDb(), userId)
 
@@ -112,12 +113,7 @@ async function emailOf(userId: number) {
 }
 
 async function mailTo(userId: number, template: string) {
-  return getDb()
-    .selectFrom('outbox')
-    .selectAll()
-    .where('to_address', '=', await emailOf(userId))
-    .where('template', '=', template)
-    .execute()
+  return mailsTo(getDb(), await emailOf(userId), template)
 }
 
 describe('the pilot page', () => {

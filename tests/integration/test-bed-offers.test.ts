@@ -21,6 +21,7 @@ import {
   createOffer,
   createSubmittedApplication,
 } from '../helpers/test-bed-factories'
+import { auditActions, rawError } from '../helpers/inspect'
 
 type Fields = Record<string, string | string[]>
 
@@ -153,27 +154,6 @@ async function criteriaTitles(offerId: number) {
   return rows.map((r) => `${r.position}:${r.title}:${r.kind}`)
 }
 
-async function auditActions(offerId: number) {
-  const rows = await getDb()
-    .selectFrom('audit_log')
-    .select('action')
-    .where('entity_type', '=', 'test_bed_offer')
-    .where('entity_id', '=', String(offerId))
-    .orderBy('id')
-    .execute()
-  return rows.map((r) => r.action)
-}
-
-/** The message of the error a raw statement raises. */
-async function rawError(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run()
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error)
-  }
-  return 'no error'
-}
-
 function problemOf(outcome: unknown): string | null {
   return dataOf<{ problem: string | null }>(outcome).problem
 }
@@ -215,7 +195,7 @@ describe('creating a draft offer', () => {
     expect(themes.map((t) => t.theme_code)).toEqual(['active_healthy_ageing', 'welfare_technology'])
     // Blank rows are left out; the rest keep their order.
     expect(await criteriaTitles(id)).toEqual(['1:Nytta för brukare:score', '2:CE-märkt:pass_fail'])
-    expect(await auditActions(id)).toEqual(['test_bed_offer.create'])
+    expect(await auditActions(getDb(), 'test_bed_offer', id)).toEqual(['test_bed_offer.create'])
 
     const page = dataOf(await editPage(id, host.cookie, '?notice=created'))
     expect(page.notice).toBe('created')
@@ -382,7 +362,9 @@ describe('publishing', () => {
       .execute()
     expect(versions).toHaveLength(1)
     expect(versions[0]).toMatchObject({ version: 1, changed_by: host.user.id, change_note: null })
-    expect(await auditActions(offer.id)).toEqual(['test_bed_offer.publish'])
+    expect(await auditActions(getDb(), 'test_bed_offer', offer.id)).toEqual([
+      'test_bed_offer.publish',
+    ])
   })
 
   test('an unverified public body keeps its draft: the app and the database refuse', async () => {
@@ -640,7 +622,7 @@ describe('a published offer', () => {
     )
     expect(v3.changeNote).toBeNull()
     expect(v3.changes.map((c: { field: string }) => c.field)).toEqual(['contact_role'])
-    expect(await auditActions(offer.id)).toEqual([
+    expect(await auditActions(getDb(), 'test_bed_offer', offer.id)).toEqual([
       'test_bed_offer.update',
       'test_bed_offer.update',
       'test_bed_offer.update',
@@ -676,7 +658,7 @@ describe('the lifecycle', () => {
       expect((await offerRow(offer.id))?.status).toBe(status)
     }
     expect((await offerRow(offer.id))?.closed_at).toBeGreaterThan(0)
-    expect(await auditActions(offer.id)).toEqual([
+    expect(await auditActions(getDb(), 'test_bed_offer', offer.id)).toEqual([
       'test_bed_offer.pause',
       'test_bed_offer.resume',
       'test_bed_offer.close',
@@ -721,7 +703,9 @@ describe('the lifecycle', () => {
     )
     expect(await offerRow(draft.id)).toBeUndefined()
     expect(await criteriaTitles(draft.id)).toEqual([])
-    expect(await auditActions(draft.id)).toEqual(['test_bed_offer.delete'])
+    expect(await auditActions(getDb(), 'test_bed_offer', draft.id)).toEqual([
+      'test_bed_offer.delete',
+    ])
 
     const published = await createOffer(getDb(), host)
     const refused = await edit(published.id, { intent: 'delete' }, host.cookie)

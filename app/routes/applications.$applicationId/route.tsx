@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { notFound, requireUser } from '~/auth/guards.server'
 import { PlainText } from '~/components/plain-text'
-import { ProblemBox } from '~/components/problem'
+import { ProblemBox, DoneNotice } from '~/components/problem'
 import { ApplicationStatusBadge, PilotStatusBadge } from '~/components/test-bed-labels'
 import { formatDate, formatDateTime, formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
@@ -90,11 +90,7 @@ export default function ApplicationPage() {
   const decided = a.status === 'accepted' || a.status === 'declined'
   return (
     <>
-      {notice ? (
-        <div className="notice notice--ok" role="status">
-          <p>{t(`applications.notice.${notice}`)}</p>
-        </div>
-      ) : null}
+      {notice ? <DoneNotice>{t(`applications.notice.${notice}`)}</DoneNotice> : null}
       {actionData?.error ? (
         <ProblemBox
           id="application-error-title"

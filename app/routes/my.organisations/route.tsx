@@ -6,6 +6,7 @@ import { useT } from '~/i18n/use-t'
 import { listMyOrganisations } from '~/models/organisations.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
+import { DoneNotice } from '~/components/problem'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'myOrgs.title')
 
@@ -21,11 +22,7 @@ export default function MyOrganisations() {
   const t = useT()
   return (
     <>
-      {left ? (
-        <div className="notice notice--ok" role="status">
-          <p>{t('myOrgs.left')}</p>
-        </div>
-      ) : null}
+      {left ? <DoneNotice>{t('myOrgs.left')}</DoneNotice> : null}
       <h1>{t('myOrgs.title')}</h1>
       {organisations.length === 0 ? <p>{t('myOrgs.empty')}</p> : null}
       {organisations.length > 0 ? (

@@ -9,6 +9,7 @@ import { getOrganisationProfile } from '~/models/organisations.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { slugSchema } from './schema'
+import { DoneNotice } from '~/components/problem'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.org.name ?? t('notFound.title'))
@@ -40,9 +41,9 @@ export default function OrganisationProfile() {
   return (
     <>
       {notice ? (
-        <div className="notice notice--ok" role="status">
-          <p>{notice === 'registered' ? t('orgProfile.registered') : t('orgProfile.joined')}</p>
-        </div>
+        <DoneNotice>
+          {notice === 'registered' ? t('orgProfile.registered') : t('orgProfile.joined')}
+        </DoneNotice>
       ) : null}
       <h1>{org.name}</h1>
       <p className="meta">

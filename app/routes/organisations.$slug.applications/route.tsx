@@ -10,6 +10,7 @@ import { listCompanyApplications } from '~/models/pilot-applications.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { noticeSchema } from './schema'
+import { DoneNotice } from '~/components/problem'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -40,11 +41,7 @@ export default function CompanyApplications() {
   const t = useT()
   return (
     <>
-      {notice ? (
-        <div className="notice notice--ok" role="status">
-          <p>{t(`applications.notice.${notice}`)}</p>
-        </div>
-      ) : null}
+      {notice ? <DoneNotice>{t(`applications.notice.${notice}`)}</DoneNotice> : null}
       <h1>{t('applications.list.title', { company: org.name })}</h1>
       <p>
         <Link to={`/organisations/${org.slug}`}>

@@ -8,7 +8,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ProblemBox } from '~/components/problem'
+import { ProblemBox, DoneNotice } from '~/components/problem'
 import { MEMBER_ROLES } from '#db/schema'
 import { notFound } from '~/auth/guards.server'
 import { enforceFormLimit } from '~/auth/limits.server'
@@ -158,11 +158,7 @@ export default function OrganisationMembers() {
   const roleOptions = MEMBER_ROLES.map((r) => ({ value: r, label: t(`org.role.${r}`) }))
   return (
     <>
-      {notice ? (
-        <div className="notice notice--ok" role="status">
-          <p>{t(`orgMembers.notice.${notice}`)}</p>
-        </div>
-      ) : null}
+      {notice ? <DoneNotice>{t(`orgMembers.notice.${notice}`)}</DoneNotice> : null}
       {actionData?.error ? (
         <ProblemBox
           id="member-error-title"

@@ -30,6 +30,7 @@ import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { intentSchema, schema } from './schema'
+import { DoneNotice } from '~/components/problem'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -111,9 +112,9 @@ export default function OrganisationSettings() {
   return (
     <>
       {notice ? (
-        <div className="notice notice--ok" role="status">
-          <p>{notice === 'review' ? t('orgSettings.reviewRequested') : t('orgSettings.saved')}</p>
-        </div>
+        <DoneNotice>
+          {notice === 'review' ? t('orgSettings.reviewRequested') : t('orgSettings.saved')}
+        </DoneNotice>
       ) : null}
       <h1>{t('orgSettings.title', { name: org.name })}</h1>
       <p className="meta">

@@ -8,6 +8,7 @@ import { useLocale, useT } from '~/i18n/use-t'
 import { listHostOffers } from '~/models/test-bed-offers.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
+import { DoneNotice } from '~/components/problem'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -37,11 +38,7 @@ export default function HostOffers() {
   const locale = useLocale()
   return (
     <>
-      {notice ? (
-        <div className="notice notice--ok" role="status">
-          <p>{t('offers.dashboard.notice.deleted')}</p>
-        </div>
-      ) : null}
+      {notice ? <DoneNotice>{t('offers.dashboard.notice.deleted')}</DoneNotice> : null}
       <h1>{t('offers.dashboard.title', { name: org.name })}</h1>
       <p>
         <Link to={`/organisations/${org.slug}`}>

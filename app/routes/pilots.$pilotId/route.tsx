@@ -33,6 +33,7 @@ import {
   reportSchema,
   responseSchema,
 } from './schema'
+import { DoneNotice } from '~/components/problem'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -147,11 +148,7 @@ export default function PilotPage() {
   const locale = useLocale()
   return (
     <>
-      {notice ? (
-        <div className="notice notice--ok" role="status">
-          <p>{t(`pilots.pilot.notice.${notice}`)}</p>
-        </div>
-      ) : null}
+      {notice ? <DoneNotice>{t(`pilots.pilot.notice.${notice}`)}</DoneNotice> : null}
       <h1>{t('pilots.pilot.title', { offer: pilot.offer_title })}</h1>
       <p className="meta">
         <PilotStatusBadge status={pilot.status} />

@@ -10,7 +10,13 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
 import { notFound, requireUser } from '~/auth/guards.server'
-import { ChoiceGroup, ErrorSummary, SubmitButton, TextareaField } from '~/components/forms'
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  SubmitButton,
+  TextareaField,
+  TextField,
+} from '~/components/forms'
 import { PlainText } from '~/components/plain-text'
 import { ApplicationStatusBadge, PilotStatusBadge } from '~/components/test-bed-labels'
 import {
@@ -27,8 +33,8 @@ import { DE_MINIMIS_CEILING_EUR } from '~/models/state-aid.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
-import { DateField } from './date-field'
 import { assessmentSchema, criterionFields, DECISIONS, MET, paramsSchema, SCORES } from './schema'
+import { DoneNotice } from '~/components/problem'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -92,11 +98,7 @@ export default function AssessApplication() {
   const locale = useLocale()
   return (
     <>
-      {notice ? (
-        <div className="notice notice--ok" role="status">
-          <p>{t('pilots.assess.notice.decided')}</p>
-        </div>
-      ) : null}
+      {notice ? <DoneNotice>{t('pilots.assess.notice.decided')}</DoneNotice> : null}
       <h1>{t('pilots.assess.title', { company: company.name })}</h1>
       <p className="meta">
         <ApplicationStatusBadge status={application.status} />{' '}
@@ -328,12 +330,16 @@ function AssessmentForm({ view }: { view: View }) {
         label={t('pilots.assess.reason')}
         hint={t('pilots.assess.reasonHint')}
       />
-      <DateField
+      <TextField
+        type="date"
+        width="medium"
         meta={fields.starts_on!}
         label={t('pilots.assess.startsOn')}
         hint={t('pilots.assess.datesHint')}
       />
-      <DateField
+      <TextField
+        type="date"
+        width="medium"
         meta={fields.ends_on!}
         label={t('pilots.assess.endsOn')}
         hint={t('pilots.assess.datesHint')}

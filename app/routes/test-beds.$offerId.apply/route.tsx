@@ -19,7 +19,7 @@ import {
   TextField,
 } from '~/components/forms'
 import { PlainText } from '~/components/plain-text'
-import { ProblemBox } from '~/components/problem'
+import { ProblemBox, DoneNotice } from '~/components/problem'
 import { ApplicationStatusBadge, IntakeLabel, TrlRange } from '~/components/test-bed-labels'
 import { formatDateTime } from '~/i18n/format'
 import { translateError, useLocale, useT } from '~/i18n/use-t'
@@ -34,7 +34,6 @@ import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { toStockholmDateInput } from '~/utils/stockholm-time'
-import { DateField } from './date-field'
 import { applicationSchema, companyParamSchema, idParamSchema, toSeconds } from './schema'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -162,9 +161,7 @@ export default function Apply() {
   return (
     <>
       {loaderData.notice === 'saved' ? (
-        <div className="notice notice--ok" role="status">
-          <p>{t('applications.apply.notice.saved')}</p>
-        </div>
+        <DoneNotice>{t('applications.apply.notice.saved')}</DoneNotice>
       ) : null}
       {problem ? (
         <ProblemBox
@@ -348,12 +345,16 @@ function ApplicationForm({
           label={t('applications.field.test_goals')}
           hint={t('applications.field.test_goalsHint')}
         />
-        <DateField
+        <TextField
+          type="date"
+          width="medium"
           meta={fields.proposed_start}
           label={t('applications.field.proposed_start')}
           hint={t('applications.field.dateHint')}
         />
-        <DateField
+        <TextField
+          type="date"
+          width="medium"
           meta={fields.proposed_end}
           label={t('applications.field.proposed_end')}
           hint={t('applications.field.dateHint')}

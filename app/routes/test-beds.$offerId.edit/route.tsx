@@ -12,7 +12,7 @@ import { useMemo } from 'react'
 import type { OfferStatus } from '#db/schema'
 import { notFound, requireUser } from '~/auth/guards.server'
 import { ErrorSummary, SubmitButton, TextareaField } from '~/components/forms'
-import { ProblemBox } from '~/components/problem'
+import { ProblemBox, DoneNotice } from '~/components/problem'
 import { OfferStatusBadge } from '~/components/test-bed-labels'
 import {
   type FrozenOffer,
@@ -152,11 +152,7 @@ export default function EditOffer() {
   const defaults = offerDefaults(offer, themes, criteria)
   return (
     <>
-      {notice ? (
-        <div className="notice notice--ok" role="status">
-          <p>{t(`offers.edit.notice.${notice}`)}</p>
-        </div>
-      ) : null}
+      {notice ? <DoneNotice>{t(`offers.edit.notice.${notice}`)}</DoneNotice> : null}
       {actionData?.problem ? (
         <ProblemBox
           id="offer-problem-title"
