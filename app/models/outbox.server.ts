@@ -17,6 +17,7 @@ export const MAIL_TEMPLATES = [
   'pilot_report',
   'pilot_response',
   'application_received',
+  'application_to_review',
 ] as const
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number]
 

@@ -390,7 +390,12 @@ export async function submitApplication(
         tx
           .selectFrom('test_bed_offers')
           .innerJoin('organisations as host', 'host.id', 'test_bed_offers.organisation_id')
-          .select(['test_bed_offers.title', 'host.name as host_name'])
+          .select([
+            'test_bed_offers.title',
+            'test_bed_offers.intake',
+            'test_bed_offers.organisation_id',
+            'host.name as host_name',
+          ])
           .where('test_bed_offers.id', '=', draft.offer_id)
           .executeTakeFirstOrThrow(),
       ])
@@ -409,6 +414,29 @@ export async function submitApplication(
           link: applicationLink(id),
         },
       })
+      // Rolling intake is decided as applications come, so the host hears of each one. A round
+      // stays sealed until its deadline, so nobody at the host is told anything before then.
+      if (offer.intake === 'rolling') {
+        const hosts = await tx
+          .selectFrom('memberships')
+          .innerJoin('users', 'users.id', 'memberships.user_id')
+          .select(['users.email', 'users.name', 'users.locale'])
+          .where('memberships.organisation_id', '=', offer.organisation_id)
+          .execute()
+        for (const host of hosts) {
+          await queueMail(tx, {
+            to: host.email,
+            locale: isLocale(host.locale) ? host.locale : 'sv',
+            template: 'application_to_review',
+            params: {
+              name: host.name,
+              company: company.name,
+              offer: offer.title,
+              link: `${getEnv().APP_ORIGIN}/test-beds/${draft.offer_id}/applications/${id}`,
+            },
+          })
+        }
+      }
       return { id, submittedAt, receiptHash: hash }
     }),
   )

@@ -814,3 +814,16 @@ describe('the company’s applications', () => {
     expect(statusOf(await companyList(company.org.slug))).toBe(302)
   })
 })
+
+describe('the host hears of new applications only when it may see them', () => {
+  test('rolling intake mails every member of the host; a sealed round mails nobody there', async () => {
+    const rolling = await setup()
+    expect(statusOf(await apply(rolling.offer.id, complete(), rolling.cookie))).toBe(302)
+    const [mail] = await mailsTo(getDb(), rolling.host.user.email, 'application_to_review')
+    expect(mail?.text_body).toContain(`/test-beds/${rolling.offer.id}/applications/`)
+
+    const round = await setup({ intake: 'round' })
+    expect(statusOf(await apply(round.offer.id, complete(), round.cookie))).toBe(302)
+    expect(await mailsTo(getDb(), round.host.user.email)).toEqual([])
+  })
+})

@@ -164,6 +164,9 @@ const sv = {
   'applications.list.updated': 'Senast ändrad',
   'applications.list.notSubmitted': 'Inte inskickad',
 
+  'mail.application_to_review.subject': 'Ny ansökan om pilot: {offer}',
+  'mail.application_to_review.body':
+    'Hej {name}!\n\n{company} har skickat in en ansökan om att pilotera i {offer}. Ansökan bedöms mot de publicerade kriterierna:\n{link}',
   'mail.application_received.subject': 'Kvitto: ansökan till {offer} är mottagen',
   'mail.application_received.body':
     'Hej {name}!\n\nTestarena har tagit emot ansökan från {company} om att pilotera i {offer} hos {host}.\n\nMottagen: {time}\nKontrollsumma (SHA-256): {hash}\n\nInnehållet är låst från och med nu. Ansökan, dess status och värdens beslut finns här:\n{link}',
@@ -334,6 +337,9 @@ const en: Record<keyof typeof sv, string> = {
   'applications.list.updated': 'Last changed',
   'applications.list.notSubmitted': 'Not submitted',
 
+  'mail.application_to_review.subject': 'New pilot application: {offer}',
+  'mail.application_to_review.body':
+    'Hello {name},\n\n{company} has applied to pilot in {offer}. Assess it against the published criteria:\n{link}',
   'mail.application_received.subject': 'Receipt: your application to {offer} has been received',
   'mail.application_received.body':
     'Hello {name},\n\nTestarena has received the application from {company} to pilot in {offer} hosted by {host}.\n\nReceived: {time}\nChecksum (SHA-256): {hash}\n\nThe content is now locked. The application, its status and the host’s decision are here:\n{link}',
