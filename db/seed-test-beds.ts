@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely'
 import { audit } from '../app/models/audit.server'
 import { receiptHash } from '../app/models/pilot-applications.server'
+import {
+  parseStockholmDate,
+  parseStockholmDateTime,
+  toStockholmDateInput,
+} from '../app/utils/stockholm-time'
 import type { AccessModel, CriterionKind, Database, Intake } from './schema'
 
 // The demo test-bed marketplace (issue 3): offers from Norrbotten, Luleå, Piteå, Skellefteå and
@@ -694,14 +699,21 @@ function id(map: Map<string, number>, key: string): number {
 
 export async function seedTestBeds(db: Kysely<Database>, ids: Ids): Promise<void> {
   const { at } = ids
+  // Demo times fall on Swedish calendar days: dates at midnight, deadlines at 23:59, and past
+  // events during office hours (a different hour for each day), so nothing looks machine-made.
+  const day = (offset: number) => parseStockholmDate(toStockholmDateInput(at + offset * DAY))!
+  const endOfDay = (offset: number) =>
+    parseStockholmDateTime(`${toStockholmDateInput(at + offset * DAY)}T23:59`)!
+  const past = (daysAgo: number) =>
+    day(-daysAgo) + (8 + ((daysAgo * 7) % 9)) * 3600 + ((daysAgo * 13) % 60) * 60
   const user = (key: string) => id(ids.users, key)
   const org = (key: string) => id(ids.orgs, key)
   const offerIds = new Map<string, number>()
   const criteriaIds = new Map<string, number[]>()
 
   for (const o of offers) {
-    const published = o.publishedDaysAgo === null ? null : at - o.publishedDaysAgo * DAY
-    const created = (published ?? at - 2 * DAY) - 7 * DAY
+    const published = o.publishedDaysAgo === null ? null : past(o.publishedDaysAgo)
+    const created = (published ?? past(2)) - 7 * DAY
     const row = await db
       .insertInto('test_bed_offers')
       .values({
@@ -726,10 +738,10 @@ export async function seedTestBeds(db: Kysely<Database>, ids: Ids): Promise<void
         requires_insurance: o.requires.insurance ? 1 : 0,
         other_requirements: o.otherRequirements,
         capacity: o.capacity,
-        available_from: at + o.availableFrom * DAY,
-        available_until: o.availableUntil === null ? null : at + o.availableUntil * DAY,
+        available_from: day(o.availableFrom),
+        available_until: o.availableUntil === null ? null : day(o.availableUntil),
         intake: o.intake,
-        deadline: o.deadlineInDays === undefined ? null : at + o.deadlineInDays * DAY,
+        deadline: o.deadlineInDays === undefined ? null : endOfDay(o.deadlineInDays),
         access_model: o.access,
         market_value_sek: o.marketValue,
         price_sek: o.price,
@@ -786,7 +798,7 @@ export async function seedTestBeds(db: Kysely<Database>, ids: Ids): Promise<void
     for (const edit of o.edits ?? []) {
       await db
         .updateTable('test_bed_offers')
-        .set({ ...edit.changes, change_note: edit.note, updated_at: at - edit.daysAgo * DAY })
+        .set({ ...edit.changes, change_note: edit.note, updated_at: past(edit.daysAgo) })
         .where('id', '=', row.id)
         .execute()
     }
@@ -796,15 +808,15 @@ export async function seedTestBeds(db: Kysely<Database>, ids: Ids): Promise<void
     const offerId = id(offerIds, a.offer)
     const companyId = org(a.company)
     const offer = offers.find((o) => o.key === a.offer)!
-    const submittedAt = a.submittedDaysAgo === null ? null : at - a.submittedDaysAgo * DAY
-    const created = (submittedAt ?? at - DAY) - 2 * DAY
+    const submittedAt = a.submittedDaysAgo === null ? null : past(a.submittedDaysAgo)
+    const created = (submittedAt ?? past(1)) - 2 * DAY
     const content = {
       product_name: a.productName,
       product_description: a.productDescription,
       trl: a.trl,
       test_goals: a.testGoals,
-      proposed_start: at + a.proposedStartInDays * DAY,
-      proposed_end: at + a.proposedEndInDays * DAY,
+      proposed_start: day(a.proposedStartInDays),
+      proposed_end: day(a.proposedEndInDays),
       test_user_count: a.testUserCount,
       test_user_description: a.testUserDescription,
       data_needs: a.dataNeeds,
@@ -860,7 +872,7 @@ export async function seedTestBeds(db: Kysely<Database>, ids: Ids): Promise<void
       entityId: row.id,
     })
     if (a.withdrawnDaysAgo !== undefined) {
-      const withdrawn = at - a.withdrawnDaysAgo * DAY
+      const withdrawn = past(a.withdrawnDaysAgo)
       await db
         .updateTable('pilot_applications')
         .set({ status: 'withdrawn', withdrawn_at: withdrawn, updated_at: withdrawn })
@@ -870,7 +882,7 @@ export async function seedTestBeds(db: Kysely<Database>, ids: Ids): Promise<void
     }
     const decision = a.decision
     if (!decision) continue
-    const decidedAt = at - decision.daysAgo * DAY
+    const decidedAt = past(decision.daysAgo)
     const criterionIds = criteriaIds.get(a.offer) ?? []
     for (const [i, criterionId] of criterionIds.entries()) {
       const value = decision.scores[i]
@@ -895,8 +907,8 @@ export async function seedTestBeds(db: Kysely<Database>, ids: Ids): Promise<void
         decided_by: user(decision.by),
         decision_reason: decision.reason,
         updated_at: decidedAt,
-        pilot_starts_on: decision.accept ? at + (decision.pilotStartInDays ?? 0) * DAY : null,
-        pilot_ends_on: decision.accept ? at + (decision.pilotEndInDays ?? 90) * DAY : null,
+        pilot_starts_on: decision.accept ? day(decision.pilotStartInDays ?? 0) : null,
+        pilot_ends_on: decision.accept ? day(decision.pilotEndInDays ?? 90) : null,
       })
       .where('id', '=', row.id)
       .execute()
@@ -921,7 +933,7 @@ export async function seedTestBeds(db: Kysely<Database>, ids: Ids): Promise<void
           organisation_id: org(m.from),
           author_id: user(m.by),
           body: m.body,
-          created_at: at - m.daysAgo * DAY,
+          created_at: past(m.daysAgo),
         })
         .execute()
     }
@@ -936,7 +948,7 @@ export async function seedTestBeds(db: Kysely<Database>, ids: Ids): Promise<void
         results: report.results,
         recommendations: report.recommendations,
         author_id: user(report.by),
-        submitted_at: at - report.daysAgo * DAY,
+        submitted_at: past(report.daysAgo),
         response: null,
         responded_by: null,
         responded_at: null,
@@ -955,7 +967,7 @@ export async function seedTestBeds(db: Kysely<Database>, ids: Ids): Promise<void
       .set({
         response: report.response.text,
         responded_by: user(report.response.by),
-        responded_at: at - report.response.daysAgo * DAY,
+        responded_at: past(report.response.daysAgo),
       })
       .where('pilot_id', '=', pilot.id)
       .execute()
@@ -963,7 +975,7 @@ export async function seedTestBeds(db: Kysely<Database>, ids: Ids): Promise<void
 
   for (const o of offers) {
     if (o.closedDaysAgo === undefined) continue
-    const closed = at - o.closedDaysAgo * DAY
+    const closed = past(o.closedDaysAgo)
     await db
       .updateTable('test_bed_offers')
       .set({ status: 'closed', closed_at: closed, updated_at: closed })
