@@ -11,6 +11,8 @@ import { listCounties, listThemes } from './reference.server'
 // offers lives in the offers and applications models.
 
 export const CATALOGUE_PAGE_SIZE = 20
+/** Above this many matches a search lists the newest first instead of ranking every match. */
+export const RANKED_MATCHES = 2000
 
 /** Statuses whose offer anyone may open by its address; drafts are for the host only. */
 const PUBLIC_STATUSES: OfferStatus[] = ['published', 'paused', 'closed', 'archived']
@@ -70,11 +72,9 @@ function openNowCondition(at: number) {
 
 /** The catalogue's rows before paging: filters, search and visibility, with the search's match. */
 function catalogueQuery(db: DB, filters: CatalogueFilters, at: number) {
+  // No joins here: the count runs on this query, and only the page of cards needs the names.
   let query = db
     .selectFrom('test_bed_offers')
-    .innerJoin('organisations as host', 'host.id', 'test_bed_offers.organisation_id')
-    .innerJoin('counties', 'counties.code', 'test_bed_offers.county_code')
-    .leftJoin('municipalities', 'municipalities.code', 'test_bed_offers.municipality_code')
     .where(
       'test_bed_offers.status',
       'in',
@@ -103,9 +103,10 @@ function catalogueQuery(db: DB, filters: CatalogueFilters, at: number) {
   const q = filters.q?.trim() ?? ''
   const match = q ? ftsMatchExpression(q) : null
   if (match) {
-    query = query
-      .innerJoin('test_bed_offers_fts', 'test_bed_offers_fts.rowid', 'test_bed_offers.id')
-      .where(sql<SqlBool>`test_bed_offers_fts MATCH ${match}`)
+    query = query.where(
+      sql<SqlBool>`test_bed_offers.id IN (SELECT rowid FROM test_bed_offers_fts
+        WHERE test_bed_offers_fts MATCH ${match})`,
+    )
   } else if (q) {
     // Every word is shorter than a trigram. SQLite's LIKE folds ASCII case only, which is what
     // short words such as "AI" or "5G" need.
@@ -117,7 +118,7 @@ function catalogueQuery(db: DB, filters: CatalogueFilters, at: number) {
       )
     }
   }
-  return { query, ranked: match !== null }
+  return { query, match }
 }
 
 type CatalogueQuery = ReturnType<typeof catalogueQuery>['query']
@@ -126,25 +127,41 @@ type CatalogueQuery = ReturnType<typeof catalogueQuery>['query']
 async function cardsOf(
   db: DB,
   query: CatalogueQuery,
-  options: { ranked: boolean; limit: number; offset: number; at: number; locale: Locale },
+  options: {
+    /** Rank by relevance to this FTS5 expression; null lists the newest first. */
+    rankBy: string | null
+    limit: number
+    offset: number
+    at: number
+    locale: Locale
+  },
 ) {
-  let ordered = query.select([
-    'test_bed_offers.id',
-    'test_bed_offers.title',
-    'test_bed_offers.summary',
-    'test_bed_offers.status',
-    'test_bed_offers.intake',
-    'test_bed_offers.deadline',
-    'test_bed_offers.trl_min',
-    'test_bed_offers.trl_max',
-    'test_bed_offers.access_model',
-    'test_bed_offers.published_at',
-    'host.name as host_name',
-    'host.slug as host_slug',
-    'counties.name as county_name',
-    'municipalities.name as municipality_name',
-  ])
-  if (options.ranked) ordered = ordered.orderBy(sql`bm25(test_bed_offers_fts)`)
+  let ordered = query
+    .innerJoin('organisations as host', 'host.id', 'test_bed_offers.organisation_id')
+    .innerJoin('counties', 'counties.code', 'test_bed_offers.county_code')
+    .leftJoin('municipalities', 'municipalities.code', 'test_bed_offers.municipality_code')
+    .select([
+      'test_bed_offers.id',
+      'test_bed_offers.title',
+      'test_bed_offers.summary',
+      'test_bed_offers.status',
+      'test_bed_offers.intake',
+      'test_bed_offers.deadline',
+      'test_bed_offers.trl_min',
+      'test_bed_offers.trl_max',
+      'test_bed_offers.access_model',
+      'test_bed_offers.published_at',
+      'host.name as host_name',
+      'host.slug as host_slug',
+      'counties.name as county_name',
+      'municipalities.name as municipality_name',
+    ])
+  if (options.rankBy !== null) {
+    ordered = ordered
+      .innerJoin('test_bed_offers_fts', 'test_bed_offers_fts.rowid', 'test_bed_offers.id')
+      .where(sql<SqlBool>`test_bed_offers_fts MATCH ${options.rankBy}`)
+      .orderBy(sql`bm25(test_bed_offers_fts)`)
+  }
   const rows = await ordered
     .orderBy('test_bed_offers.published_at', 'desc')
     .orderBy('test_bed_offers.id', 'desc')
@@ -169,21 +186,24 @@ async function cardsOf(
  */
 export async function searchCatalogue(db: DB, filters: CatalogueFilters, locale: Locale) {
   const at = now()
-  const { query, ranked } = catalogueQuery(db, filters, at)
+  const { query, match } = catalogueQuery(db, filters, at)
   const { total } = await query
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow()
   const count = Number(total)
   const pages = Math.max(1, Math.ceil(count / CATALOGUE_PAGE_SIZE))
   const page = Math.min(Math.max(1, filters.page ?? 1), pages)
+  // Ranking every match of a very common term costs more than it helps (performance.md): past
+  // RANKED_MATCHES results the newest come first, as without a search, and the page says so.
+  const ranked = match !== null && count <= RANKED_MATCHES
   const items = await cardsOf(db, query, {
-    ranked,
+    rankBy: ranked ? match : null,
     limit: CATALOGUE_PAGE_SIZE,
     offset: (page - 1) * CATALOGUE_PAGE_SIZE,
     at,
     locale,
   })
-  return { items, total: count, page, pages }
+  return { items, total: count, page, pages, ranked }
 }
 export type CatalogueResult = Awaited<ReturnType<typeof searchCatalogue>>
 export type CatalogueItem = CatalogueResult['items'][number]
@@ -192,7 +212,7 @@ export type CatalogueItem = CatalogueResult['items'][number]
 export async function listNewestOpenOffers(db: DB, locale: Locale, limit = 3) {
   const at = now()
   const { query } = catalogueQuery(db, { open: true }, at)
-  return cardsOf(db, query, { ranked: false, limit, offset: 0, at, locale })
+  return cardsOf(db, query, { rankBy: null, limit, offset: 0, at, locale })
 }
 
 /** What the catalogue's filter form offers: themes and counties. */

@@ -110,7 +110,7 @@ const statements = [
       OR (access_model = 'paid' AND price_sek = market_value_sek)),
     CHECK (status = 'draft' OR published_at IS NOT NULL)
   ) STRICT`,
-  `CREATE INDEX test_bed_offers_by_status ON test_bed_offers(status, published_at DESC)`,
+  `CREATE INDEX test_bed_offers_by_status ON test_bed_offers(status, published_at DESC, id DESC)`,
   `CREATE INDEX test_bed_offers_by_host ON test_bed_offers(organisation_id, status)`,
   `CREATE INDEX test_bed_offers_by_county ON test_bed_offers(county_code, status)`,
 

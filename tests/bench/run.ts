@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { openDatabase } from '../../db/connection'
 import { migrateToLatest } from '../../db/migrator'
 import { seed } from '../../db/seed'
+import { addCatalogueOffers } from './catalogue-data'
 
 const PORT = 3400
 const BASE_PORT = 3401
@@ -95,7 +96,7 @@ function start(script: string, port: number, dbPath: string): ChildProcess {
 }
 
 function line(name: string, f: Figures, extra = '') {
-  return `${name.padEnd(16)} ${f.rps.toFixed(0).padStart(6)} req/s  p97.5 ${String(f.p97_5).padStart(5)} ms  p99 ${String(f.p99).padStart(5)} ms${extra}`
+  return `${name.padEnd(34)} ${f.rps.toFixed(0).padStart(6)} req/s  p97.5 ${String(f.p97_5).padStart(5)} ms  p99 ${String(f.p99).padStart(5)} ms${extra}`
 }
 
 async function main() {
@@ -105,6 +106,10 @@ async function main() {
   const { db } = openDatabase(dbPath)
   await migrateToLatest(db)
   await seed(db)
+  const offers = Number(process.env.BENCH_OFFERS ?? 100_000)
+  const started = Date.now()
+  await addCatalogueOffers(db, offers)
+  console.log(`catalogue: ${offers} extra published offers in ${Date.now() - started} ms`)
   await db.destroy()
   console.log(
     `${CONNECTIONS} connections, ${DURATION} s × ${RUNS} runs, median; server on core 0, load on core 1${hasTaskset ? '' : ' (taskset missing: not pinned)'}`,
@@ -124,7 +129,15 @@ async function main() {
   let failed = false
   try {
     await waitFor(`http://127.0.0.1:${PORT}/`)
-    for (const page of ['/', '/organisations', '/organisations/region-norrbotten']) {
+    for (const page of [
+      '/',
+      '/organisations',
+      '/organisations/region-norrbotten',
+      '/test-beds',
+      `/test-beds?q=${encodeURIComponent('äldreomsorg')}`,
+      '/test-beds?theme=energy&open=1',
+      '/test-beds/1',
+    ]) {
       const f = measure(`http://127.0.0.1:${PORT}${page}`)
       const ratio = f.rps / base.rps
       failed ||= ratio < TARGET_RATIO

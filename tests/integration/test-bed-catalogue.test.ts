@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { RANKED_MATCHES } from '~/models/test-bed-catalogue.server'
 import { loader as homeLoader } from '~/routes/_index/route'
 import { loader as offerLoader } from '~/routes/test-beds.$offerId._index/route'
 import { loader as catalogueLoader } from '~/routes/test-beds._index/route'
@@ -221,11 +222,33 @@ describe('full-text search', () => {
       description: `Lång text om solceller, elnät och lagring, och en gång ${word}.`,
     })
     const searched = await results(`q=${word}`)
-    expect(searched.searched).toBe(true)
+    expect(searched.result.ranked).toBe(true)
     expect(searched.result.items.map((i) => i.id)).toEqual([strong.id, weak.id])
     // Both published in the same second: without a search, the newer (higher id) comes first.
     const list = await ids('')
     expect(list.indexOf(weak.id)).toBeLessThan(list.indexOf(strong.id))
+  })
+
+  test('a very common term lists the newest first instead of ranking every match', async () => {
+    const word = unique('cm').toLowerCase()
+    const n = RANKED_MATCHES + 1
+    await sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${n})
+      INSERT INTO test_bed_offers (organisation_id, title, summary, description, county_code,
+        trl_min, trl_max, capacity, available_from, intake, access_model, market_value_sek,
+        price_sek, contact_role, contact_email, created_by, updated_by, created_at, updated_at)
+      SELECT ${host.org.id}, 'Testbädd ' || i || ' ' || ${word}, 'En sammanfattning av testbädden',
+        'Text', '25', 1, 9, 1, 1, 'rolling', 'free', 1000, 0, 'Samordnare', 'a@example.test',
+        ${host.user.id}, ${host.user.id}, i, i FROM n`.execute(getDb())
+    await sql`INSERT INTO test_bed_criteria (offer_id, position, title, kind)
+      SELECT id, 1, 'Nytta', 'score' FROM test_bed_offers WHERE title LIKE ${`% ${word}`}`.execute(
+      getDb(),
+    )
+    await sql`UPDATE test_bed_offers SET status = 'published', published_at = created_at
+      WHERE title LIKE ${`% ${word}`}`.execute(getDb())
+    const found = await results(`q=${word}`)
+    expect(found.result.total).toBe(n)
+    expect(found.result.ranked).toBe(false)
+    expect(found.result.items[0]?.title).toBe(`Testbädd ${n} ${word}`)
   })
 
   test('the index follows changes to the offer (database triggers)', async () => {

@@ -27,11 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     searchCatalogue(db, filters, locale),
     getCatalogueFilterOptions(db, locale),
   ])
-  return { filters, result, options, searched: Boolean(filters.q) }
+  return { filters, result, options }
 }
 
 export default function Catalogue() {
-  const { filters, result, options, searched } = useLoaderData<typeof loader>()
+  const { filters, result, options } = useLoaderData<typeof loader>()
   const t = useT()
   const location = useLocation()
   const filtered = FILTER_KEYS.some((key) => filters[key] !== undefined)
@@ -172,7 +172,7 @@ export default function Catalogue() {
         </h2>
         {result.total > 0 ? (
           <p className="meta">
-            {searched ? t('catalogue.results.byRelevance') : t('catalogue.results.byNewest')}
+            {result.ranked ? t('catalogue.results.byRelevance') : t('catalogue.results.byNewest')}
           </p>
         ) : (
           <p>{t('catalogue.results.empty')}</p>
