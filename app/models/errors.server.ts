@@ -74,6 +74,7 @@ export const DOMAIN_ERROR_CODES = [
   'report_fixed',
   'response_by_company_only',
   'application_exists',
+  'conflict_of_interest',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 

@@ -365,6 +365,13 @@ const statements = [
       AND NOT EXISTS (SELECT 1 FROM memberships m JOIN test_bed_offers o ON o.organisation_id = m.organisation_id
         WHERE o.id = NEW.offer_id AND m.user_id = NEW.decided_by)
     BEGIN SELECT RAISE(ABORT, 'testarena:decision_by_host_only'); END`,
+  // Nobody assesses their own company: a host member who also belongs to the applicant stays out.
+  `CREATE TRIGGER pilot_applications_decider_not_applicant BEFORE UPDATE OF status ON pilot_applications
+    WHEN NEW.status IN ('accepted', 'declined') AND NEW.status IS NOT OLD.status
+      AND EXISTS (SELECT 1 FROM memberships WHERE organisation_id = NEW.company_id AND user_id = NEW.decided_by)
+      AND EXISTS (SELECT 1 FROM memberships m JOIN test_bed_offers o ON o.organisation_id = m.organisation_id
+        WHERE o.id = NEW.offer_id AND m.user_id = NEW.decided_by)
+    BEGIN SELECT RAISE(ABORT, 'testarena:conflict_of_interest'); END`,
   `CREATE TRIGGER pilot_applications_decision_reason BEFORE UPDATE OF status ON pilot_applications
     WHEN NEW.status IN ('accepted', 'declined') AND NEW.status IS NOT OLD.status
       AND length(trim(coalesce(NEW.decision_reason, ''))) = 0
@@ -418,6 +425,13 @@ const statements = [
       JOIN pilot_applications a ON a.offer_id = o.id
       WHERE a.id = NEW.application_id AND m.user_id = NEW.scored_by)
     BEGIN SELECT RAISE(ABORT, 'testarena:decision_by_host_only'); END`,
+  `CREATE TRIGGER pilot_application_scores_not_applicant BEFORE INSERT ON pilot_application_scores
+    WHEN EXISTS (SELECT 1 FROM memberships m JOIN pilot_applications a ON a.company_id = m.organisation_id
+      WHERE a.id = NEW.application_id AND m.user_id = NEW.scored_by)
+      AND EXISTS (SELECT 1 FROM memberships m JOIN test_bed_offers o ON o.organisation_id = m.organisation_id
+        JOIN pilot_applications a ON a.offer_id = o.id
+        WHERE a.id = NEW.application_id AND m.user_id = NEW.scored_by)
+    BEGIN SELECT RAISE(ABORT, 'testarena:conflict_of_interest'); END`,
   `CREATE TRIGGER pilot_application_scores_open_insert BEFORE INSERT ON pilot_application_scores
     WHEN (SELECT status FROM pilot_applications WHERE id = NEW.application_id) IS NOT 'submitted'
     BEGIN SELECT RAISE(ABORT, 'testarena:application_decided'); END`,

@@ -417,6 +417,21 @@ describe('deciding', () => {
     ).rejects.toThrow(/testarena:reason_required/)
   })
 
+  test('a host member who also belongs to the applicant cannot assess it; a colleague can', async () => {
+    const { host, company, offer, app } = await setup()
+    const both = await createMemberOf(getDb(), host.org.id)
+    await sql`INSERT INTO memberships (organisation_id, user_id, role, created_at)
+      VALUES (${company.org.id}, ${both.id}, 'member', unixepoch())`.execute(getDb())
+    const fields = await assessment(offer.id)
+    const refused = await decide(offer.id, app.id, fields, await cookie(both.id))
+    expect(statusOf(refused)).toBe(400)
+    expect(formResult(refused).error).toEqual({ '': ['errors.domain.conflict_of_interest'] })
+    expect(await scoreCount(app.id)).toBe(0)
+    const decided = await decide(offer.id, app.id, fields, await cookie(host.user.id))
+    expect(statusOf(decided)).toBe(302)
+    expect((await application(app.id)).decided_by).toBe(host.user.id)
+  })
+
   test('accepting needs a pilot period that ends after it starts', async () => {
     const { offer, app, hostCookie } = await setup()
     const missing = await decide(

@@ -446,3 +446,20 @@ test('deleting a draft offer takes its criteria and themes with it', async () =>
     sqlite.prepare(`SELECT count(*) AS n FROM test_bed_criteria WHERE offer_id = ?`).get(draft.id),
   ).toEqual({ n: 0 })
 })
+
+test('a host member who also belongs to the applying company can neither score nor decide', async () => {
+  const host = await createHost(db)
+  const company = await createCompany(db)
+  const offer = await createOffer(db, host)
+  const application = await createSubmittedApplication(db, offer.id, company)
+  const both = await createMemberOf(db, host.org.id)
+  run(
+    `INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES (?, ?, 'member', 1)`,
+    company.org.id,
+    both.id,
+  )
+  expect(() => scoreAll(application.id, both.id)).toThrow(/conflict_of_interest/)
+  scoreAll(application.id, host.user.id)
+  expect(() => decide(application.id, both.id, 'declined')).toThrow(/conflict_of_interest/)
+  decide(application.id, host.user.id, 'declined')
+})

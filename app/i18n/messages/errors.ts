@@ -91,6 +91,8 @@ const sv = {
     'Bara företaget kan svara på rapporten, och bara en gång.',
   'errors.domain.application_exists':
     'Företaget har redan en pågående ansökan till det här erbjudandet.',
+  'errors.domain.conflict_of_interest':
+    'Du är också medlem i det sökande företaget och kan därför inte bedöma ansökan. Be en kollega hos värden.',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -185,6 +187,8 @@ const en: Record<keyof typeof sv, string> = {
   'errors.domain.response_by_company_only':
     'Only the company can answer the report, and only once.',
   'errors.domain.application_exists': 'The company already has a live application to this offer.',
+  'errors.domain.conflict_of_interest':
+    'You are also a member of the applying company, so you cannot assess this application. Ask a colleague at the host.',
 }
 
 export default { sv, en }
