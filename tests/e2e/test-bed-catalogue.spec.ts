@@ -125,3 +125,38 @@ test('a company member sees the apply link, or their own application', async ({
   await expect(own.getByText('Utkast')).toBeVisible()
   await expect(own.getByRole('link', { name: 'Ansök om att pilotera' })).toHaveCount(0)
 })
+
+test.describe('in English', () => {
+  test.use({ locale: 'en-GB' })
+
+  test('a visitor finds a test bed, and a company reads its completed pilot and test report', async ({
+    page,
+    checkA11y,
+  }) => {
+    await visit(page, '/test-beds', checkA11y)
+    await expect(page.getByRole('heading', { level: 1, name: 'Test beds' })).toBeVisible()
+    await page.getByLabel('Theme').selectOption({ label: 'Energy' })
+    await page.getByRole('button', { name: 'Show test beds' }).click()
+    await page.getByRole('link', { name: ENERGILAGER }).click()
+    await expect(page.getByRole('heading', { level: 1, name: ENERGILAGER })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Selection criteria' })).toBeVisible()
+    await expect(page.getByText('Cost-sharing').first()).toBeVisible()
+    await checkA11y()
+
+    await page.getByRole('link', { name: 'Log in to apply' }).click()
+    await page.getByLabel('Email address').fill('johan.lundberg@polarsensor.test')
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: 'Log in' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: ENERGILAGER })).toBeVisible()
+
+    await visit(page, '/organisations/polarsensor/pilots', checkA11y)
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Pilots – Polarsensor AB' }),
+    ).toBeVisible()
+    await page.getByRole('link', { name: HEMTJANST }).first().click()
+    await expect(page.getByRole('heading', { level: 1, name: `Pilot: ${HEMTJANST}` })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Test report' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Answer from Polarsensor AB' })).toBeVisible()
+    await checkA11y()
+  })
+})
