@@ -11,8 +11,14 @@ import { listCounties, listThemes } from './reference.server'
 // offers lives in the offers and applications models.
 
 export const CATALOGUE_PAGE_SIZE = 20
-/** Above this many matches a search lists the newest first instead of ranking every match. */
-export const RANKED_MATCHES = 2000
+/**
+ * The catalogue counts matches up to this many and then says "more than". Counting and ranking
+ * every match of a very common word costs more than it helps (shared/reference/performance.md):
+ * past this a search lists the newest first and asks for a narrower search.
+ */
+export const COUNT_CAP = 1000
+
+export type CatalogueOrder = 'relevance' | 'published' | 'added'
 
 /** Statuses whose offer anyone may open by its address; drafts are for the host only. */
 const PUBLIC_STATUSES: OfferStatus[] = ['published', 'paused', 'closed', 'archived']
@@ -103,10 +109,10 @@ function catalogueQuery(db: DB, filters: CatalogueFilters, at: number) {
   const q = filters.q?.trim() ?? ''
   const match = q ? ftsMatchExpression(q) : null
   if (match) {
-    query = query.where(
-      sql<SqlBool>`test_bed_offers.id IN (SELECT rowid FROM test_bed_offers_fts
-        WHERE test_bed_offers_fts MATCH ${match})`,
-    )
+    // Driven by the search index, which also gives bm25 and a cheap newest-added order.
+    query = query
+      .innerJoin('test_bed_offers_fts', 'test_bed_offers_fts.rowid', 'test_bed_offers.id')
+      .where(sql<SqlBool>`test_bed_offers_fts MATCH ${match}`)
   } else if (q) {
     // Every word is shorter than a trigram. SQLite's LIKE folds ASCII case only, which is what
     // short words such as "AI" or "5G" need.
@@ -128,8 +134,11 @@ async function cardsOf(
   db: DB,
   query: CatalogueQuery,
   options: {
-    /** Rank by relevance to this FTS5 expression; null lists the newest first. */
-    rankBy: string | null
+    /**
+     * 'relevance' (bm25) and 'added' (newest row first, read off the index) need a query that
+     * joins the search index; 'published' is the catalogue's usual newest-published order.
+     */
+    order: CatalogueOrder
     limit: number
     offset: number
     at: number
@@ -156,18 +165,15 @@ async function cardsOf(
       'counties.name as county_name',
       'municipalities.name as municipality_name',
     ])
-  if (options.rankBy !== null) {
-    ordered = ordered
-      .innerJoin('test_bed_offers_fts', 'test_bed_offers_fts.rowid', 'test_bed_offers.id')
-      .where(sql<SqlBool>`test_bed_offers_fts MATCH ${options.rankBy}`)
-      .orderBy(sql`bm25(test_bed_offers_fts)`)
-  }
-  const rows = await ordered
-    .orderBy('test_bed_offers.published_at', 'desc')
-    .orderBy('test_bed_offers.id', 'desc')
-    .limit(options.limit)
-    .offset(options.offset)
-    .execute()
+  if (options.order === 'relevance') ordered = ordered.orderBy(sql`bm25(test_bed_offers_fts)`)
+  // Nothing after the index's own order, or SQLite sorts every match instead of stopping early.
+  ordered =
+    options.order === 'added'
+      ? ordered.orderBy(sql`test_bed_offers_fts.rowid`, 'desc')
+      : ordered
+          .orderBy('test_bed_offers.published_at', 'desc')
+          .orderBy('test_bed_offers.id', 'desc')
+  const rows = await ordered.limit(options.limit).offset(options.offset).execute()
   const themes = await themesOf(
     db,
     rows.map((r) => r.id),
@@ -187,23 +193,28 @@ async function cardsOf(
 export async function searchCatalogue(db: DB, filters: CatalogueFilters, locale: Locale) {
   const at = now()
   const { query, match } = catalogueQuery(db, filters, at)
-  const { total } = await query
+  const { total } = await db
+    .selectFrom(
+      query
+        .select(sql`1`.as('one'))
+        .limit(COUNT_CAP + 1)
+        .as('matches'),
+    )
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow()
-  const count = Number(total)
+  const capped = Number(total) > COUNT_CAP
+  const count = Math.min(Number(total), COUNT_CAP)
   const pages = Math.max(1, Math.ceil(count / CATALOGUE_PAGE_SIZE))
   const page = Math.min(Math.max(1, filters.page ?? 1), pages)
-  // Ranking every match of a very common term costs more than it helps (performance.md): past
-  // RANKED_MATCHES results the newest come first, as without a search, and the page says so.
-  const ranked = match !== null && count <= RANKED_MATCHES
+  const order: CatalogueOrder = match === null ? 'published' : capped ? 'added' : 'relevance'
   const items = await cardsOf(db, query, {
-    rankBy: ranked ? match : null,
+    order,
     limit: CATALOGUE_PAGE_SIZE,
     offset: (page - 1) * CATALOGUE_PAGE_SIZE,
     at,
     locale,
   })
-  return { items, total: count, page, pages, ranked }
+  return { items, total: count, capped, page, pages, order }
 }
 export type CatalogueResult = Awaited<ReturnType<typeof searchCatalogue>>
 export type CatalogueItem = CatalogueResult['items'][number]
@@ -212,7 +223,7 @@ export type CatalogueItem = CatalogueResult['items'][number]
 export async function listNewestOpenOffers(db: DB, locale: Locale, limit = 3) {
   const at = now()
   const { query } = catalogueQuery(db, { open: true }, at)
-  return cardsOf(db, query, { rankBy: null, limit, offset: 0, at, locale })
+  return cardsOf(db, query, { order: 'published', limit, offset: 0, at, locale })
 }
 
 /** What the catalogue's filter form offers: themes and counties. */

@@ -2,17 +2,24 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { ACCESS_MODELS } from '#db/schema'
 import { getLocale } from '~/i18n/locale.server'
-import { useT } from '~/i18n/use-t'
+import { useT, useLocale } from '~/i18n/use-t'
 import { getCatalogueFilterOptions, searchCatalogue } from '~/models/test-bed-catalogue.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { OfferCard } from './offer-card'
+import { formatNumber } from '~/i18n/format'
 import { Pagination } from './pagination'
 import { catalogueFiltersSchema, catalogueHref, FILTER_KEYS } from './schema'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'catalogue.title')
 
 const TRL_LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const
+
+const ORDER_TEXT = {
+  relevance: 'catalogue.results.byRelevance',
+  published: 'catalogue.results.byNewest',
+  added: 'catalogue.results.byAdded',
+} as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams
@@ -33,14 +40,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Catalogue() {
   const { filters, result, options } = useLoaderData<typeof loader>()
   const t = useT()
+  const locale = useLocale()
   const location = useLocation()
   const filtered = FILTER_KEYS.some((key) => filters[key] !== undefined)
-  const countText =
-    result.total === 0
+  const countText = result.capped
+    ? t('catalogue.results.countMore', { count: formatNumber(result.total, locale) })
+    : result.total === 0
       ? t('catalogue.results.countNone')
       : result.total === 1
         ? t('catalogue.results.countOne')
-        : t('catalogue.results.count', { count: result.total })
+        : t('catalogue.results.count', { count: formatNumber(result.total, locale) })
   return (
     <>
       <h1>{t('catalogue.title')}</h1>
@@ -172,7 +181,8 @@ export default function Catalogue() {
         </h2>
         {result.total > 0 ? (
           <p className="meta">
-            {result.ranked ? t('catalogue.results.byRelevance') : t('catalogue.results.byNewest')}
+            {t(ORDER_TEXT[result.order])}
+            {result.capped ? ` ${t('catalogue.results.narrow')}` : null}
           </p>
         ) : (
           <p>{t('catalogue.results.empty')}</p>
