@@ -98,6 +98,20 @@ test('Anna drafts an offer, publishes it, edits it with a note and finds the cha
   )
   await expect(page.getByRole('article').nth(1)).toContainText('Första publicerade versionen.')
   await checkA11y()
+
+  // The rest of the lifecycle: pause, open again, close and archive.
+  await page.getByRole('link', { name: 'Till erbjudandet' }).click()
+  await page.getByRole('link', { name: 'Redigera och hantera' }).click()
+  for (const [button, notice] of [
+    ['Pausa', 'Erbjudandet är pausat'],
+    ['Öppna igen', 'Erbjudandet är öppet igen'],
+    ['Stäng erbjudandet', 'Erbjudandet är stängt'],
+    ['Arkivera', 'Erbjudandet är arkiverat'],
+  ] as const) {
+    await page.getByRole('button', { name: button }).click()
+    await expect(page.getByRole('status')).toContainText(notice)
+  }
+  await checkA11y()
 })
 
 test('Anna deletes a draft after confirming', async ({ page, checkA11y }) => {

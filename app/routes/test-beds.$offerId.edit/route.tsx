@@ -142,6 +142,42 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
+/** What a published, paused or closed offer can do next, with the help text shown above. */
+const LATER_STEPS: Partial<
+  Record<
+    OfferStatus,
+    {
+      help: MessageKey[]
+      actions: { intent: string; label: MessageKey; className: string }[]
+    }
+  >
+> = {
+  published: {
+    help: ['offers.lifecycle.pauseHelp', 'offers.lifecycle.closeHelp'],
+    actions: [
+      { intent: 'pause', label: 'offers.lifecycle.pause', className: 'button button--secondary' },
+      { intent: 'close', label: 'offers.lifecycle.close', className: 'button button--danger' },
+    ],
+  },
+  paused: {
+    help: ['offers.lifecycle.closeHelp'],
+    actions: [
+      { intent: 'resume', label: 'offers.lifecycle.resume', className: 'button' },
+      { intent: 'close', label: 'offers.lifecycle.close', className: 'button button--danger' },
+    ],
+  },
+  closed: {
+    help: ['offers.lifecycle.archiveHelp'],
+    actions: [
+      {
+        intent: 'archive',
+        label: 'offers.lifecycle.archive',
+        className: 'button button--secondary',
+      },
+    ],
+  },
+}
+
 export default function EditOffer() {
   const { offer, host, themes, criteria, deadlineOpen, options, notice, confirmDelete } =
     useLoaderData<typeof loader>()
@@ -363,45 +399,23 @@ function Lifecycle({
           ) : null}
         </>
       ) : null}
-      {status === 'published' ? (
+      {LATER_STEPS[status] ? (
         <>
-          <p>{t('offers.lifecycle.pauseHelp')}</p>
-          <p>{t('offers.lifecycle.closeHelp')}</p>
+          {LATER_STEPS[status].help.map((key) => (
+            <p key={key}>{t(key)}</p>
+          ))}
           <Form method="post" className="actions">
-            <button type="submit" name="intent" value="pause" className="button button--secondary">
-              {t('offers.lifecycle.pause')}
-            </button>
-            <button type="submit" name="intent" value="close" className="button button--danger">
-              {t('offers.lifecycle.close')}
-            </button>
-          </Form>
-        </>
-      ) : null}
-      {status === 'paused' ? (
-        <>
-          <p>{t('offers.lifecycle.closeHelp')}</p>
-          <Form method="post" className="actions">
-            <button type="submit" name="intent" value="resume" className="button">
-              {t('offers.lifecycle.resume')}
-            </button>
-            <button type="submit" name="intent" value="close" className="button button--danger">
-              {t('offers.lifecycle.close')}
-            </button>
-          </Form>
-        </>
-      ) : null}
-      {status === 'closed' ? (
-        <>
-          <p>{t('offers.lifecycle.archiveHelp')}</p>
-          <Form method="post" className="actions">
-            <button
-              type="submit"
-              name="intent"
-              value="archive"
-              className="button button--secondary"
-            >
-              {t('offers.lifecycle.archive')}
-            </button>
+            {LATER_STEPS[status].actions.map((step) => (
+              <button
+                key={step.intent}
+                type="submit"
+                name="intent"
+                value={step.intent}
+                className={step.className}
+              >
+                {t(step.label)}
+              </button>
+            ))}
           </Form>
         </>
       ) : null}
