@@ -338,3 +338,36 @@ export function SubmitButton({
     </button>
   )
 }
+
+/**
+ * A select in a GET filter form (catalogue, directory): a plain control without Conform, its
+ * "all" choice first and the current value kept. The id is `filter-<name>`.
+ */
+export function FilterSelect({
+  name,
+  label,
+  allLabel,
+  options,
+  value,
+}: {
+  name: string
+  label: string
+  allLabel: string
+  options: Option[]
+  value: string | undefined
+}) {
+  const id = `filter-${name}`
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ''} className="input">
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

@@ -8,6 +8,7 @@ import { listCounties } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { filtersSchema } from './schema'
+import { FilterSelect } from '~/components/forms'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'orgs.title')
 
@@ -58,38 +59,20 @@ export default function Directory() {
               className="input"
             />
           </div>
-          <div className="field">
-            <label htmlFor="filter-kind">{t('orgs.filter.kind')}</label>
-            <select
-              id="filter-kind"
-              name="kind"
-              defaultValue={filters.kind ?? ''}
-              className="input"
-            >
-              <option value="">{t('orgs.filter.kindAll')}</option>
-              {ORGANISATION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`org.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-county">{t('orgs.filter.county')}</label>
-            <select
-              id="filter-county"
-              name="county"
-              defaultValue={filters.county ?? ''}
-              className="input"
-            >
-              <option value="">{t('orgs.filter.countyAll')}</option>
-              {counties.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="kind"
+            label={t('orgs.filter.kind')}
+            allLabel={t('orgs.filter.kindAll')}
+            options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))}
+            value={filters.kind}
+          />
+          <FilterSelect
+            name="county"
+            label={t('orgs.filter.county')}
+            allLabel={t('orgs.filter.countyAll')}
+            options={counties.map((c) => ({ value: c.code, label: c.name }))}
+            value={filters.county}
+          />
           <div className="actions">
             <button type="submit" className="button">
               {t('orgs.filter.submit')}

@@ -8,6 +8,7 @@ import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { OfferCard } from './offer-card'
 import { formatNumber } from '~/i18n/format'
+import { FilterSelect } from '~/components/forms'
 import { Pagination } from './pagination'
 import { catalogueFiltersSchema, catalogueHref, FILTER_KEYS } from './schema'
 
@@ -80,70 +81,40 @@ export default function Catalogue() {
               className="input"
             />
           </div>
-          <div className="field">
-            <label htmlFor="filter-theme">{t('catalogue.filter.theme')}</label>
-            <select
-              id="filter-theme"
-              name="theme"
-              defaultValue={filters.theme ?? ''}
-              className="input"
-            >
-              <option value="">{t('catalogue.filter.themeAll')}</option>
-              {options.themes.map((th) => (
-                <option key={th.code} value={th.code}>
-                  {th.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-county">{t('catalogue.filter.county')}</label>
-            <select
-              id="filter-county"
-              name="county"
-              defaultValue={filters.county ?? ''}
-              className="input"
-            >
-              <option value="">{t('catalogue.filter.countyAll')}</option>
-              {options.counties.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-trl">{t('catalogue.filter.trl')}</label>
-            <select
-              id="filter-trl"
-              name="trl"
-              defaultValue={filters.trl === undefined ? '' : String(filters.trl)}
-              className="input"
-            >
-              <option value="">{t('catalogue.filter.trlAll')}</option>
-              {TRL_LEVELS.map((level) => (
-                <option key={level} value={String(level)}>
-                  {t('catalogue.filter.trlOption', { level })}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-access">{t('catalogue.filter.access')}</label>
-            <select
-              id="filter-access"
-              name="access"
-              defaultValue={filters.access ?? ''}
-              className="input"
-            >
-              <option value="">{t('catalogue.filter.accessAll')}</option>
-              {ACCESS_MODELS.map((model) => (
-                <option key={model} value={model}>
-                  {t(`testBed.access.${model}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="theme"
+            label={t('catalogue.filter.theme')}
+            allLabel={t('catalogue.filter.themeAll')}
+            options={options.themes.map((th) => ({ value: th.code, label: th.name }))}
+            value={filters.theme}
+          />
+          <FilterSelect
+            name="county"
+            label={t('catalogue.filter.county')}
+            allLabel={t('catalogue.filter.countyAll')}
+            options={options.counties.map((c) => ({ value: c.code, label: c.name }))}
+            value={filters.county}
+          />
+          <FilterSelect
+            name="trl"
+            label={t('catalogue.filter.trl')}
+            allLabel={t('catalogue.filter.trlAll')}
+            options={TRL_LEVELS.map((level) => ({
+              value: String(level),
+              label: t('catalogue.filter.trlOption', { level }),
+            }))}
+            value={filters.trl === undefined ? undefined : String(filters.trl)}
+          />
+          <FilterSelect
+            name="access"
+            label={t('catalogue.filter.access')}
+            allLabel={t('catalogue.filter.accessAll')}
+            options={ACCESS_MODELS.map((model) => ({
+              value: model,
+              label: t(`testBed.access.${model}`),
+            }))}
+            value={filters.access}
+          />
           <div className="catalogue-flags">
             <div className="choice">
               <input
