@@ -15,8 +15,10 @@ import { openDatabase } from './db/connection'
 import { migrateToLatest } from './db/migrator'
 import { seedIfEmpty } from './db/seed'
 import { deleteExpiredSessions } from './app/auth/session.server'
+import { remindPendingOutcomes } from './app/models/call-outcomes.server'
 import { getDb } from './app/utils/db.server'
 import { startMailWorker } from './app/utils/mailer.server'
+import { now } from './app/utils/clock.server'
 import { getEnv } from './app/utils/env.server'
 
 /** Non-GET requests must come from this site: the Origin (or Sec-Fetch-Site) says so. */
@@ -118,7 +120,11 @@ async function main() {
   const { db, sqlite } = openDatabase(env.DATABASE_PATH)
   await migrateToLatest(db)
   if (env.SEED_DEMO) {
-    const seeded = await seedIfEmpty(db)
+    // The demo history is written as it happened, on a connection whose SQLite clock follows the
+    // seed's (db/seed-calls.ts); it is closed before the server takes requests.
+    const seeding = openDatabase(env.DATABASE_PATH, { clock: now })
+    const seeded = await seedIfEmpty(seeding.db)
+    await seeding.db.destroy()
     if (seeded) console.log('Seeded demo data (see README: demo logins).')
   }
   await deleteExpiredSessions(db)
@@ -141,8 +147,12 @@ async function main() {
   const app = await createApp({ build, vite })
   startMailWorker()
   // Ended sessions are deleted when next presented; this clears the ones never presented again.
+  // Every call past its deadline without an outcome reminds its buyer (at most weekly per call).
   setInterval(
-    () => void deleteExpiredSessions(getDb()).catch(console.error),
+    () => {
+      void deleteExpiredSessions(getDb()).catch(console.error)
+      void remindPendingOutcomes(getDb()).catch(console.error)
+    },
     60 * 60 * 1000,
   ).unref()
   app.listen(env.PORT, env.HOST, () => {

@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs'
 import { listOutbox } from '../app/models/outbox.server'
 import { verifyAuditChain } from '../app/models/audit.server'
+import { now } from '../app/utils/clock.server'
 import { getEnv } from '../app/utils/env.server'
 import { openDatabase } from './connection'
 import { migrateToLatest } from './migrator'
@@ -18,7 +19,10 @@ async function main(command: string | undefined) {
     }
     for (const suffix of ['', '-wal', '-shm']) rmSync(env.DATABASE_PATH + suffix, { force: true })
   }
-  const { db } = openDatabase(env.DATABASE_PATH)
+  // Seeding writes the demo history as it happened, so its connection's SQLite clock follows the
+  // seed's (db/seed-calls.ts). Only the seed commands open such a connection.
+  const seeding = command === 'seed' || command === 'reset'
+  const { db } = openDatabase(env.DATABASE_PATH, seeding ? { clock: now } : {})
   try {
     switch (command) {
       case 'migrate': {

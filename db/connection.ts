@@ -12,7 +12,20 @@ export type DB = Kysely<Database>
  * synchronous=FULL so an acknowledged write survives a power cut, foreign keys on, and a busy
  * timeout so a second process (the CLI) waits instead of failing.
  */
-export function openDatabase(path: string): { db: DB; sqlite: SQLite.Database } {
+export interface OpenOptions {
+  /**
+   * Seed and tests only: SQLite's unixepoch() reads this clock instead of the real one, so the demo
+   * history and the deadline tests go through every time rule. The server never passes it, and a
+   * connection that overrides the clock must trust its schema (SQLite refuses an overridden
+   * function inside a trigger otherwise), which the server's connections never do.
+   */
+  clock?: () => number
+}
+
+export function openDatabase(
+  path: string,
+  options: OpenOptions = {},
+): { db: DB; sqlite: SQLite.Database } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const sqlite = new SQLite(path)
   if (path !== ':memory:') sqlite.pragma('journal_mode = WAL')
@@ -20,6 +33,11 @@ export function openDatabase(path: string): { db: DB; sqlite: SQLite.Database } 
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('trusted_schema = OFF')
+  const clock = options.clock
+  if (clock) {
+    sqlite.pragma('trusted_schema = ON')
+    sqlite.function('unixepoch', { deterministic: false }, () => clock())
+  }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   return { db, sqlite }
 }

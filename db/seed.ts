@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { hashPassword } from '../app/auth/password.server'
 import { audit } from '../app/models/audit.server'
 import { now } from '../app/utils/clock.server'
+import { seedCalls } from './seed-calls'
 import { seedTestBeds } from './seed-test-beds'
 import type { Database, MemberRole, OrganisationKind, PublicBodyType, SizeClass } from './schema'
 
@@ -305,5 +306,6 @@ export async function seed(db: Kysely<Database>): Promise<void> {
       }
     }
     await seedTestBeds(tx, { users: userIds, orgs: orgIds, at })
+    await seedCalls(tx, { users: userIds, orgs: orgIds, at })
   })
 }

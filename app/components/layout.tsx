@@ -33,6 +33,9 @@ export function SiteHeader() {
               <NavLink to="/test-beds">{t('catalogue.nav')}</NavLink>
             </li>
             <li>
+              <NavLink to="/calls">{t('call.nav')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
             </li>
             {user ? (

@@ -10,6 +10,12 @@ import testbeds from './messages/testbeds'
 import catalogue from './messages/catalogue'
 import applications from './messages/applications'
 import pilots from './messages/pilots'
+import calls from './messages/calls'
+import cpv from './messages/cpv'
+import callPublic from './messages/call-public'
+import callAuthoring from './messages/call-authoring'
+import evaluation from './messages/evaluation'
+import bids from './messages/bids'
 import type { Locale } from './locales'
 
 // Each namespace file declares `sv` first and types `en` as Record<keyof typeof sv, string>, so a
@@ -27,6 +33,12 @@ const sv = {
   ...catalogue.sv,
   ...applications.sv,
   ...pilots.sv,
+  ...calls.sv,
+  ...cpv.sv,
+  ...callPublic.sv,
+  ...callAuthoring.sv,
+  ...evaluation.sv,
+  ...bids.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -43,6 +55,12 @@ const en: Record<MessageKey, string> = {
   ...catalogue.en,
   ...applications.en,
   ...pilots.en,
+  ...calls.en,
+  ...cpv.en,
+  ...callPublic.en,
+  ...callAuthoring.en,
+  ...evaluation.en,
+  ...bids.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

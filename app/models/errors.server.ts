@@ -75,6 +75,48 @@ export const DOMAIN_ERROR_CODES = [
   'response_by_company_only',
   'application_exists',
   'conflict_of_interest',
+  'buyer_not_public_body',
+  'not_buyer_member',
+  'buyer_not_verified',
+  'clock_mismatch',
+  'period_too_short',
+  'weights_not_100',
+  'dialogue_not_scored',
+  'disclosure_required',
+  'involved_not_named',
+  'opening_required',
+  'scores_incomplete',
+  'award_not_by_score',
+  'passing_bids_exist',
+  'decision_final',
+  'standstill_running',
+  'call_not_draft',
+  'link_not_own',
+  'amendment_not_allowed',
+  'amendment_published',
+  'deadline_shortened',
+  'amendment_terms_flag',
+  'extension_required',
+  'call_not_found',
+  'question_deadline_passed',
+  'buyer_cannot_ask',
+  'answer_immutable',
+  'answer_too_late',
+  'bidder_not_company',
+  'buyer_cannot_bid',
+  'receipt_required',
+  'bid_not_draft',
+  'deadline_not_passed',
+  'opening_record_mismatch',
+  'opening_fixed',
+  'score_not_allowed',
+  'evaluator_conflict',
+  'call_quiet_period',
+  'bid_exists',
+  'seal_broken',
+  'document_too_large',
+  'document_type',
+  'document_empty',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 
@@ -86,7 +128,7 @@ function isCode(value: string): value is DomainErrorCode {
 export function fromDbError(error: unknown): DomainError {
   if (error instanceof DomainError) return error
   const message = error instanceof Error ? error.message : ''
-  const raised = /testarena:([a-z_]+)/.exec(message)?.[1]
+  const raised = /testarena:([a-z0-9_]+)/.exec(message)?.[1]
   if (raised && isCode(raised)) return new DomainError(raised)
   if (message.includes('UNIQUE constraint failed: users.email'))
     return new DomainError('email_taken')
@@ -99,6 +141,7 @@ export function fromDbError(error: unknown): DomainError {
   if (message.includes('UNIQUE constraint failed: pilot_applications')) {
     return new DomainError('application_exists')
   }
+  if (message.includes('UNIQUE constraint failed: bids')) return new DomainError('bid_exists')
   throw error
 }
 

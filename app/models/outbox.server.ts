@@ -18,6 +18,12 @@ export const MAIL_TEMPLATES = [
   'pilot_response',
   'application_received',
   'application_to_review',
+  'call_amendment',
+  'bid_receipt',
+  'call_outcome',
+  'call_cancelled',
+  'call_outcome_reminder',
+  'call_answer',
 ] as const
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number]
 

@@ -41,6 +41,15 @@ const schema = z
     LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(100).default(10),
     FORM_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
     DEV_TOOLS: flag,
+    // 32-byte AES key for sealed bids; without it a key file is kept next to the database.
+    BID_SEAL_KEY: z
+      .string()
+      .regex(
+        /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=?)$/,
+        'BID_SEAL_KEY must be 32 bytes as base64 or 64 hex characters',
+      )
+      .optional(),
+    UPLOAD_DIR: z.string().min(1).optional(),
   })
   .transform((env) => {
     const origin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely'
 import * as foundation from './2026-11-25-01-foundation'
 import * as testBeds from './2026-11-25-02-test-beds'
+import * as calls from './2026-11-25-03-calls'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -9,4 +10,5 @@ import * as testBeds from './2026-11-25-02-test-beds'
 export const migrations: Record<string, Migration> = {
   '2026-11-25-01-foundation': foundation,
   '2026-11-25-02-test-beds': testBeds,
+  '2026-11-25-03-calls': calls,
 }

@@ -137,6 +137,9 @@ async function main() {
       `/test-beds?q=${encodeURIComponent('äldreomsorg')}`,
       '/test-beds?theme=energy&open=1',
       '/test-beds/1',
+      '/calls',
+      `/calls?q=${encodeURIComponent('hemtjänst')}`,
+      '/calls/1',
     ]) {
       const f = measure(`http://127.0.0.1:${PORT}${page}`)
       const ratio = f.rps / base.rps

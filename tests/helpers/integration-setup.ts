@@ -14,7 +14,11 @@ const { resetEnvCache } = await import('~/utils/env.server')
 resetEnvCache()
 const { getDb } = await import('~/utils/db.server')
 const { migrateToLatest } = await import('#db/migrator')
-globalThis.__testarenaDb = undefined
+const { openDatabase } = await import('#db/connection')
+const { now } = await import('~/utils/clock.server')
+// SQLite's unixepoch() follows the app's clock, so setClockOffset crosses deadlines for the
+// database rules too (the server itself never overrides the database clock).
+globalThis.__testarenaDb = openDatabase(process.env.DATABASE_PATH, { clock: now }).db
 await migrateToLatest(getDb())
 
 afterAll(async () => {

@@ -47,6 +47,40 @@ test('the demo marketplace seeds through every database rule and shows each stat
     expect(receiptHash({ ...row, submitted_at: row.submitted_at! })).toBe(row.receipt_hash)
   }
   expect(count('PRAGMA foreign_key_check')).toEqual([])
+  // Procurement calls in every state the issue asks for, their history written through the rules.
+  expect(
+    count(`SELECT status, tender_deadline < unixepoch() AS past, count(*) AS n FROM calls
+      GROUP BY status, past ORDER BY status, past`),
+  ).toEqual([
+    { status: 'awarded', past: 1, n: 1 },
+    { status: 'cancelled', past: 0, n: 1 },
+    { status: 'published', past: 0, n: 3 },
+    { status: 'published', past: 1, n: 2 },
+  ])
+  expect(count(`SELECT count(*) AS n FROM call_answers`)).toEqual([{ n: 2 }])
+  expect(count(`SELECT state, changes_terms FROM call_amendments`)).toEqual([
+    { state: 'published', changes_terms: 1 },
+  ])
+  expect(count(`SELECT status, count(*) AS n FROM bids GROUP BY status ORDER BY status`)).toEqual([
+    { status: 'draft', n: 1 },
+    { status: 'needs_reconfirmation', n: 1 },
+    { status: 'submitted', n: 7 },
+  ])
+  // The awarded call went to the best passing bid; the bid failing the must-have scored but lost.
+  expect(
+    count(`SELECT o.name, r.passes, r.score, a.bid_id IS NOT NULL AS won FROM bid_results r
+      JOIN organisations o ON o.id = r.company_id LEFT JOIN call_awards a ON a.bid_id = r.bid_id
+      ORDER BY r.score DESC`),
+  ).toEqual([
+    { name: 'Nattugglan Omsorgsteknik AB', passes: 1, score: 80.5, won: 1 },
+    { name: 'Vårdkraft Digital AB', passes: 0, score: 70.5, won: 0 },
+    { name: 'Polarsensor AB', passes: 1, score: 68, won: 0 },
+  ])
+  expect(
+    count(
+      `SELECT contract_signed_at > standstill_ends_at AS ok FROM calls WHERE status = 'awarded'`,
+    ),
+  ).toEqual([{ ok: 1 }])
   expect((await verifyAuditChain(db)).ok).toBe(true)
   expect(await seedIfEmpty(db)).toBe(false)
   await db.destroy()

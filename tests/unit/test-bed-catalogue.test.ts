@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { ftsMatchExpression } from '~/models/test-bed-catalogue.server'
-import { pageWindow } from '~/routes/test-beds._index/pagination'
+import { pageWindow } from '~/components/pagination'
 import { catalogueHref } from '~/routes/test-beds._index/schema'
 
 describe('ftsMatchExpression', () => {

@@ -93,6 +93,73 @@ const sv = {
     'Företaget har redan en pågående ansökan till det här erbjudandet.',
   'errors.domain.conflict_of_interest':
     'Du är också medlem i det sökande företaget och kan därför inte bedöma ansökan. Be en kollega hos värden.',
+  'errors.domain.buyer_not_public_body': 'Bara offentliga aktörer kan publicera upphandlingar.',
+  'errors.domain.not_buyer_member':
+    'Bara medlemmar hos den upphandlande organisationen kan göra det här.',
+  'errors.domain.buyer_not_verified':
+    'Organisationen måste vara verifierad innan den kan publicera upphandlingar.',
+  'errors.domain.clock_mismatch': 'Tidsstämpeln stämmer inte med serverns klocka. Försök igen.',
+  'errors.domain.period_too_short':
+    'Anbudstiden är för kort: minst 30 dagar från publicering (10 dagar för en marknadsdialog), och frågestoppet måste ligga i framtiden.',
+  'errors.domain.weights_not_100':
+    'Vikterna för utvärderingskriterierna måste tillsammans bli 100.',
+  'errors.domain.dialogue_not_scored':
+    'En marknadsdialog poängsätts inte: ta bort de viktade kriterierna.',
+  'errors.domain.disclosure_required':
+    'Upphandlingen bygger på tidigare piloter eller dialog. Beskriv vad som lärdes och lämnades till de företagen (minst 20 tecken) innan du publicerar.',
+  'errors.domain.involved_not_named':
+    'Alla företag som deltog i de kopplade piloterna eller dialogen måste namnges innan du publicerar.',
+  'errors.domain.opening_required': 'Anbuden öppnas bara genom en öppning efter sista anbudsdag.',
+  'errors.domain.scores_incomplete':
+    'Utvärderingen är inte klar: varje utvärderare måste poängsätta varje giltigt anbud på varje kriterium.',
+  'errors.domain.award_not_by_score':
+    'Tilldelningen måste följa de publicerade kriterierna: de godkända anbuden med högst viktad poäng, högst det antal vinnare som annonserades.',
+  'errors.domain.passing_bids_exist':
+    'Det finns anbud som uppfyller alla krav. Tilldela eller avbryt upphandlingen med en motivering.',
+  'errors.domain.decision_final': 'Beslutet är fattat och kan inte ändras.',
+  'errors.domain.standstill_running': 'Avtal kan inte tecknas förrän avtalsspärren har löpt ut.',
+  'errors.domain.call_not_draft': 'Bara utkast kan tas bort.',
+  'errors.domain.link_not_own': 'Du kan bara koppla era egna piloter och marknadsdialoger.',
+  'errors.domain.amendment_not_allowed':
+    'Ändringar kan bara publiceras medan upphandlingen är öppen, en i taget, av den upphandlande organisationen.',
+  'errors.domain.amendment_published':
+    'En publicerad ändring kan inte ändras eller tas bort. Publicera en ny ändring.',
+  'errors.domain.deadline_shortened': 'En tidsfrist kan förlängas men aldrig förkortas.',
+  'errors.domain.amendment_terms_flag':
+    'Ändringen måste ange om den ändrar krav, kriterier eller dokument.',
+  'errors.domain.extension_required':
+    'Den här ändringen kräver att sista anbudsdag flyttas fram, minst 6 dagar från nu.',
+  'errors.domain.call_not_found': 'Upphandlingen finns inte.',
+  'errors.domain.question_deadline_passed': 'Sista dag för frågor har passerat.',
+  'errors.domain.buyer_cannot_ask':
+    'Den upphandlande organisationen kan inte ställa frågor i sin egen upphandling.',
+  'errors.domain.answer_immutable':
+    'Publicerade frågor och svar ändras inte. Publicera en rättelse i stället.',
+  'errors.domain.answer_too_late':
+    'Svar måste publiceras senast 6 dagar före sista anbudsdag. Förläng först anbudstiden med en ändring.',
+  'errors.domain.bidder_not_company': 'Bara företag kan lämna anbud.',
+  'errors.domain.buyer_cannot_bid':
+    'Medlemmar i den upphandlande organisationen kan inte lämna anbud.',
+  'errors.domain.receipt_required':
+    'Varje inlämning måste tidsstämplas av servern och få ett kvitto.',
+  'errors.domain.bid_not_draft': 'Bara utkast kan tas bort, och bara före sista anbudsdag.',
+  'errors.domain.deadline_not_passed': 'Anbuden kan öppnas först efter sista anbudsdag.',
+  'errors.domain.opening_record_mismatch':
+    'Öppningsprotokollet måste lista exakt de inlämnade anbuden.',
+  'errors.domain.opening_fixed': 'Öppningsprotokollet kan inte ändras.',
+  'errors.domain.score_not_allowed':
+    'Poäng kan bara sättas av en utvärderare som har lämnat jävsdeklaration, på giltiga anbud och gällande kriterier, innan utvärderingen är klar.',
+  'errors.domain.evaluator_conflict':
+    'Du är medlem i ett företag som har lämnat anbud och kan därför inte utvärdera upphandlingen.',
+  'errors.domain.call_quiet_period':
+    'Piloten ligger till grund för en pågående upphandling. För likabehandlingens skull är tråden stängd tills upphandlingen är avgjord.',
+  'errors.domain.bid_exists': 'Företaget har redan ett anbud i den här upphandlingen.',
+  'errors.domain.seal_broken':
+    'Det förseglade anbudet kunde inte öppnas. Det kan ha ändrats eller hör inte till den här upphandlingen.',
+  'errors.domain.document_too_large': 'Filen är för stor. Den får vara högst 10 MB.',
+  'errors.domain.document_type':
+    'Filtypen stöds inte. Ladda upp PDF, Word (docx), Excel (xlsx), PowerPoint (pptx), OpenDocument (odt, ods, odp), PNG, JPEG eller text och CSV i UTF-8.',
+  'errors.domain.document_empty': 'Filen är tom. Välj en fil med innehåll.',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -189,6 +256,72 @@ const en: Record<keyof typeof sv, string> = {
   'errors.domain.application_exists': 'The company already has a live application to this offer.',
   'errors.domain.conflict_of_interest':
     'You are also a member of the applying company, so you cannot assess this application. Ask a colleague at the host.',
+  'errors.domain.buyer_not_public_body': 'Only public bodies can publish procurements.',
+  'errors.domain.not_buyer_member': 'Only members of the buying organisation can do this.',
+  'errors.domain.buyer_not_verified':
+    'The organisation must be verified before it can publish procurements.',
+  'errors.domain.clock_mismatch': "The time stamp does not match the server's clock. Try again.",
+  'errors.domain.period_too_short':
+    'The tender period is too short: at least 30 days from publication (10 days for a market dialogue), and the question deadline must be in the future.',
+  'errors.domain.weights_not_100': 'The weights of the evaluation criteria must add up to 100.',
+  'errors.domain.dialogue_not_scored':
+    'A market dialogue is not scored: remove the weighted criteria.',
+  'errors.domain.disclosure_required':
+    'The procurement builds on earlier pilots or dialogue. Describe what was learnt and given to those companies (at least 20 characters) before publishing.',
+  'errors.domain.involved_not_named':
+    'Every company that took part in the linked pilots or dialogue must be named before publishing.',
+  'errors.domain.opening_required':
+    'Bids are opened only through an opening after the tender deadline.',
+  'errors.domain.scores_incomplete':
+    'The evaluation is not complete: every evaluator must score every valid bid on every criterion.',
+  'errors.domain.award_not_by_score':
+    'The award must follow the published criteria: the passing bids with the highest weighted score, at most the number of winners announced.',
+  'errors.domain.passing_bids_exist':
+    'There are bids that meet every requirement. Award or cancel the procurement with a reason.',
+  'errors.domain.decision_final': 'The decision has been made and cannot be changed.',
+  'errors.domain.standstill_running':
+    'No contract can be signed before the standstill period has ended.',
+  'errors.domain.call_not_draft': 'Only drafts can be deleted.',
+  'errors.domain.link_not_own': 'You can only link your own pilots and market dialogues.',
+  'errors.domain.amendment_not_allowed':
+    'Amendments can only be published while the procurement is open, one at a time, by the buying organisation.',
+  'errors.domain.amendment_published':
+    'A published amendment cannot be changed or deleted. Publish a new amendment.',
+  'errors.domain.deadline_shortened': 'A deadline can be extended but never shortened.',
+  'errors.domain.amendment_terms_flag':
+    'The amendment must state whether it changes requirements, criteria or documents.',
+  'errors.domain.extension_required':
+    'This amendment requires the tender deadline to be extended, at least 6 days from now.',
+  'errors.domain.call_not_found': 'The procurement does not exist.',
+  'errors.domain.question_deadline_passed': 'The deadline for questions has passed.',
+  'errors.domain.buyer_cannot_ask':
+    'The buying organisation cannot ask questions in its own procurement.',
+  'errors.domain.answer_immutable':
+    'Published questions and answers do not change. Publish a correction instead.',
+  'errors.domain.answer_too_late':
+    'Answers must be published at least 6 days before the tender deadline. Extend the deadline with an amendment first.',
+  'errors.domain.bidder_not_company': 'Only companies can bid.',
+  'errors.domain.buyer_cannot_bid': 'Members of the buying organisation cannot bid.',
+  'errors.domain.receipt_required':
+    'Every submission must be time-stamped by the server and receipted.',
+  'errors.domain.bid_not_draft': 'Only drafts can be deleted, and only before the tender deadline.',
+  'errors.domain.deadline_not_passed': 'Bids can be opened only after the tender deadline.',
+  'errors.domain.opening_record_mismatch':
+    'The opening record must list exactly the submitted bids.',
+  'errors.domain.opening_fixed': 'The opening record cannot be changed.',
+  'errors.domain.score_not_allowed':
+    'Scores can only be given by an evaluator who has declared no conflict of interest, on valid bids and criteria in force, before the evaluation is complete.',
+  'errors.domain.evaluator_conflict':
+    'You are a member of a company that has bid, so you cannot evaluate this procurement.',
+  'errors.domain.call_quiet_period':
+    'This pilot underlies an ongoing procurement. For equal treatment the thread is closed until the procurement is decided.',
+  'errors.domain.bid_exists': 'The company already has a bid in this procurement.',
+  'errors.domain.seal_broken':
+    'The sealed bid could not be opened. It may have been altered or does not belong to this procurement.',
+  'errors.domain.document_too_large': 'The file is too large. It may be at most 10 MB.',
+  'errors.domain.document_type':
+    'This file type is not supported. Upload PDF, Word (docx), Excel (xlsx), PowerPoint (pptx), OpenDocument (odt, ods, odp), PNG, JPEG, or text and CSV in UTF-8.',
+  'errors.domain.document_empty': 'The file is empty. Choose a file with content.',
 }
 
 export default { sv, en }

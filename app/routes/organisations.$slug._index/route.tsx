@@ -82,6 +82,11 @@ export default function OrganisationProfile() {
                 <Link to={`${base}/test-beds`}>{t('offers.orgLink')}</Link>
               </li>
             ) : null}
+            {org.kind === 'public_body' ? (
+              <li>
+                <Link to={`${base}/calls`}>{t('call.orgLink.calls')}</Link>
+              </li>
+            ) : null}
             <li>
               <Link to={`${base}/pilots`}>{t('pilots.profile.pilotsLink')}</Link>
             </li>
@@ -93,6 +98,11 @@ export default function OrganisationProfile() {
             {org.kind === 'company' ? (
               <li>
                 <Link to={`${base}/applications`}>{t('applications.profileLink')}</Link>
+              </li>
+            ) : null}
+            {org.kind === 'company' ? (
+              <li>
+                <Link to={`${base}/bids`}>{t('call.orgLink.bids')}</Link>
               </li>
             ) : null}
           </ul>

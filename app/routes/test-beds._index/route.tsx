@@ -9,7 +9,7 @@ import { pageTitle } from '~/utils/meta'
 import { OfferCard } from './offer-card'
 import { formatNumber } from '~/i18n/format'
 import { FilterSelect } from '~/components/forms'
-import { Pagination } from './pagination'
+import { Pagination } from '~/components/pagination'
 import { catalogueFiltersSchema, catalogueHref, FILTER_KEYS } from './schema'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'catalogue.title')

@@ -1,0 +1,81 @@
+// Labels shared by every procurement-call page (issue 4).
+const sv = {
+  'call.nav': 'Upphandlingar',
+  'call.orgLink.calls': 'Upphandlingar',
+  'call.orgLink.bids': 'Anbud',
+  'call.status.draft': 'Utkast',
+  'call.status.open': 'Öppen för anbud',
+  'call.status.closed': 'Stängd – inväntar öppning',
+  'call.status.opened': 'Öppnad – utvärderas',
+  'call.status.evaluated': 'Utvärderad',
+  'call.status.awarded': 'Tilldelad',
+  'call.status.unsuccessful': 'Utan resultat',
+  'call.status.cancelled': 'Avbruten',
+  'call.status.concluded': 'Avslutad dialog',
+  'call.procedure.market_dialogue': 'Marknadsdialog (RFI)',
+  'call.procedure.open': 'Öppet förfarande',
+  'call.procedure.innovation_partnership': 'Innovationspartnerskap',
+  'call.procedure.pcp': 'Förkommersiell upphandling (PCP)',
+  'call.procedure.market_dialogue.help':
+    'En förfrågan om information: företag beskriver vad marknaden kan erbjuda. Ingen tilldelning.',
+  'call.procedure.open.help':
+    'Alla företag får lämna anbud; tilldelning efter de publicerade kriterierna.',
+  'call.procedure.innovation_partnership.help':
+    'Utveckling och köp i ett: en eller flera partner tas fram efter de publicerade kriterierna.',
+  'call.procedure.pcp.help':
+    'Forsknings- och utvecklingstjänster i faser, med flera vinnare som tävlar vidare.',
+  'call.flag.functional_requirements': 'Funktionskrav (behov, inte lösning)',
+  'call.flag.novel_to_market': 'Nytt för marknaden',
+  'call.flag.includes_rnd': 'Innehåller forskning och utveckling',
+  'call.deadline.tender': 'Sista anbudsdag {date}',
+  'call.deadline.question': 'Sista dag för frågor {date}',
+  'call.deadline.answers': 'Svar publiceras senast {date}',
+  'call.kind.requirement': 'Skall-krav (uppfyllt eller inte)',
+  'call.kind.criterion': 'Utvärderingskriterium',
+  'call.weight': 'Vikt {weight} %',
+  'call.bid.status.draft': 'Utkast',
+  'call.bid.status.submitted': 'Inlämnat',
+  'call.bid.status.needs_reconfirmation': 'Behöver bekräftas igen',
+  'call.bid.status.withdrawn': 'Återkallat',
+} as const
+
+const en: Record<keyof typeof sv, string> = {
+  'call.nav': 'Procurements',
+  'call.orgLink.calls': 'Procurements',
+  'call.orgLink.bids': 'Bids',
+  'call.status.draft': 'Draft',
+  'call.status.open': 'Open for bids',
+  'call.status.closed': 'Closed – awaiting opening',
+  'call.status.opened': 'Opened – under evaluation',
+  'call.status.evaluated': 'Evaluated',
+  'call.status.awarded': 'Awarded',
+  'call.status.unsuccessful': 'Unsuccessful',
+  'call.status.cancelled': 'Cancelled',
+  'call.status.concluded': 'Dialogue concluded',
+  'call.procedure.market_dialogue': 'Market dialogue (RFI)',
+  'call.procedure.open': 'Open procedure',
+  'call.procedure.innovation_partnership': 'Innovation partnership',
+  'call.procedure.pcp': 'Pre-commercial procurement (PCP)',
+  'call.procedure.market_dialogue.help':
+    'A request for information: companies describe what the market can offer. No award.',
+  'call.procedure.open.help': 'Every company may bid; the award follows the published criteria.',
+  'call.procedure.innovation_partnership.help':
+    'Development and purchase in one: one or more partners chosen by the published criteria.',
+  'call.procedure.pcp.help':
+    'Research and development services in phases, with several winners competing onwards.',
+  'call.flag.functional_requirements': 'Functional requirements (the need, not the solution)',
+  'call.flag.novel_to_market': 'Novel to the market',
+  'call.flag.includes_rnd': 'Includes research and development',
+  'call.deadline.tender': 'Tender deadline {date}',
+  'call.deadline.question': 'Question deadline {date}',
+  'call.deadline.answers': 'Answers published by {date}',
+  'call.kind.requirement': 'Must-have (met or not)',
+  'call.kind.criterion': 'Evaluation criterion',
+  'call.weight': 'Weight {weight}%',
+  'call.bid.status.draft': 'Draft',
+  'call.bid.status.submitted': 'Submitted',
+  'call.bid.status.needs_reconfirmation': 'Needs re-confirmation',
+  'call.bid.status.withdrawn': 'Withdrawn',
+}
+
+export default { sv, en }
