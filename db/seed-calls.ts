@@ -647,10 +647,19 @@ export async function seedCalls(db: Tx, ids: Ids): Promise<void> {
       contactRole: 'Affärsansvarig offentlig sektor',
       price: 6_200_000,
       summary: 'Plattform för digital tillsyn med sensorpaket från flera tillverkare.',
-      answers: [{ met: true, text: 'Drift i Sverige.' }],
+      answers: [
+        { met: true, text: 'Drift i egna datacenter i Sundsvall och Umeå.' },
+        {
+          met: true,
+          text: 'Sensorpaketet är CE-märkt; plattformen är inte en medicinteknisk produkt.',
+        },
+        { text: 'Brukaren väljer själv vilka sensorer som används; inga kameror.' },
+        { text: 'Används i nattillsyn i tre kommuner i Västerbotten sedan 2025.' },
+        { text: 'Licens 340 kr per brukare och månad, införande ingår.' },
+        { text: 'Införandeteam på plats i Luleå under första året.' },
+      ],
     },
     -4,
-    false,
   )
   // The amendment: a new must-have on mobile networks, so the deadline moves a week and the
   // submitted bid must be confirmed again.

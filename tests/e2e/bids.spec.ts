@@ -98,25 +98,81 @@ test('a company member submits a sealed bid with a receipt and withdraws it', as
   await checkA11y()
 })
 
-test('a bid under amended terms asks for re-confirmation; the buyer cannot bid or read bids', async ({
+// Both seeded bids on the call were submitted before the amendment added a must-have. Each project
+// re-confirms one of them (the projects share one database): Johan in English, Karin in Swedish.
+const RECONFIRMERS = {
+  javascript: {
+    email: 'johan.lundberg@polarsensor.test',
+    bidLink: 'Submit a bid',
+    heading: `Bid: ${CALL}`,
+    status: 'Status of your bid',
+    needsReconfirmation: 'Needs re-confirmation',
+    submitted: 'Submitted',
+    region: 'The terms have changed – confirm your bid',
+    amendment: 'Amendment 1',
+    added: 'New terms: Fungerar med enbart mobilnät.',
+    confirm: 'Confirm the bid unchanged',
+    met: 'Do you meet the requirement Fungerar med enbart mobilnät?',
+    yes: 'Yes, the requirement is met',
+    how: 'How is Fungerar med enbart mobilnät met?',
+    replace: 'Submit the changed bid',
+  },
+  'no-javascript': {
+    email: 'karin.stromberg@vardkraft.test',
+    bidLink: 'Lämna anbud',
+    heading: `Anbud: ${CALL}`,
+    status: 'Anbudets status',
+    needsReconfirmation: 'Behöver bekräftas igen',
+    submitted: 'Inlämnat',
+    region: 'Villkoren har ändrats – bekräfta anbudet',
+    amendment: 'Ändring 1',
+    added: 'Nya villkor: Fungerar med enbart mobilnät.',
+    confirm: 'Bekräfta anbudet oförändrat',
+    met: 'Uppfyller ni kravet Fungerar med enbart mobilnät?',
+    yes: 'Ja, kravet uppfylls',
+    how: 'Hur uppfylls Fungerar med enbart mobilnät?',
+    replace: 'Lämna det ändrade anbudet',
+  },
+} as const
+
+test('a bid under amended terms is re-confirmed with the new must-have answered; the buyer cannot bid or read bids', async ({
   page,
   checkA11y,
-}) => {
-  // Johan (Polarsensor, English) submitted before the amendment added a must-have.
+}, testInfo) => {
+  const who = RECONFIRMERS[testInfo.project.name as keyof typeof RECONFIRMERS]
   await visit(page, '/login?redirectTo=%2Fcalls', checkA11y)
-  await page.getByLabel('E-postadress').fill('johan.lundberg@polarsensor.test')
+  await page.getByLabel('E-postadress').fill(who.email)
   await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Logga in' }).click()
   await page.getByRole('link', { name: CALL }).first().click()
-  await page.getByRole('link', { name: 'Submit a bid', exact: true }).click()
-  await expect(page.getByRole('heading', { level: 1, name: `Bid: ${CALL}` })).toBeVisible()
-  const status = page.getByRole('region', { name: 'Status of your bid' })
-  await expect(status).toContainText('Needs re-confirmation')
-  await expect(status.locator('code').first()).toHaveText(/^[0-9a-f]{64}$/)
-  const reconfirm = page.getByRole('region', { name: 'The terms have changed – confirm your bid' })
-  await expect(reconfirm).toContainText('Amendment 1')
-  await expect(reconfirm).toContainText('New terms: Fungerar med enbart mobilnät.')
-  await expect(reconfirm.getByRole('button', { name: 'Confirm the bid unchanged' })).toBeVisible()
+  await page.getByRole('link', { name: who.bidLink, exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: who.heading })).toBeVisible()
+  const status = page.getByRole('region', { name: who.status })
+  await expect(status).toContainText(who.needsReconfirmation)
+  const oldReceipt = await status.locator('code').first().textContent()
+  expect(oldReceipt).toMatch(/^[0-9a-f]{64}$/)
+  const reconfirm = page.getByRole('region', { name: who.region })
+  await expect(reconfirm).toContainText(who.amendment)
+  await expect(reconfirm).toContainText(who.added)
+  await checkA11y()
+
+  // Confirming unchanged is refused: the new must-have has no answer yet.
+  await reconfirm.getByRole('button', { name: who.confirm }).click()
+  await expect(page.getByRole('alert').first()).toBeVisible()
+  await checkA11y()
+  const met = page.getByRole('group', { name: who.met })
+  await met.getByLabel(who.yes).check()
+  await page
+    .getByLabel(who.how)
+    .fill('Sensorerna har inbyggt 4G-modem och fungerar utan fast bredband.')
+  await page.getByRole('button', { name: who.replace }).click()
+  const after = page.getByRole('region', { name: who.status })
+  await expect(after).toContainText(who.submitted)
+  await expect(after).not.toContainText(who.needsReconfirmation)
+  const newReceipt = await after.locator('code').first().textContent()
+  expect(newReceipt).toMatch(/^[0-9a-f]{64}$/)
+  expect(newReceipt).not.toBe(oldReceipt)
+  await expect(page.getByRole('region', { name: who.region })).toHaveCount(0)
   await checkA11y()
   const bidPath = new URL(page.url()).pathname
 

@@ -669,6 +669,8 @@ describe('re-confirmation after an amendment that changed the terms', () => {
     const errors = formResult(refused).error!
     expect(errors['']).toEqual(['bids.errors.reconfirmIncomplete'])
     expect(errors[`req_${added.id}_met`]).toEqual(['bids.required.met'])
+    // The bid form keeps the stored answers (the confirm button's form carries none).
+    expect(formResult(refused).initialValue).toBeUndefined()
     expect((await bidOf(call.id, company))!.status).toBe('needs_reconfirmation')
 
     const all = await db

@@ -62,8 +62,7 @@ test('the demo marketplace seeds through every database rule and shows each stat
     { state: 'published', changes_terms: 1 },
   ])
   expect(count(`SELECT status, count(*) AS n FROM bids GROUP BY status ORDER BY status`)).toEqual([
-    { status: 'draft', n: 1 },
-    { status: 'needs_reconfirmation', n: 1 },
+    { status: 'needs_reconfirmation', n: 2 },
     { status: 'submitted', n: 7 },
   ])
   // The awarded call went to the best passing bid; the bid failing the must-have scored but lost.

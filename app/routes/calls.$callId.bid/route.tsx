@@ -116,8 +116,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const fieldErrors = Object.fromEntries(
         Object.entries(error.missing).map(([name, key]) => [name, [key]]),
       )
-      const formErrors = intent === 'reconfirm' ? ['bids.errors.reconfirmIncomplete'] : []
-      return data({ result: submission.reply({ formErrors, fieldErrors }) }, { status: 400 })
+      if (intent === 'reconfirm') {
+        // The confirm button's form holds no answers: show the errors on the bid form but keep
+        // the stored answers in it, so the bidder completes the bid rather than retyping it.
+        const reply = submission.reply({
+          formErrors: ['bids.errors.reconfirmIncomplete'],
+          fieldErrors,
+        })
+        return data({ result: { ...reply, initialValue: undefined } }, { status: 400 })
+      }
+      return data({ result: submission.reply({ fieldErrors }) }, { status: 400 })
     }
     if (!(error instanceof DomainError)) throw error
     if (error.code === 'not_found') throw notFound()
