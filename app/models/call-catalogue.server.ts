@@ -146,6 +146,31 @@ export async function searchCalls(db: DB, filters: CallFilters, locale: Locale) 
   const count = Number(total)
   const pages = Math.max(1, Math.ceil(count / CALL_PAGE_SIZE))
   const page = Math.min(Math.max(1, filters.page ?? 1), pages)
+  const items = await callCards(db, query, {
+    limit: CALL_PAGE_SIZE,
+    offset: (page - 1) * CALL_PAGE_SIZE,
+    at,
+    locale,
+  })
+  const cpvLabel = filters.cpv
+    ? ((await getCpvLabels(db, [cpvPrefix(filters.cpv).padEnd(8, '0')], locale))[0] ?? null)
+    : null
+  return { items, total: count, page, pages, cpvLabel }
+}
+export type CallListResult = Awaited<ReturnType<typeof searchCalls>>
+
+/** The newest calls open for bids, for the home page. */
+export async function listNewestOpenCalls(db: DB, locale: Locale, limit = 3) {
+  const at = now()
+  return callCards(db, listQuery(db, { status: 'open' }, at), { limit, offset: 0, at, locale })
+}
+
+/** One page of cards from a filtered query: newest published first, with themes. */
+async function callCards(
+  db: DB,
+  query: ReturnType<typeof listQuery>,
+  options: { limit: number; offset: number; at: number; locale: Locale },
+) {
   const rows = await query
     .innerJoin('organisations as buyer', 'buyer.id', 'calls.organisation_id')
     .innerJoin('counties', 'counties.code', 'calls.county_code')
@@ -163,25 +188,20 @@ export async function searchCalls(db: DB, filters: CallFilters, locale: Locale) 
     ])
     .orderBy('calls.published_at', 'desc')
     .orderBy('calls.id', 'desc')
-    .limit(CALL_PAGE_SIZE)
-    .offset((page - 1) * CALL_PAGE_SIZE)
+    .limit(options.limit)
+    .offset(options.offset)
     .execute()
   const themes = await themesOf(
     db,
     rows.map((r) => r.id),
-    locale,
+    options.locale,
   )
-  const items = rows.map((r) => ({
+  return rows.map((r) => ({
     ...r,
-    shown_status: shownCallStatus(r, at),
+    shown_status: shownCallStatus(r, options.at),
     themes: themes.get(r.id) ?? [],
   }))
-  const cpvLabel = filters.cpv
-    ? ((await getCpvLabels(db, [cpvPrefix(filters.cpv).padEnd(8, '0')], locale))[0] ?? null)
-    : null
-  return { items, total: count, page, pages, cpvLabel }
 }
-export type CallListResult = Awaited<ReturnType<typeof searchCalls>>
 export type CallListItem = CallListResult['items'][number]
 
 /** What the list's filter form offers: themes and counties. */

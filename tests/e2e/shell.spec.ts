@@ -13,12 +13,21 @@ test('the home page shows the seeded marketplace in Swedish and switches to Engl
   // Other specs add organisations, so only the count of recent ones is stable here.
   const recent = page.getByRole('region', { name: 'Senast anslutna organisationer' })
   await expect(recent.getByRole('link')).toHaveCount(6)
+  // The newest procurements open for bids (other specs publish more, so at most three).
+  const calls = page.getByRole('region', { name: 'Öppna upphandlingar' })
+  await expect(calls.getByRole('heading', { level: 3 }).first()).toBeVisible()
+  expect(await calls.getByRole('heading', { level: 3 }).count()).toBeLessThanOrEqual(3)
+  await expect(calls.getByRole('link', { name: 'Se alla upphandlingar' })).toHaveAttribute(
+    'href',
+    '/calls',
+  )
 
   await page.getByRole('button', { name: 'In English' }).click()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'The public sector as a test arena and first reference customer',
   )
+  await expect(page.getByRole('region', { name: 'Open procurements' })).toBeVisible()
   await checkA11y()
 
   await page.getByRole('button', { name: 'På svenska' }).click()

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import type { SizeClass } from '#db/schema'
 import { action as callAction, loader as callLoader } from '~/routes/calls.$callId._index/route'
+import { loader as homeLoader } from '~/routes/_index/route'
 import { loader as listLoader } from '~/routes/calls._index/route'
 import { now } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
@@ -363,5 +364,36 @@ describe('following a call', () => {
           .execute(),
       ),
     ).toMatch('testarena:call_not_found')
+  })
+})
+
+describe('home page', () => {
+  test('lists the newest calls open for bids: no drafts, closed or cancelled calls', async () => {
+    const db = getDb()
+    const buyer = await createBuyer(db)
+    const closing = await createCall(db, buyer, { title: 'Stänger snart för anbud' })
+    const draft = await createCall(db, buyer, {
+      status: 'draft',
+      title: 'Ett utkast till upphandling',
+    })
+    const cancelled = await createCall(db, buyer, { title: 'En avbruten upphandling' })
+    await cancel(buyer, cancelled.call.id)
+    advanceClock(60)
+    const fresh = await createCall(db, buyer, { title: 'Den nyaste öppna upphandlingen' })
+    const data = dataOf<Awaited<ReturnType<typeof homeLoader>>>(
+      await run(() => homeLoader(loaderArgs(getRequest('/')))),
+    )
+    const ids = data.calls.map((c) => c.id)
+    expect(ids[0]).toBe(fresh.call.id)
+    expect(ids.length).toBeLessThanOrEqual(3)
+    expect(ids).not.toContain(draft.call.id)
+    expect(ids).not.toContain(cancelled.call.id)
+    expect(data.calls.every((c) => c.shown_status === 'open')).toBe(true)
+    // After its deadline a call leaves the home page.
+    advanceClock(41 * DAY)
+    const later = dataOf<Awaited<ReturnType<typeof homeLoader>>>(
+      await run(() => homeLoader(loaderArgs(getRequest('/')))),
+    )
+    expect(later.calls.map((c) => c.id)).not.toContain(closing.call.id)
   })
 })

@@ -1,6 +1,9 @@
 // Labels shared by every procurement-call page (issue 4).
 const sv = {
   'call.nav': 'Upphandlingar',
+  'call.home.title': 'Öppna upphandlingar',
+  'call.home.empty': 'Inga upphandlingar är öppna för anbud just nu.',
+  'call.home.all': 'Se alla upphandlingar',
   'call.orgLink.calls': 'Upphandlingar',
   'call.orgLink.bids': 'Anbud',
   'call.status.draft': 'Utkast',
@@ -41,6 +44,9 @@ const sv = {
 
 const en: Record<keyof typeof sv, string> = {
   'call.nav': 'Procurements',
+  'call.home.title': 'Open procurements',
+  'call.home.empty': 'No procurements are open for bids right now.',
+  'call.home.all': 'See all procurements',
   'call.orgLink.calls': 'Procurements',
   'call.orgLink.bids': 'Bids',
   'call.status.draft': 'Draft',

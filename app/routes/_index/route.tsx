@@ -4,12 +4,14 @@ import { formatNumber } from '~/i18n/format'
 import { getTranslator } from '~/i18n/messages'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getMarketplaceStats, listRecentOrganisations } from '~/models/organisations.server'
+import { listNewestOpenCalls } from '~/models/call-catalogue.server'
 import { listNewestOpenOffers } from '~/models/test-bed-catalogue.server'
 import { getLocale } from '~/i18n/locale.server'
 import { OfferCard } from '~/routes/test-beds._index/offer-card'
 import { getDb } from '~/utils/db.server'
 import { localeFromMatches } from '~/utils/meta'
 import { OrganisationCard } from '~/components/organisation-labels'
+import { CallCard } from '~/components/call-card'
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: getTranslator(localeFromMatches(matches))('home.title') },
@@ -17,16 +19,18 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb()
-  const [stats, recent, offers] = await Promise.all([
+  const locale = getLocale(request)
+  const [stats, recent, offers, calls] = await Promise.all([
     getMarketplaceStats(db),
     listRecentOrganisations(db),
-    listNewestOpenOffers(db, getLocale(request)),
+    listNewestOpenOffers(db, locale),
+    listNewestOpenCalls(db, locale),
   ])
-  return { stats, recent, offers }
+  return { stats, recent, offers, calls }
 }
 
 export default function Home() {
-  const { stats, recent, offers } = useLoaderData<typeof loader>()
+  const { stats, recent, offers, calls } = useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
   return (
@@ -88,6 +92,22 @@ export default function Home() {
         )}
         <p>
           <Link to="/test-beds">{t('catalogue.home.all')}</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="open-calls-title">
+        <h2 id="open-calls-title">{t('call.home.title')}</h2>
+        {calls.length === 0 ? (
+          <p>{t('call.home.empty')}</p>
+        ) : (
+          <ul className="cards">
+            {calls.map((c) => (
+              <CallCard key={c.id} call={c} />
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link to="/calls">{t('call.home.all')}</Link>
         </p>
       </section>
 
