@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { openDatabase } from '../../db/connection'
 import { migrateToLatest } from '../../db/migrator'
 import { seed } from '../../db/seed'
+import { now } from '../../app/utils/clock.server'
 import { addCatalogueOffers } from './catalogue-data'
 
 const PORT = 3400
@@ -103,7 +104,8 @@ async function main() {
   if (!existsSync('build/server/index.js')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' })
   const dir = mkdtempSync(join(tmpdir(), 'testarena-bench-'))
   const dbPath = join(dir, 'bench.sqlite')
-  const { db } = openDatabase(dbPath)
+  // The demo seed writes its history through the rules at each event's moment (decision 018).
+  const { db } = openDatabase(dbPath, { clock: now })
   await migrateToLatest(db)
   await seed(db)
   const offers = Number(process.env.BENCH_OFFERS ?? 100_000)
