@@ -10,7 +10,6 @@ import { listAmendments } from './calls.server'
 import { getCpvLabels } from './cpv.server'
 import { DomainError, withRules } from './errors.server'
 import { escapeLike } from './organisations.server'
-import { listCounties, listThemes } from './reference.server'
 import { ftsMatchExpression, shortSearchTerms } from './test-bed-catalogue.server'
 
 // The public side of procurement calls (issue 4, rule 2 "same information to all"): the list with
@@ -203,12 +202,6 @@ async function callCards(
   }))
 }
 export type CallListItem = CallListResult['items'][number]
-
-/** What the list's filter form offers: themes and counties. */
-export async function getCallFilterOptions(db: DB, locale: Locale) {
-  const [themes, counties] = await Promise.all([listThemes(db, locale), listCounties(db)])
-  return { themes, counties }
-}
 
 async function themesOf(db: DB, callIds: number[], locale: Locale) {
   const byCall = new Map<number, { code: string; name: string }[]>()

@@ -57,3 +57,9 @@ export async function listThemes(db: DB, locale: Locale) {
   return rows.map((r) => ({ code: r.code, name: locale === 'en' ? r.name_en : r.name_sv }))
 }
 export type Theme = Awaited<ReturnType<typeof listThemes>>[number]
+
+/** What the catalogue's and the call list's filter forms offer: themes and counties. */
+export async function getThemeAndCountyOptions(db: DB, locale: Locale) {
+  const [themes, counties] = await Promise.all([listThemes(db, locale), listCounties(db)])
+  return { themes, counties }
+}

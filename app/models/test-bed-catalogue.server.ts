@@ -5,7 +5,6 @@ import type { Locale } from '~/i18n/locales'
 import { now } from '~/utils/clock.server'
 import { DomainError } from './errors.server'
 import { escapeLike } from './organisations.server'
-import { listCounties, listThemes } from './reference.server'
 
 // The public test-bed catalogue and an offer's public page (issue 3). Read-only: every write to
 // offers lives in the offers and applications models.
@@ -224,12 +223,6 @@ export async function listNewestOpenOffers(db: DB, locale: Locale, limit = 3) {
   const at = now()
   const { query } = catalogueQuery(db, { open: true }, at)
   return cardsOf(db, query, { order: 'published', limit, offset: 0, at, locale })
-}
-
-/** What the catalogue's filter form offers: themes and counties. */
-export async function getCatalogueFilterOptions(db: DB, locale: Locale) {
-  const [themes, counties] = await Promise.all([listThemes(db, locale), listCounties(db)])
-  return { themes, counties }
 }
 
 async function themesOf(db: DB, offerIds: number[], locale: Locale) {

@@ -6,8 +6,9 @@ import { FilterSelect } from '~/components/forms'
 import { formatNumber } from '~/i18n/format'
 import { getLocale } from '~/i18n/locale.server'
 import { useLocale, useT } from '~/i18n/use-t'
-import { getCallFilterOptions, searchCalls } from '~/models/call-catalogue.server'
+import { searchCalls } from '~/models/call-catalogue.server'
 import { Pagination } from '~/components/pagination'
+import { getThemeAndCountyOptions } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { CALL_STATUS_FILTERS, callFiltersSchema, callsHref, FILTER_KEYS } from './schema'
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb()
   const [result, options] = await Promise.all([
     searchCalls(db, filters, locale),
-    getCallFilterOptions(db, locale),
+    getThemeAndCountyOptions(db, locale),
   ])
   return { filters, result, options }
 }

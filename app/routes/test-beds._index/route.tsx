@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { ACCESS_MODELS } from '#db/schema'
 import { getLocale } from '~/i18n/locale.server'
 import { useT, useLocale } from '~/i18n/use-t'
-import { getCatalogueFilterOptions, searchCatalogue } from '~/models/test-bed-catalogue.server'
+import { searchCatalogue } from '~/models/test-bed-catalogue.server'
+import { getThemeAndCountyOptions } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { OfferCard } from './offer-card'
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb()
   const [result, options] = await Promise.all([
     searchCatalogue(db, filters, locale),
-    getCatalogueFilterOptions(db, locale),
+    getThemeAndCountyOptions(db, locale),
   ])
   return { filters, result, options }
 }
