@@ -609,6 +609,90 @@ const applications: DemoApplication[] = [
     },
   },
   {
+    offer: 'vinterväg',
+    company: 'polarsensor',
+    author: 'johan',
+    productName: 'Polarsensor Vägbana',
+    productDescription:
+      'Trådlösa sensorer i vägbanan som mäter yttemperatur och fukt och varnar för halka innan den uppstår.',
+    trl: 7,
+    testGoals:
+      'Vi vill jämföra våra halkvarningar med driftpersonalens observationer och se om utryckningarna kan planeras tidigare.',
+    proposedStartInDays: -360,
+    proposedEndInDays: -240,
+    testUserCount: 8,
+    testUserDescription: 'Driftledare och plogentreprenörer.',
+    dataNeeds: 'Plogloggar och kommunens väderstation.',
+    contribution: '24 sensorer, installation och en varningstjänst.',
+    submittedDaysAgo: 372,
+    decision: {
+      daysAgo: 368,
+      by: 'erik',
+      accept: true,
+      reason:
+        'Sensorerna kompletterar kommunens väderstationer och planen för vintern är realistisk.',
+      scores: [4],
+      comments: ['Lovande resultat från fjolårets test i Kiruna.'],
+      pilotStartInDays: -360,
+      pilotEndInDays: -240,
+    },
+    report: {
+      daysAgo: 225,
+      by: 'erik',
+      whatTested:
+        'Halkvarningar från 24 sensorer i vägbanan på huvudgator och cykelvägar i centrala Luleå under vintern 2025–2026.',
+      withWhom: 'Kommunens driftledare, två plogentreprenörer och trafikenheten.',
+      results:
+        '87 % av halktillfällena varnades minst två timmar i förväg. Saltningen kunde i flera fall göras före morgontrafiken, och antalet akuta utryckningar minskade med en femtedel jämfört med vintern innan.',
+      recommendations:
+        'Sensorerna bör kompletteras med prognoser för cykelvägar. Erfarenheterna används i kommande upphandling av halkbekämpning.',
+      response: {
+        daysAgo: 220,
+        by: 'johan',
+        text: 'Thank you — we have added a cycle-path forecast to the service for next winter.',
+      },
+    },
+  },
+  {
+    offer: 'vinterväg',
+    company: 'bergskraft',
+    author: 'mikael',
+    productName: 'Bergskraft Värmestyrning',
+    productDescription:
+      'Styrning av uppvärmda gångstråk och busshållplatser efter väderprognos och elpris, så att värmen bara är på när halka väntas.',
+    trl: 8,
+    testGoals:
+      'Vi vill visa att prognosstyrd markvärme håller gångstråken isfria med mindre energi.',
+    proposedStartInDays: -350,
+    proposedEndInDays: -230,
+    testUserCount: 4,
+    testUserDescription: 'Driftpersonal och fastighetsförvaltare.',
+    dataNeeds: 'Energimätning för markvärmen och kommunens väderdata.',
+    contribution: 'Styrsystem, installation och energiuppföljning.',
+    submittedDaysAgo: 365,
+    decision: {
+      daysAgo: 362,
+      by: 'erik',
+      accept: true,
+      reason: 'Tydlig energinytta och enkel installation i befintliga elcentraler.',
+      scores: [4],
+      comments: ['Bra mätplan för energin.'],
+      pilotStartInDays: -350,
+      pilotEndInDays: -230,
+    },
+    report: {
+      daysAgo: 215,
+      by: 'erik',
+      whatTested:
+        'Prognosstyrd markvärme på Storgatans gångstråk och vid tre busshållplatser under vintern 2025–2026.',
+      withWhom: 'Gatuavdelningen, fastighetsförvaltningen och Luleå Energi.',
+      results:
+        'Energin för markvärmen minskade med 31 % jämfört med vintern innan, och gångstråken var isfria vid alla kontroller under morgontimmarna.',
+      recommendations:
+        'Inför prognosstyrning på all markvärme som kommunen äger. Följ upp effekttopparna tillsammans med elnätsbolaget.',
+    },
+  },
+  {
     offer: 'smartHemtjanst',
     company: 'nattugglan',
     author: 'sara',

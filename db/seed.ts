@@ -3,6 +3,7 @@ import { hashPassword } from '../app/auth/password.server'
 import { audit } from '../app/models/audit.server'
 import { now } from '../app/utils/clock.server'
 import { seedCalls } from './seed-calls'
+import { seedReferences } from './seed-references'
 import { seedTestBeds } from './seed-test-beds'
 import type { Database, MemberRole, OrganisationKind, PublicBodyType, SizeClass } from './schema'
 
@@ -29,6 +30,7 @@ const users: DemoUser[] = [
   { key: 'per', email: 'per.holmgren@pitea-sciencepark.test', name: 'Per Holmgren' },
   { key: 'ulrika', email: 'ulrika.marklund@skelleftea.test', name: 'Ulrika Marklund' },
   { key: 'eva', email: 'eva.lindgren@skane.test', name: 'Eva Lindgren' },
+  { key: 'mikael', email: 'mikael.sundqvist@bergskraft.test', name: 'Mikael Sundqvist' },
 ]
 
 interface DemoOrg {
@@ -141,7 +143,7 @@ const organisations: DemoOrg[] = [
     description:
       'Energitjänster och styrning av värme och laddning i offentliga lokaler i Västerbotten.',
     sectors: ['D', 'F'],
-    members: [],
+    members: [['mikael', 'admin']],
   },
   {
     key: 'vardkraft',
@@ -307,5 +309,6 @@ export async function seed(db: Kysely<Database>): Promise<void> {
     }
     await seedTestBeds(tx, { users: userIds, orgs: orgIds, at })
     await seedCalls(tx, { users: userIds, orgs: orgIds, at })
+    await seedReferences(tx, { users: userIds, orgs: orgIds, at })
   })
 }

@@ -117,6 +117,34 @@ export const DOMAIN_ERROR_CODES = [
   'document_too_large',
   'document_type',
   'document_empty',
+  'reference_needs_source',
+  'not_reference_party',
+  'reference_source_fixed',
+  'reference_approval_invalid',
+  'reference_published_once',
+  'contact_consent_required',
+  'reference_results_invalid',
+  'reference_exists',
+  'reference_calls_closed',
+  'too_many_requests',
+  'request_fixed',
+  'admin_only',
+  'competition_exists',
+  'competition_published',
+  'categories_frozen',
+  'nominations_closed',
+  'already_nominated',
+  'reference_not_published',
+  'not_juror',
+  'not_judging',
+  'juror_is_party',
+  'declaration_fixed',
+  'juror_not_cleared',
+  'juror_has_declared',
+  'jury_incomplete',
+  'winner_not_by_score',
+  'winner_exists',
+  'results_incomplete',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 
@@ -142,6 +170,18 @@ export function fromDbError(error: unknown): DomainError {
     return new DomainError('application_exists')
   }
   if (message.includes('UNIQUE constraint failed: bids')) return new DomainError('bid_exists')
+  if (message.includes('UNIQUE constraint failed: reference_cases')) {
+    return new DomainError('reference_exists')
+  }
+  if (message.includes('UNIQUE constraint failed: competitions.year')) {
+    return new DomainError('competition_exists')
+  }
+  if (message.includes('UNIQUE constraint failed: competition_nominations')) {
+    return new DomainError('already_nominated')
+  }
+  if (message.includes('UNIQUE constraint failed: competition_results.category_id')) {
+    return new DomainError('winner_exists')
+  }
   throw error
 }
 

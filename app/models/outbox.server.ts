@@ -83,6 +83,7 @@ export async function deliverDueMail(
     .selectFrom('outbox')
     .selectAll()
     .where('sent_at', 'is', null)
+    .where('erased_at', 'is', null)
     .where('next_attempt_at', '<=', now())
     .orderBy('id')
     .limit(batchSize)

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as foundation from './2026-11-25-01-foundation'
 import * as testBeds from './2026-11-25-02-test-beds'
 import * as calls from './2026-11-25-03-calls'
+import * as references from './2026-11-26-04-references'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-01-foundation': foundation,
   '2026-11-25-02-test-beds': testBeds,
   '2026-11-25-03-calls': calls,
+  '2026-11-26-04-references': references,
 }

@@ -16,7 +16,7 @@ test('the demo marketplace seeds through every database rule and shows each stat
   expect(
     count('SELECT status, count(*) AS n FROM pilot_applications GROUP BY status ORDER BY status'),
   ).toEqual([
-    { status: 'accepted', n: 2 },
+    { status: 'accepted', n: 4 },
     { status: 'declined', n: 1 },
     { status: 'draft', n: 2 },
     { status: 'submitted', n: 3 },
@@ -24,15 +24,17 @@ test('the demo marketplace seeds through every database rule and shows each stat
   ])
   expect(count('SELECT status, count(*) AS n FROM pilots GROUP BY status')).toEqual([
     { status: 'active', n: 1 },
-    { status: 'completed', n: 1 },
+    { status: 'completed', n: 3 },
   ])
-  // The completed pilot has its report and the company's answer.
+  // Every completed pilot has its report; two have the company's answer.
   expect(
-    count(`SELECT p.status FROM pilot_reports r JOIN pilots p ON p.id = r.pilot_id
-      WHERE r.response IS NOT NULL`),
-  ).toEqual([{ status: 'completed' }])
+    count(`SELECT p.status, count(r.response) AS answered FROM pilot_reports r
+      JOIN pilots p ON p.id = r.pilot_id GROUP BY p.status`),
+  ).toEqual([{ status: 'completed', answered: 2 }])
   // Free and cost-sharing pilots carry state aid; the paid round carries none.
   expect(count('SELECT aid_sek FROM state_aid_ledger ORDER BY aid_sek')).toEqual([
+    { aid_sek: 45000 },
+    { aid_sek: 45000 },
     { aid_sek: 60000 },
     { aid_sek: 150000 },
   ])
@@ -42,7 +44,7 @@ test('the demo marketplace seeds through every database rule and shows each stat
     .selectAll()
     .where('submitted_at', 'is not', null)
     .execute()
-  expect(submitted).toHaveLength(7)
+  expect(submitted).toHaveLength(9)
   for (const row of submitted) {
     expect(receiptHash({ ...row, submitted_at: row.submitted_at! })).toBe(row.receipt_hash)
   }
@@ -80,6 +82,77 @@ test('the demo marketplace seeds through every database rule and shows each stat
       `SELECT contract_signed_at > standstill_ends_at AS ok FROM calls WHERE status = 'awarded'`,
     ),
   ).toEqual([{ ok: 1 }])
+  // The showcase (issue 5): three cases both parties approved, one awaiting the company, each
+  // traceable to its pilot or award; the year's competition published with its winners.
+  expect(
+    count(`SELECT r.status, o.name AS company, r.pilot_id IS NOT NULL AS from_pilot,
+        r.public_body_approved_revision = r.revision AS body_ok,
+        r.company_approved_revision = r.revision AS company_ok, r.title_en IS NOT NULL AS english
+      FROM reference_cases r JOIN organisations o ON o.id = r.company_id ORDER BY r.id`),
+  ).toEqual([
+    {
+      status: 'published',
+      company: 'Polarsensor AB',
+      from_pilot: 1,
+      body_ok: 1,
+      company_ok: 1,
+      english: 1,
+    },
+    {
+      status: 'published',
+      company: 'Nattugglan Omsorgsteknik AB',
+      from_pilot: 0,
+      body_ok: 1,
+      company_ok: 1,
+      english: 1,
+    },
+    {
+      status: 'published',
+      company: 'Bergskraft Energi AB',
+      from_pilot: 1,
+      body_ok: 1,
+      company_ok: 1,
+      english: 0,
+    },
+    {
+      status: 'draft',
+      company: 'Polarsensor AB',
+      from_pilot: 1,
+      body_ok: 1,
+      company_ok: null,
+      english: 1,
+    },
+  ])
+  // The region's late quote cleared the company's first approval: revision 2 was approved again.
+  expect(count(`SELECT revision FROM reference_cases WHERE call_id IS NOT NULL`)).toEqual([
+    { revision: 2 },
+  ])
+  expect(
+    count(`SELECT c.status, cat.name_sv, res.placement, r.title_sv FROM competition_results res
+      JOIN competition_categories cat ON cat.id = res.category_id
+      JOIN competitions c ON c.id = cat.competition_id
+      JOIN competition_nominations n ON n.id = res.nomination_id
+      JOIN reference_cases r ON r.id = n.reference_id ORDER BY cat.position, res.placement DESC`),
+  ).toEqual([
+    {
+      status: 'published',
+      name_sv: 'Årets testbäddssamarbete',
+      placement: 'winner',
+      title_sv: 'Nyckelfri hemtjänst i Bergnäset',
+    },
+    {
+      status: 'published',
+      name_sv: 'Årets testbäddssamarbete',
+      placement: 'honourable_mention',
+      title_sv: 'Prognosstyrd markvärme på Storgatan',
+    },
+    {
+      status: 'published',
+      name_sv: 'Årets innovationsupphandling',
+      placement: 'winner',
+      title_sv: 'Digitalt läkemedelsstöd för äldre i ordinärt boende',
+    },
+  ])
   expect((await verifyAuditChain(db)).ok).toBe(true)
   expect(await seedIfEmpty(db)).toBe(false)
   await db.destroy()

@@ -160,6 +160,50 @@ const sv = {
   'errors.domain.document_type':
     'Filtypen stöds inte. Ladda upp PDF, Word (docx), Excel (xlsx), PowerPoint (pptx), OpenDocument (odt, ods, odp), PNG, JPEG eller text och CSV i UTF-8.',
   'errors.domain.document_empty': 'Filen är tom. Välj en fil med innehåll.',
+  'errors.domain.reference_needs_source':
+    'En referens skapas från en avslutad pilot med testrapport eller en tilldelad upphandling, mellan just de två parterna.',
+  'errors.domain.not_reference_party':
+    'Bara den offentliga aktören och företaget bakom referensen kan skriva i den.',
+  'errors.domain.reference_source_fixed': 'Referensens parter och källa kan inte ändras.',
+  'errors.domain.reference_approval_invalid':
+    'Godkännandet gäller inte: varje part godkänner genom en egen medlem, och bara den text som står i referensen nu.',
+  'errors.domain.reference_published_once':
+    'En referens som har varit publicerad tas inte bort. Dra tillbaka den i stället.',
+  'errors.domain.contact_consent_required':
+    'Bara personen själv kan ange sig som kontakt för referenssamtal, och bara som medlem hos den offentliga aktören.',
+  'errors.domain.reference_results_invalid':
+    'Varje resultat behöver en benämning, ett värde, en enhet och eventuellt ett utgångsvärde.',
+  'errors.domain.reference_exists':
+    'Det finns redan en referens för den här piloten eller tilldelningen.',
+  'errors.domain.reference_calls_closed':
+    'Den här referensen tar inte emot förfrågningar om referenssamtal.',
+  'errors.domain.too_many_requests': 'För många förfrågningar på kort tid. Försök igen i morgon.',
+  'errors.domain.request_fixed':
+    'Förfrågan kan inte ändras; bara dess personuppgifter kan raderas.',
+  'errors.domain.admin_only': 'Bara en administratör för Testarena kan göra det här.',
+  'errors.domain.competition_exists': 'Det finns redan en tävling för det året.',
+  'errors.domain.competition_published': 'Årets resultat är publicerade och kan inte ändras.',
+  'errors.domain.categories_frozen':
+    'Kategorierna kan bara ändras medan nomineringen pågår och innan något nominerats i dem.',
+  'errors.domain.nominations_closed': 'Nomineringen är stängd.',
+  'errors.domain.already_nominated': 'Referensen är redan nominerad i den kategorin.',
+  'errors.domain.reference_not_published': 'Bara publicerade referenser kan nomineras.',
+  'errors.domain.not_juror': 'Bara jurymedlemmar i årets tävling kan göra det här.',
+  'errors.domain.not_judging': 'Juryarbetet pågår inte just nu.',
+  'errors.domain.juror_is_party':
+    'Du är medlem hos en av parterna i referensen och har därför en jävssituation.',
+  'errors.domain.declaration_fixed': 'En jävsdeklaration kan inte ändras.',
+  'errors.domain.juror_not_cleared':
+    'Du kan bara poängsätta en nominering där du har deklarerat att du saknar jäv, medan juryarbetet pågår.',
+  'errors.domain.juror_has_declared':
+    'Jurymedlemmen har redan lämnat deklarationer och kan inte tas bort.',
+  'errors.domain.jury_incomplete':
+    'Juryn är inte klar: varje jurymedlem måste deklarera för varje nominering i kategorin och poängsätta dem där den saknar jäv.',
+  'errors.domain.winner_not_by_score':
+    'Vinnaren måste vara den nominering som fått högst genomsnittlig poäng av juryn.',
+  'errors.domain.winner_exists': 'Kategorin har redan en vinnare.',
+  'errors.domain.results_incomplete':
+    'Varje kategori behöver en vinnare innan resultatet publiceras.',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -322,6 +366,50 @@ const en: Record<keyof typeof sv, string> = {
   'errors.domain.document_type':
     'This file type is not supported. Upload PDF, Word (docx), Excel (xlsx), PowerPoint (pptx), OpenDocument (odt, ods, odp), PNG, JPEG, or text and CSV in UTF-8.',
   'errors.domain.document_empty': 'The file is empty. Choose a file with content.',
+  'errors.domain.reference_needs_source':
+    'A reference is created from a completed pilot with a test report, or an awarded procurement, between exactly those two parties.',
+  'errors.domain.not_reference_party':
+    'Only the public body and the company behind the reference can edit it.',
+  'errors.domain.reference_source_fixed': "The reference's parties and source cannot be changed.",
+  'errors.domain.reference_approval_invalid':
+    'The approval is not valid: each party approves through one of its own members, and only the text as it stands now.',
+  'errors.domain.reference_published_once':
+    'A reference that has been published is not deleted. Withdraw it instead.',
+  'errors.domain.contact_consent_required':
+    'Only the person themselves can become the contact for reference calls, and only as a member of the public body.',
+  'errors.domain.reference_results_invalid':
+    'Each result needs a label, a value, a unit and optionally a baseline.',
+  'errors.domain.reference_exists': 'There is already a reference for this pilot or award.',
+  'errors.domain.reference_calls_closed':
+    'This reference does not take requests for reference calls.',
+  'errors.domain.too_many_requests':
+    'Too many requests in a short time. Please try again tomorrow.',
+  'errors.domain.request_fixed':
+    'The request cannot be changed; only its personal data can be erased.',
+  'errors.domain.admin_only': 'Only a Testarena administrator can do this.',
+  'errors.domain.competition_exists': 'There is already a competition for that year.',
+  'errors.domain.competition_published': "The year's results are published and cannot be changed.",
+  'errors.domain.categories_frozen':
+    'Categories can only be changed while nominations are open and before anything is nominated in them.',
+  'errors.domain.nominations_closed': 'Nominations are closed.',
+  'errors.domain.already_nominated': 'The reference is already nominated in that category.',
+  'errors.domain.reference_not_published': 'Only published references can be nominated.',
+  'errors.domain.not_juror': "Only members of this year's jury can do this.",
+  'errors.domain.not_judging': 'Judging is not under way.',
+  'errors.domain.juror_is_party':
+    'You are a member of one of the parties to the reference and therefore have a conflict of interest.',
+  'errors.domain.declaration_fixed': 'A declaration of interest cannot be changed.',
+  'errors.domain.juror_not_cleared':
+    'You can only score a nomination for which you have declared no conflict of interest, while judging is under way.',
+  'errors.domain.juror_has_declared':
+    'The juror has already made declarations and cannot be removed.',
+  'errors.domain.jury_incomplete':
+    'The jury has not finished: every juror must declare on every nomination in the category and score those without a conflict.',
+  'errors.domain.winner_not_by_score':
+    "The winner must be the nomination with the jury's highest average score.",
+  'errors.domain.winner_exists': 'The category already has a winner.',
+  'errors.domain.results_incomplete':
+    'Every category needs a winner before the results are published.',
 }
 
 export default { sv, en }
