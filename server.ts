@@ -16,6 +16,7 @@ import { migrateToLatest } from './db/migrator'
 import { seedIfEmpty } from './db/seed'
 import { deleteExpiredSessions } from './app/auth/session.server'
 import { remindPendingOutcomes } from './app/models/call-outcomes.server'
+import { eraseExpiredRequests } from './app/models/reference-call-requests.server'
 import { getDb } from './app/utils/db.server'
 import { startMailWorker } from './app/utils/mailer.server'
 import { now } from './app/utils/clock.server'
@@ -128,6 +129,8 @@ async function main() {
     if (seeded) console.log('Seeded demo data (see README: demo logins).')
   }
   await deleteExpiredSessions(db)
+  // Reference-call requests past their 90 days lose their personal data, now and hourly.
+  await eraseExpiredRequests(db)
   await db.destroy()
   void sqlite
 
@@ -152,6 +155,7 @@ async function main() {
     () => {
       void deleteExpiredSessions(getDb()).catch(console.error)
       void remindPendingOutcomes(getDb()).catch(console.error)
+      void eraseExpiredRequests(getDb()).catch(console.error)
     },
     60 * 60 * 1000,
   ).unref()

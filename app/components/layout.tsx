@@ -36,6 +36,12 @@ export function SiteHeader() {
               <NavLink to="/calls">{t('call.nav')}</NavLink>
             </li>
             <li>
+              <NavLink to="/references">{t('showcase.nav')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/competitions">{t('competition.nav')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
             </li>
             {user ? (
@@ -49,6 +55,11 @@ export function SiteHeader() {
                 {user.isPlatformAdmin ? (
                   <li>
                     <NavLink to="/admin/verifications">{t('nav.verifications')}</NavLink>
+                  </li>
+                ) : null}
+                {user.isPlatformAdmin ? (
+                  <li>
+                    <NavLink to="/admin/competitions">{t('competition.adminNav')}</NavLink>
                   </li>
                 ) : null}
               </>

@@ -16,6 +16,9 @@ import callPublic from './messages/call-public'
 import callAuthoring from './messages/call-authoring'
 import evaluation from './messages/evaluation'
 import bids from './messages/bids'
+import references from './messages/references'
+import showcase from './messages/showcase'
+import competitions from './messages/competitions'
 import type { Locale } from './locales'
 
 // Each namespace file declares `sv` first and types `en` as Record<keyof typeof sv, string>, so a
@@ -39,6 +42,9 @@ const sv = {
   ...callAuthoring.sv,
   ...evaluation.sv,
   ...bids.sv,
+  ...references.sv,
+  ...showcase.sv,
+  ...competitions.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -61,6 +67,9 @@ const en: Record<MessageKey, string> = {
   ...callAuthoring.en,
   ...evaluation.en,
   ...bids.en,
+  ...references.en,
+  ...showcase.en,
+  ...competitions.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

@@ -179,6 +179,9 @@ export function fromDbError(error: unknown): DomainError {
   if (message.includes('UNIQUE constraint failed: competition_nominations')) {
     return new DomainError('already_nominated')
   }
+  if (message.includes('UNIQUE constraint failed: competition_declarations')) {
+    return new DomainError('declaration_fixed')
+  }
   if (message.includes('UNIQUE constraint failed: competition_results.category_id')) {
     return new DomainError('winner_exists')
   }

@@ -24,6 +24,14 @@ export const MAIL_TEMPLATES = [
   'call_cancelled',
   'call_outcome_reminder',
   'call_answer',
+  'reference_approval_requested',
+  'reference_published',
+  'reference_withdrawn',
+  'reference_approval_reset',
+  'competition_juror_appointed',
+  'competition_nominated',
+  'competition_results_published',
+  'reference_call_request',
 ] as const
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number]
 

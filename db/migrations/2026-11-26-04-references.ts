@@ -133,7 +133,9 @@ const statements = [
     -- Traceable to exactly one source.
     CHECK ((pilot_id IS NULL) <> (call_id IS NULL)),
     -- The English version is whole or absent; a quote is in both languages or neither.
-    CHECK (${EN_COLUMNS.slice(1).map((c) => `(${c} IS NULL) = (title_en IS NULL)`).join(' AND ')}),
+    CHECK (${EN_COLUMNS.slice(1)
+      .map((c) => `(${c} IS NULL) = (title_en IS NULL)`)
+      .join(' AND ')}),
     CHECK (quote_en IS NULL OR (quote_sv = '') = (quote_en = '')),
     CHECK (quote_sv = '' OR length(trim(quote_by_role)) >= 2),
     CHECK (takes_reference_calls = 0 OR length(trim(contact_role)) >= 2),

@@ -142,6 +142,11 @@ async function main() {
       '/calls',
       `/calls?q=${encodeURIComponent('hemtjänst')}`,
       '/calls/1',
+      '/references',
+      `/references?q=${encodeURIComponent('hemtjänst')}`,
+      '/references/1',
+      '/organisations/polarsensor/portfolio',
+      '/competitions',
     ]) {
       const f = measure(`http://127.0.0.1:${PORT}${page}`)
       const ratio = f.rps / base.rps

@@ -1,5 +1,5 @@
 import type { DB } from '#db/connection'
-import type { Insertable } from 'kysely'
+import type { Insertable, Selectable } from 'kysely'
 import type { ReferenceCasesTable, ReferenceResult } from '#db/schema'
 import { decideApplication } from '~/models/pilot-decisions.server'
 import { now } from '~/utils/clock.server'
@@ -145,12 +145,18 @@ export function referenceText(
   }
 }
 
-export interface ReferenceOptions {
+export interface ReferenceOptions<S extends 'pilot' | 'call' = 'pilot' | 'call'> {
   /** Where the case ends up (default 'draft'). */
   status?: 'draft' | 'published' | 'withdrawn'
   /** Use an awarded call instead of a completed pilot as the source. */
-  source?: 'pilot' | 'call'
+  source?: S
   overrides?: Partial<Insertable<ReferenceCasesTable>>
+}
+
+type FromPilot = Awaited<ReturnType<typeof createCompletedPilot>> & { call: null }
+type FromCall = Awaited<ReturnType<typeof createAwardedCall>> & { pilotId: null }
+type Created<S> = (S extends 'call' ? FromCall : FromPilot) & {
+  reference: Selectable<ReferenceCasesTable>
 }
 
 /** Approves the current revision for one side, through raw SQL (the rules still apply). */
@@ -191,13 +197,15 @@ export async function approveRaw(
  * A reference case from a fresh completed pilot (or awarded call), written by the public body,
  * in the state asked for. Returns the parties for the test to act as.
  */
-export async function createReference(db: DB, options: ReferenceOptions = {}) {
-  const source =
+export async function createReference<S extends 'pilot' | 'call' = 'pilot'>(
+  db: DB,
+  options: ReferenceOptions<S> = {},
+): Promise<Created<S>> {
+  const source: FromPilot | FromCall =
     options.source === 'call'
-      ? await createAwardedCall(db)
+      ? { ...(await createAwardedCall(db)), pilotId: null }
       : { ...(await createCompletedPilot(db)), call: null }
-  const { host, company } = source
-  const pilotId = 'pilotId' in source ? source.pilotId : null
+  const { host, company, pilotId } = source
   const at = now()
   const reference = await db
     .insertInto('reference_cases')
@@ -241,7 +249,7 @@ export async function createReference(db: DB, options: ReferenceOptions = {}) {
       .where('id', '=', reference.id)
       .execute()
   }
-  return { ...source, host, company, reference, pilotId }
+  return { ...source, reference } as unknown as Created<S>
 }
 
 /** A platform administrator (for competitions). */

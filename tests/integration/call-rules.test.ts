@@ -248,7 +248,8 @@ describe('rule 1: open to all', () => {
         WHERE f."table" = 'calls')
       ORDER BY m.name`.execute(db)
     // Each of these was reviewed: none lets a buyer choose who may take part. call_involved_companies
-    // is the opposite — the art. 41 disclosure of who helped prepare the call, published to all.
+    // is the opposite — the art. 41 disclosure of who helped prepare the call, published to all;
+    // reference_cases (issue 5) only names a company the call was already awarded to.
     expect(tables.rows.map((r) => r.name)).toEqual([
       'bid_openings',
       'bids',
@@ -267,6 +268,7 @@ describe('rule 1: open to all', () => {
       'call_questions',
       'call_themes',
       'evaluator_declarations',
+      'reference_cases',
     ])
     const columns = await sql<{ name: string }>`SELECT p.name FROM sqlite_master m,
       pragma_table_info(m.name) p WHERE m.type = 'table' AND (m.name LIKE 'call%' OR m.name LIKE 'bid%')`.execute(

@@ -12,6 +12,8 @@ import { getDb } from '~/utils/db.server'
 import { localeFromMatches } from '~/utils/meta'
 import { OrganisationCard } from '~/components/organisation-labels'
 import { CallCard } from '~/components/call-card'
+import { ReferenceCard } from '~/components/reference-card'
+import { listNewestReferences } from '~/models/showcase.server'
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: getTranslator(localeFromMatches(matches))('home.title') },
@@ -20,17 +22,18 @@ export const meta: MetaFunction = ({ matches }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb()
   const locale = getLocale(request)
-  const [stats, recent, offers, calls] = await Promise.all([
+  const [stats, recent, offers, calls, references] = await Promise.all([
     getMarketplaceStats(db),
     listRecentOrganisations(db),
     listNewestOpenOffers(db, locale),
     listNewestOpenCalls(db, locale),
+    listNewestReferences(db, locale),
   ])
-  return { stats, recent, offers, calls }
+  return { stats, recent, offers, calls, references }
 }
 
 export default function Home() {
-  const { stats, recent, offers, calls } = useLoaderData<typeof loader>()
+  const { stats, recent, offers, calls, references } = useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
   return (
@@ -108,6 +111,22 @@ export default function Home() {
         )}
         <p>
           <Link to="/calls">{t('call.home.all')}</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="new-references-title">
+        <h2 id="new-references-title">{t('showcase.home.title')}</h2>
+        {references.length === 0 ? (
+          <p>{t('showcase.home.empty')}</p>
+        ) : (
+          <ul className="cards reference-cards">
+            {references.map((r) => (
+              <ReferenceCard key={r.id} reference={r} />
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link to="/references">{t('showcase.home.all')}</Link>
         </p>
       </section>
 

@@ -10,6 +10,8 @@ import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { slugSchema } from './schema'
 import { DoneNotice } from '~/components/problem'
+import { getPublicBodyShowcase, listCompanyReferences } from '~/models/showcase.server'
+import { CompanySections, PublicBodySections } from './showcase-sections'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.org.name ?? t('notFound.title'))
@@ -18,24 +20,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = slugSchema.safeParse(params.slug)
   if (!slug.success) throw notFound()
   const user = await getOptionalUser(request)
+  const locale = getLocale(request)
   const org = await getOrganisationProfile(
     getDb(),
     slug.data,
     user ? { id: user.id, isPlatformAdmin: user.isPlatformAdmin } : null,
-    getLocale(request),
+    locale,
   )
   if (!org) throw notFound()
+  // What the organisation stands behind in public (issue 5): only published things.
+  const showcase =
+    org.kind === 'public_body'
+      ? { kind: 'public_body' as const, ...(await getPublicBodyShowcase(getDb(), org.id, locale)) }
+      : {
+          kind: 'company' as const,
+          references: await listCompanyReferences(getDb(), org.id, locale),
+        }
   const url = new URL(request.url)
   const notice = url.searchParams.has('registered')
     ? 'registered'
     : url.searchParams.has('joined')
       ? 'joined'
       : null
-  return { org, notice: org.viewer_role ? notice : null }
+  return { org, showcase, notice: org.viewer_role ? notice : null }
 }
 
 export default function OrganisationProfile() {
-  const { org, notice } = useLoaderData<typeof loader>()
+  const { org, showcase, notice } = useLoaderData<typeof loader>()
   const t = useT()
   const base = `/organisations/${org.slug}`
   return (
@@ -54,6 +65,13 @@ export default function OrganisationProfile() {
         />{' '}
         <VerificationBadge status={org.verification_status} />
       </p>
+      {org.kind === 'company' ? (
+        <p>
+          <Link className="button" to={`${base}/portfolio`}>
+            {t('showcase.profile.portfolioLink')}
+          </Link>
+        </p>
+      ) : null}
       {org.viewer_role && org.verification_status === 'pending' ? (
         <div className="notice notice--warn">
           <p>{t('orgProfile.pending')}</p>
@@ -89,6 +107,9 @@ export default function OrganisationProfile() {
             ) : null}
             <li>
               <Link to={`${base}/pilots`}>{t('pilots.profile.pilotsLink')}</Link>
+            </li>
+            <li>
+              <Link to={`${base}/references`}>{t('showcase.profile.manageReferences')}</Link>
             </li>
             {org.kind === 'company' ? (
               <li>
@@ -160,6 +181,12 @@ export default function OrganisationProfile() {
         <p className="prewrap">{org.description}</p>
       ) : (
         <p className="meta">{t('orgProfile.noDescription')}</p>
+      )}
+
+      {showcase.kind === 'public_body' ? (
+        <PublicBodySections slug={org.slug} showcase={showcase} />
+      ) : (
+        <CompanySections slug={org.slug} references={showcase.references} />
       )}
     </>
   )

@@ -21,6 +21,7 @@ import {
   postPilotMessage,
   respondToTestReport,
 } from '~/models/pilots.server'
+import { findReferenceForPilot } from '~/models/reference-cases.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
@@ -54,6 +55,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const notice = new URL(request.url).searchParams.get('notice')
     return {
       ...view,
+      // A completed pilot can become a reference case (issue 5): link to it, or to writing it.
+      referenceId:
+        view.pilot.status === 'completed' ? await findReferenceForPilot(getDb(), pilotId) : null,
       notice: (NOTICES as readonly string[]).includes(notice ?? '')
         ? (notice as (typeof NOTICES)[number])
         : null,
@@ -199,6 +203,15 @@ export default function PilotPage() {
           </>
         )}
       </dl>
+      {pilot.status === 'completed' ? (
+        <p className="actions">
+          {view.referenceId !== null ? (
+            <Link to={`/references/${view.referenceId}`}>{t('reference.pilot.view')}</Link>
+          ) : (
+            <Link to={`/references/new?pilot=${pilot.id}`}>{t('reference.pilot.write')}</Link>
+          )}
+        </p>
+      ) : null}
       <Thread view={view} />
       <Report view={view} />
     </>
