@@ -339,6 +339,34 @@ export function SubmitButton({
   )
 }
 
+/** The free-text search of a GET filter form, with its hint; the id is `filter-q`. */
+export function FilterSearch({
+  label,
+  hint,
+  value,
+}: {
+  label: string
+  hint: string
+  value: string | undefined
+}) {
+  return (
+    <div className="field">
+      <label htmlFor="filter-q">{label}</label>
+      <p className="hint" id="filter-q-hint">
+        {hint}
+      </p>
+      <input
+        id="filter-q"
+        name="q"
+        type="search"
+        defaultValue={value ?? ''}
+        aria-describedby="filter-q-hint"
+        className="input"
+      />
+    </div>
+  )
+}
+
 /**
  * A select in a GET filter form (catalogue, directory): a plain control without Conform, its
  * "all" choice first and the current value kept. The id is `filter-<name>`.

@@ -42,11 +42,6 @@ export function inputProblem(
   return null
 }
 
-/** The year in an address: four digits, or null (the route answers 404). */
-export function parseYear(value: string | undefined): number | null {
-  return value && /^\d{4}$/.test(value) ? Number(value) : null
-}
-
 interface Actor {
   userId: number
   ip?: string | null

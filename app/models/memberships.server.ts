@@ -1,7 +1,17 @@
+import { sql } from 'kysely'
 import type { DB } from '#db/connection'
 import type { MemberRole } from '#db/schema'
 import { audit } from './audit.server'
 import { DomainError, withRules } from './errors.server'
+
+/**
+ * A select expression: 1 when `userId` is a member of the organisation whose id is in the column
+ * `organisationColumn` (e.g. 'p.host_id'), else 0. Use with `.as('is_host')` in a select list.
+ */
+export function memberFlag(organisationColumn: string, userId: number) {
+  return sql<number>`EXISTS (SELECT 1 FROM memberships
+    WHERE organisation_id = ${sql.ref(organisationColumn)} AND user_id = ${userId})`
+}
 
 /** The user's role in the organisation, or null for a non-member. */
 export async function getRole(

@@ -3,6 +3,7 @@ import { now } from '~/utils/clock.server'
 import { getEnv } from '~/utils/env.server'
 import { audit } from './audit.server'
 import { DomainError, withRules } from './errors.server'
+import { memberFlag } from './memberships.server'
 import { type MailTemplate, queueMail } from './outbox.server'
 
 export type PilotSide = 'host' | 'company'
@@ -17,7 +18,7 @@ async function pilotForParty(db: DB, pilotId: number, userId: number) {
     .innerJoin('test_bed_offers as o', 'o.id', 'p.offer_id')
     .innerJoin('organisations as h', 'h.id', 'p.host_id')
     .innerJoin('organisations as c', 'c.id', 'p.company_id')
-    .select((eb) => [
+    .select([
       'p.id',
       'p.application_id',
       'p.status',
@@ -33,24 +34,8 @@ async function pilotForParty(db: DB, pilotId: number, userId: number) {
       'h.slug as host_slug',
       'c.name as company_name',
       'c.slug as company_slug',
-      eb
-        .exists(
-          eb
-            .selectFrom('memberships')
-            .select('user_id')
-            .whereRef('organisation_id', '=', 'p.host_id')
-            .where('user_id', '=', userId),
-        )
-        .as('is_host'),
-      eb
-        .exists(
-          eb
-            .selectFrom('memberships')
-            .select('user_id')
-            .whereRef('organisation_id', '=', 'p.company_id')
-            .where('user_id', '=', userId),
-        )
-        .as('is_company'),
+      memberFlag('p.host_id', userId).as('is_host'),
+      memberFlag('p.company_id', userId).as('is_company'),
     ])
     .where('p.id', '=', pilotId)
     .executeTakeFirst()

@@ -7,6 +7,7 @@ import { getEnv } from '~/utils/env.server'
 import type { ReferenceInput, ReferenceSource } from '~/utils/reference-schema'
 import { audit } from './audit.server'
 import { DomainError, withRules } from './errors.server'
+import { memberFlag } from './memberships.server'
 import { type MailTemplate, queueMail } from './outbox.server'
 
 // Reference cases (issue 5): a completed pilot or an award, written up by either party and
@@ -289,7 +290,7 @@ async function pilotSource(db: DB, pilotId: number, userId: number): Promise<Dra
     .innerJoin('counties as county', 'county.code', 'o.county_code')
     .leftJoin('municipalities as m', 'm.code', 'o.municipality_code')
     .leftJoin('reference_cases as r', 'r.pilot_id', 'p.id')
-    .select((eb) => [
+    .select([
       'p.id',
       'p.starts_on',
       'p.ends_on',
@@ -312,24 +313,8 @@ async function pilotSource(db: DB, pilotId: number, userId: number): Promise<Dra
       'county.name as county_name',
       'm.name as municipality_name',
       'r.id as reference_id',
-      eb
-        .exists(
-          eb
-            .selectFrom('memberships')
-            .select('user_id')
-            .whereRef('organisation_id', '=', 'p.host_id')
-            .where('user_id', '=', userId),
-        )
-        .as('is_host'),
-      eb
-        .exists(
-          eb
-            .selectFrom('memberships')
-            .select('user_id')
-            .whereRef('organisation_id', '=', 'p.company_id')
-            .where('user_id', '=', userId),
-        )
-        .as('is_company'),
+      memberFlag('p.host_id', userId).as('is_host'),
+      memberFlag('p.company_id', userId).as('is_company'),
     ])
     .where('p.id', '=', pilotId)
     .where('p.status', '=', 'completed')
@@ -384,7 +369,7 @@ async function callSource(
     .leftJoin('reference_cases as r', (join) =>
       join.onRef('r.call_id', '=', 'ca.id').onRef('r.company_id', '=', 'b.company_id'),
     )
-    .select((eb) => [
+    .select([
       'ca.id',
       'ca.title',
       'ca.summary',
@@ -400,24 +385,8 @@ async function callSource(
       'county.name as county_name',
       'm.name as municipality_name',
       'r.id as reference_id',
-      eb
-        .exists(
-          eb
-            .selectFrom('memberships')
-            .select('user_id')
-            .whereRef('organisation_id', '=', 'ca.organisation_id')
-            .where('user_id', '=', userId),
-        )
-        .as('is_buyer'),
-      eb
-        .exists(
-          eb
-            .selectFrom('memberships')
-            .select('user_id')
-            .whereRef('organisation_id', '=', 'b.company_id')
-            .where('user_id', '=', userId),
-        )
-        .as('is_company'),
+      memberFlag('ca.organisation_id', userId).as('is_buyer'),
+      memberFlag('b.company_id', userId).as('is_company'),
     ])
     .where('ca.id', '=', callId)
     .where('ca.status', '=', 'awarded')

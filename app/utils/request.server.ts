@@ -23,4 +23,15 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   return to
 }
 
+/**
+ * A GET filter form's query as a plain object for its zod schema: each key (and `page`) with its
+ * value, or undefined when absent or empty, so "all" choices fall back to the schema's default.
+ */
+export function filterQuery(request: Request, keys: readonly string[]) {
+  const params = new URL(request.url).searchParams
+  return Object.fromEntries(
+    [...keys, 'page'].map((key) => [key, params.get(key) || undefined] as const),
+  )
+}
+
 export type { Locale }

@@ -40,7 +40,6 @@ import {
   deleteCategory,
   getAdminCompetition,
   inputProblem,
-  parseYear,
   publishCompetition,
   recordResult,
   removeJuror,
@@ -52,6 +51,7 @@ import {
 import { DomainError } from '~/models/errors.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
+import { yearParam } from '~/utils/params.server'
 import { clientIp } from '~/utils/request.server'
 import { toStockholmDateTimeInput } from '~/utils/stockholm-time'
 import {
@@ -70,14 +70,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
     data ? t('competition.admin.yearTitle', { year: data.competition.year }) : t('notFound.title'),
   )
 
-function yearOf(params: { year?: string }): number {
-  const year = parseYear(params.year)
-  if (year === null) throw notFound()
-  return year
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const year = yearOf(params)
+  const year = yearParam(params.year)
   const admin = await requirePlatformAdmin(request)
   try {
     const competition = await getAdminCompetition(getDb(), year, admin.id)
@@ -95,7 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const year = yearOf(params)
+  const year = yearParam(params.year)
   const admin = await requirePlatformAdmin(request)
   const formData = await request.formData()
   const intent = intentSchema.safeParse(formData.get('intent'))

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { PROCEDURES } from '#db/schema'
 import { CallCard } from '~/components/call-card'
-import { FilterSelect } from '~/components/forms'
+import { FilterSearch, FilterSelect } from '~/components/forms'
 import { formatNumber } from '~/i18n/format'
 import { getLocale } from '~/i18n/locale.server'
 import { useLocale, useT } from '~/i18n/use-t'
@@ -11,17 +11,13 @@ import { Pagination } from '~/components/pagination'
 import { getThemeAndCountyOptions } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
+import { filterQuery } from '~/utils/request.server'
 import { CALL_STATUS_FILTERS, callFiltersSchema, callsHref, FILTER_KEYS } from './schema'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'callPublic.list.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams
-  const filters = callFiltersSchema.parse(
-    Object.fromEntries(
-      [...FILTER_KEYS, 'page'].map((key) => [key, params.get(key) || undefined] as const),
-    ),
-  )
+  const filters = callFiltersSchema.parse(filterQuery(request, FILTER_KEYS))
   const locale = getLocale(request)
   const db = getDb()
   const [result, options] = await Promise.all([
@@ -59,20 +55,11 @@ export default function Calls() {
           role="search"
           aria-labelledby="filter-title"
         >
-          <div className="field">
-            <label htmlFor="filter-q">{t('callPublic.filter.q')}</label>
-            <p className="hint" id="filter-q-hint">
-              {t('callPublic.filter.qHint')}
-            </p>
-            <input
-              id="filter-q"
-              name="q"
-              type="search"
-              defaultValue={filters.q ?? ''}
-              aria-describedby="filter-q-hint"
-              className="input"
-            />
-          </div>
+          <FilterSearch
+            label={t('callPublic.filter.q')}
+            hint={t('callPublic.filter.qHint')}
+            value={filters.q}
+          />
           <FilterSelect
             name="status"
             label={t('callPublic.filter.status')}

@@ -10,16 +10,12 @@ import { PlainText } from '~/components/plain-text'
 import { formatDateTime } from '~/i18n/format'
 import { getLocale } from '~/i18n/locale.server'
 import { useLocale, useT } from '~/i18n/use-t'
-import {
-  getPublicCompetition,
-  isJuror,
-  parseYear,
-  type PublicCompetition,
-} from '~/models/competitions.server'
+import { getPublicCompetition, isJuror, type PublicCompetition } from '~/models/competitions.server'
 import { DomainError } from '~/models/errors.server'
 import { now } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
+import { yearParam } from '~/utils/params.server'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -27,8 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   )
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const year = parseYear(params.year)
-  if (year === null) throw notFound()
+  const year = yearParam(params.year)
   const db = getDb()
   try {
     const competition = await getPublicCompetition(db, year, getLocale(request))

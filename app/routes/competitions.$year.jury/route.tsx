@@ -26,12 +26,12 @@ import {
   declareInterest,
   getJuryPage,
   inputProblem,
-  parseYear,
   scoreNomination,
 } from '~/models/competitions.server'
 import { DomainError } from '~/models/errors.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
+import { yearParam } from '~/utils/params.server'
 import { clientIp } from '~/utils/request.server'
 import {
   declareSchema,
@@ -48,14 +48,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
     data ? t('competition.jury.title', { year: data.page.year }) : t('notFound.title'),
   )
 
-function yearOf(params: { year?: string }): number {
-  const year = parseYear(params.year)
-  if (year === null) throw notFound()
-  return year
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const year = yearOf(params)
+  const year = yearParam(params.year)
   const user = await requireUser(request)
   try {
     const page = await getJuryPage(getDb(), year, user.id, getLocale(request))
@@ -72,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const year = yearOf(params)
+  const year = yearParam(params.year)
   const user = await requireUser(request)
   const formData = await request.formData()
   const intent = intentSchema.safeParse(formData.get('intent'))

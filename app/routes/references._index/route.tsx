@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { SIZE_CLASSES } from '#db/schema'
-import { FilterSelect } from '~/components/forms'
+import { FilterSearch, FilterSelect } from '~/components/forms'
 import { Pagination } from '~/components/pagination'
 import { ReferenceCard } from '~/components/reference-card'
 import { formatNumber } from '~/i18n/format'
@@ -10,17 +10,13 @@ import { useLocale, useT } from '~/i18n/use-t'
 import { getReferenceFilterOptions, searchReferences } from '~/models/showcase.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
+import { filterQuery } from '~/utils/request.server'
 import { FILTER_KEYS, referenceFiltersSchema, referencesHref } from './schema'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'showcase.gallery.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams
-  const filters = referenceFiltersSchema.parse(
-    Object.fromEntries(
-      [...FILTER_KEYS, 'page'].map((key) => [key, params.get(key) || undefined] as const),
-    ),
-  )
+  const filters = referenceFiltersSchema.parse(filterQuery(request, FILTER_KEYS))
   const locale = getLocale(request)
   const db = getDb()
   const [result, options] = await Promise.all([
@@ -58,20 +54,11 @@ export default function References() {
           role="search"
           aria-labelledby="filter-title"
         >
-          <div className="field">
-            <label htmlFor="filter-q">{t('showcase.filter.q')}</label>
-            <p className="hint" id="filter-q-hint">
-              {t('showcase.filter.qHint')}
-            </p>
-            <input
-              id="filter-q"
-              name="q"
-              type="search"
-              defaultValue={filters.q ?? ''}
-              aria-describedby="filter-q-hint"
-              className="input"
-            />
-          </div>
+          <FilterSearch
+            label={t('showcase.filter.q')}
+            hint={t('showcase.filter.qHint')}
+            value={filters.q}
+          />
           <FilterSelect
             name="theme"
             label={t('showcase.filter.theme')}

@@ -7,9 +7,10 @@ import { searchCatalogue } from '~/models/test-bed-catalogue.server'
 import { getThemeAndCountyOptions } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
+import { filterQuery } from '~/utils/request.server'
 import { OfferCard } from './offer-card'
 import { formatNumber } from '~/i18n/format'
-import { FilterSelect } from '~/components/forms'
+import { FilterSearch, FilterSelect } from '~/components/forms'
 import { Pagination } from '~/components/pagination'
 import { catalogueFiltersSchema, catalogueHref, FILTER_KEYS } from './schema'
 
@@ -24,12 +25,7 @@ const ORDER_TEXT = {
 } as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams
-  const filters = catalogueFiltersSchema.parse(
-    Object.fromEntries(
-      [...FILTER_KEYS, 'page'].map((key) => [key, params.get(key) || undefined] as const),
-    ),
-  )
+  const filters = catalogueFiltersSchema.parse(filterQuery(request, FILTER_KEYS))
   const locale = getLocale(request)
   const db = getDb()
   const [result, options] = await Promise.all([
@@ -68,20 +64,11 @@ export default function Catalogue() {
           role="search"
           aria-labelledby="filter-title"
         >
-          <div className="field">
-            <label htmlFor="filter-q">{t('catalogue.filter.q')}</label>
-            <p className="hint" id="filter-q-hint">
-              {t('catalogue.filter.qHint')}
-            </p>
-            <input
-              id="filter-q"
-              name="q"
-              type="search"
-              defaultValue={filters.q ?? ''}
-              aria-describedby="filter-q-hint"
-              className="input"
-            />
-          </div>
+          <FilterSearch
+            label={t('catalogue.filter.q')}
+            hint={t('catalogue.filter.qHint')}
+            value={filters.q}
+          />
           <FilterSelect
             name="theme"
             label={t('catalogue.filter.theme')}
