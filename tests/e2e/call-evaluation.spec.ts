@@ -37,6 +37,8 @@ test('the buyer opens, declares, scores, completes, awards, and the award is pub
   checkA11y,
   javaScriptEnabled,
 }) => {
+  // The whole procedure in one journey: about 30 page loads, each re-checked by axe.
+  test.slow()
   const journey = JOURNEYS[javaScriptEnabled ? 'javascript' : 'no-javascript']
   await visit(page, '/login?redirectTo=%2Fcalls', checkA11y)
   await page.getByLabel('E-postadress').fill(journey.email)
