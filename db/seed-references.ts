@@ -6,7 +6,8 @@ import {
   parseStockholmDateTime,
   toStockholmDateInput,
 } from '../app/utils/stockholm-time'
-import type { Database, ReferenceResult } from './schema'
+import type { ReferenceInput } from '../app/utils/reference-schema'
+import type { Database } from './schema'
 
 // The demo showcase (issue 5): reference cases from the completed pilots and the awarded call of
 // the earlier seeds, approved by both parties, one awaiting the company, and a finished
@@ -29,28 +30,8 @@ function id(map: Map<string, number>, key: string): number {
   return value
 }
 
-interface CaseText {
-  title_sv: string
-  summary_sv: string
-  challenge_sv: string
-  solution_sv: string
-  deployment_sv: string
-  participants_sv: string
-  quote_sv: string
-  title_en: string | null
-  summary_en: string | null
-  challenge_en: string | null
-  solution_en: string | null
-  deployment_en: string | null
-  participants_en: string | null
-  quote_en: string | null
-  quote_by_role: string
-  place: string
-  results: ReferenceResult[]
-  would_use_again: 0 | 1
-  takes_reference_calls: 0 | 1
-  contact_role: string
-}
+/** A demo case's text, as the app's form would write it (dates come from the source). */
+type CaseText = Omit<ReferenceInput, 'started_on' | 'ended_on'>
 
 const keylessHomeCare: CaseText = {
   title_sv: 'Nyckelfri hemtjänst i Bergnäset',
@@ -104,8 +85,8 @@ const keylessHomeCare: CaseText = {
       baseline: null,
     },
   ],
-  would_use_again: 1,
-  takes_reference_calls: 1,
+  would_use_again: true,
+  takes_reference_calls: true,
   contact_role: 'Enhetschef hemtjänst',
 }
 
@@ -154,8 +135,8 @@ const medicationSupport: CaseText = {
       baseline: null,
     },
   ],
-  would_use_again: 1,
-  takes_reference_calls: 1,
+  would_use_again: true,
+  takes_reference_calls: true,
   contact_role: 'Läkemedelsstrateg',
 }
 
@@ -196,8 +177,8 @@ const heatedWalkways: CaseText = {
       baseline: null,
     },
   ],
-  would_use_again: 1,
-  takes_reference_calls: 0,
+  would_use_again: true,
+  takes_reference_calls: false,
   contact_role: '',
 }
 
@@ -243,8 +224,8 @@ const roadSensors: CaseText = {
       baseline: null,
     },
   ],
-  would_use_again: 1,
-  takes_reference_calls: 1,
+  would_use_again: true,
+  takes_reference_calls: true,
   contact_role: 'Driftchef gata',
 }
 
@@ -284,7 +265,7 @@ export async function seedReferences(db: Tx, ids: Ids): Promise<void> {
     text: CaseText,
     period: { startedOn: number; endedOn: number | null },
   ) => {
-    const { results, ...rest } = text
+    const { results, would_use_again, takes_reference_calls, ...rest } = text
     const row = await db
       .insertInto('reference_cases')
       .values({
@@ -294,6 +275,8 @@ export async function seedReferences(db: Tx, ids: Ids): Promise<void> {
         call_id: source.callId,
         ...rest,
         results_json: JSON.stringify(results),
+        would_use_again: would_use_again ? 1 : 0,
+        takes_reference_calls: takes_reference_calls ? 1 : 0,
         started_on: period.startedOn,
         ended_on: period.endedOn,
         created_by: user(author.user),

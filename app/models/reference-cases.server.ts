@@ -17,12 +17,6 @@ import { type MailTemplate, queueMail } from './outbox.server'
 
 export type ReferenceSide = 'public_body' | 'company'
 
-/** 1 when the user is a member of the case's public body (or company), else 0. */
-function member(userId: number, column: 'r.public_body_id' | 'r.company_id') {
-  return sql<number>`EXISTS (SELECT 1 FROM memberships
-    WHERE organisation_id = ${sql.ref(column)} AND user_id = ${userId})`
-}
-
 function referenceLink(referenceId: number): string {
   return `${getEnv().APP_ORIGIN}/references/${referenceId}`
 }
@@ -31,7 +25,8 @@ function titleIn(locale: Locale, c: { title_sv: string; title_en: string | null 
   return locale === 'en' && c.title_en ? c.title_en : c.title_sv
 }
 
-function parseResults(json: string): ReferenceResult[] {
+/** A case's results from its JSON column (the database checks the shape on write). */
+export function parseResults(json: string): ReferenceResult[] {
   try {
     const value: unknown = JSON.parse(json)
     return Array.isArray(value) ? (value as ReferenceResult[]) : []
@@ -53,8 +48,8 @@ async function caseForParty(db: DB, referenceId: number, userId: number) {
     .select([
       'pb.name as public_body_name',
       'co.name as company_name',
-      member(userId, 'r.public_body_id').as('is_public_body'),
-      member(userId, 'r.company_id').as('is_company'),
+      memberFlag('r.public_body_id', userId).as('is_public_body'),
+      memberFlag('r.company_id', userId).as('is_company'),
     ])
     .where('r.id', '=', referenceId)
     .executeTakeFirst()
@@ -507,32 +502,10 @@ export interface ReferenceApproval {
   at: number
 }
 
-export interface ReferenceView {
+export interface ReferenceView extends ReferenceInput {
   id: number
   status: ReferenceStatus
   revision: number
-  title_sv: string
-  summary_sv: string
-  challenge_sv: string
-  solution_sv: string
-  deployment_sv: string
-  participants_sv: string
-  quote_sv: string
-  title_en: string | null
-  summary_en: string | null
-  challenge_en: string | null
-  solution_en: string | null
-  deployment_en: string | null
-  participants_en: string | null
-  quote_en: string | null
-  quote_by_role: string
-  place: string
-  started_on: number
-  ended_on: number | null
-  results: ReferenceResult[]
-  would_use_again: boolean
-  takes_reference_calls: boolean
-  contact_role: string
   /** The consenting contact's name (never an address), when the case takes reference calls. */
   contact_name: string | null
   first_published_at: number | null
@@ -604,8 +577,8 @@ export async function getReferenceForViewer(
       'wb.name as withdrawn_by_name',
       'wo.name as withdrawn_by_organisation',
       'ub.name as updated_by_name',
-      member(viewer, 'r.public_body_id').as('is_public_body'),
-      member(viewer, 'r.company_id').as('is_company'),
+      memberFlag('r.public_body_id', viewer).as('is_public_body'),
+      memberFlag('r.company_id', viewer).as('is_company'),
     ])
     .where('r.id', '=', referenceId)
     .executeTakeFirst()

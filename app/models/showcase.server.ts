@@ -1,6 +1,6 @@
 import { type Expression, type SqlBool, sql } from 'kysely'
 import type { DB } from '#db/connection'
-import type { CompetitionPlacement, OfferStatus, ReferenceResult, SizeClass } from '#db/schema'
+import type { CompetitionPlacement, OfferStatus, SizeClass } from '#db/schema'
 import type { ReferenceCardData } from '~/components/reference-card'
 import type { Locale } from '~/i18n/locales'
 import { shownCallStatus } from '~/utils/call-status'
@@ -8,6 +8,7 @@ import { now } from '~/utils/clock.server'
 import { parseStockholmDate } from '~/utils/stockholm-time'
 import { DomainError } from './errors.server'
 import { escapeLike } from './organisations.server'
+import { parseResults } from './reference-cases.server'
 import { getThemeAndCountyOptions } from './reference.server'
 import { ftsMatchExpression, shortSearchTerms } from './test-bed-catalogue.server'
 
@@ -136,15 +137,6 @@ function filtered(db: DB, filters: ReferenceFilters): CaseQuery {
     }
   }
   return query
-}
-
-function parseResults(json: string): ReferenceResult[] {
-  try {
-    const parsed: unknown = JSON.parse(json)
-    return Array.isArray(parsed) ? (parsed as ReferenceResult[]) : []
-  } catch {
-    return []
-  }
 }
 
 /** Cards for a query of published cases: newest first, with names, first result and themes. */

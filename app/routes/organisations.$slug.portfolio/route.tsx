@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { notFound } from '~/auth/guards.server'
@@ -31,6 +32,48 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (error instanceof DomainError && error.code === 'not_found') throw notFound()
     throw error
   }
+}
+
+/** A section of the portfolio: its heading, and a table of rows or a line saying there are none. */
+function PortfolioTable({
+  id,
+  title,
+  empty,
+  caption,
+  columns,
+  children,
+}: {
+  id: string
+  title: string
+  empty: string | null
+  caption: string
+  columns: string[]
+  children: ReactNode
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {empty !== null ? (
+        <p>{empty}</p>
+      ) : (
+        <div className="reference-table-wrap">
+          <table>
+            <caption className="visually-hidden">{caption}</caption>
+            <thead>
+              <tr>
+                {columns.map((column) => (
+                  <th key={column} scope="col">
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>{children}</tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
 }
 
 export default function Portfolio() {
@@ -82,131 +125,95 @@ export default function Portfolio() {
         )}
       </section>
 
-      <section aria-labelledby="portfolio-pilots">
-        <h2 id="portfolio-pilots">{t('showcase.portfolio.pilots')}</h2>
-        {pilots.length === 0 ? (
-          <p>{t('showcase.portfolio.pilotsEmpty')}</p>
-        ) : (
-          <div className="reference-table-wrap">
-            <table>
-              <caption className="visually-hidden">
-                {t('showcase.portfolio.pilotsCaption', { company: company.name })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('showcase.portfolio.pilotOffer')}</th>
-                  <th scope="col">{t('showcase.portfolio.pilotHost')}</th>
-                  <th scope="col">{t('showcase.portfolio.pilotPeriod')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {pilots.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">
-                      <Link to={`/test-beds/${p.offer_id}`}>{p.offer_title}</Link>
-                    </th>
-                    <td>
-                      <Link to={`/organisations/${p.host_slug}`}>{p.host_name}</Link>
-                    </td>
-                    <td>
-                      {t('showcase.portfolio.period', {
-                        from: formatDate(p.starts_on, locale),
-                        to: formatDate(p.ends_on, locale),
-                      })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <PortfolioTable
+        id="portfolio-pilots"
+        title={t('showcase.portfolio.pilots')}
+        empty={pilots.length === 0 ? t('showcase.portfolio.pilotsEmpty') : null}
+        caption={t('showcase.portfolio.pilotsCaption', { company: company.name })}
+        columns={[
+          t('showcase.portfolio.pilotOffer'),
+          t('showcase.portfolio.pilotHost'),
+          t('showcase.portfolio.pilotPeriod'),
+        ]}
+      >
+        {pilots.map((p) => (
+          <tr key={p.id}>
+            <th scope="row">
+              <Link to={`/test-beds/${p.offer_id}`}>{p.offer_title}</Link>
+            </th>
+            <td>
+              <Link to={`/organisations/${p.host_slug}`}>{p.host_name}</Link>
+            </td>
+            <td>
+              {t('showcase.portfolio.period', {
+                from: formatDate(p.starts_on, locale),
+                to: formatDate(p.ends_on, locale),
+              })}
+            </td>
+          </tr>
+        ))}
+      </PortfolioTable>
 
-      <section aria-labelledby="portfolio-awards">
-        <h2 id="portfolio-awards">{t('showcase.portfolio.awards')}</h2>
-        {awards.length === 0 ? (
-          <p>{t('showcase.portfolio.awardsEmpty')}</p>
-        ) : (
-          <div className="reference-table-wrap">
-            <table>
-              <caption className="visually-hidden">
-                {t('showcase.portfolio.awardsCaption', { company: company.name })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('showcase.portfolio.awardCall')}</th>
-                  <th scope="col">{t('showcase.portfolio.awardBuyer')}</th>
-                  <th scope="col">{t('showcase.portfolio.awardDecided')}</th>
-                  <th scope="col">{t('showcase.portfolio.awardContract')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {awards.map((a) => (
-                  <tr key={a.call_id}>
-                    <th scope="row">
-                      <Link to={`/calls/${a.call_id}`}>{a.title}</Link>
-                    </th>
-                    <td>
-                      <Link to={`/organisations/${a.buyer_slug}`}>{a.buyer_name}</Link>
-                    </td>
-                    <td>{a.decided_at === null ? '–' : formatDate(a.decided_at, locale)}</td>
-                    <td>
-                      {a.contract_signed
-                        ? t('showcase.portfolio.contractSigned')
-                        : t('showcase.portfolio.contractNotSigned')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <PortfolioTable
+        id="portfolio-awards"
+        title={t('showcase.portfolio.awards')}
+        empty={awards.length === 0 ? t('showcase.portfolio.awardsEmpty') : null}
+        caption={t('showcase.portfolio.awardsCaption', { company: company.name })}
+        columns={[
+          t('showcase.portfolio.awardCall'),
+          t('showcase.portfolio.awardBuyer'),
+          t('showcase.portfolio.awardDecided'),
+          t('showcase.portfolio.awardContract'),
+        ]}
+      >
+        {awards.map((a) => (
+          <tr key={a.call_id}>
+            <th scope="row">
+              <Link to={`/calls/${a.call_id}`}>{a.title}</Link>
+            </th>
+            <td>
+              <Link to={`/organisations/${a.buyer_slug}`}>{a.buyer_name}</Link>
+            </td>
+            <td>{a.decided_at === null ? '–' : formatDate(a.decided_at, locale)}</td>
+            <td>
+              {a.contract_signed
+                ? t('showcase.portfolio.contractSigned')
+                : t('showcase.portfolio.contractNotSigned')}
+            </td>
+          </tr>
+        ))}
+      </PortfolioTable>
 
-      <section aria-labelledby="portfolio-placements">
-        <h2 id="portfolio-placements">{t('showcase.portfolio.placements')}</h2>
-        {placements.length === 0 ? (
-          <p>{t('showcase.portfolio.placementsEmpty')}</p>
-        ) : (
-          <div className="reference-table-wrap">
-            <table>
-              <caption className="visually-hidden">
-                {t('showcase.portfolio.placementsCaption', { company: company.name })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('showcase.portfolio.placementYear')}</th>
-                  <th scope="col">{t('showcase.portfolio.placementCategory')}</th>
-                  <th scope="col">{t('showcase.portfolio.placementPlace')}</th>
-                  <th scope="col">{t('showcase.portfolio.placementReference')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {placements.map((p) => {
-                  const lang = shownLanguage(locale, p.titleEn !== null)
-                  return (
-                    <tr key={`${p.year}-${p.category}-${p.referenceId}`}>
-                      <th scope="row">
-                        <Link to={`/competitions/${p.year}`}>{p.year}</Link>
-                      </th>
-                      <td>{p.category}</td>
-                      <td>{t(`showcase.placement.${p.placement}`)}</td>
-                      <td>
-                        <Link
-                          to={`/references/${p.referenceId}`}
-                          lang={lang === locale ? undefined : lang}
-                        >
-                          {lang === 'en' && p.titleEn ? p.titleEn : p.titleSv}
-                        </Link>
-                      </td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <PortfolioTable
+        id="portfolio-placements"
+        title={t('showcase.portfolio.placements')}
+        empty={placements.length === 0 ? t('showcase.portfolio.placementsEmpty') : null}
+        caption={t('showcase.portfolio.placementsCaption', { company: company.name })}
+        columns={[
+          t('showcase.portfolio.placementYear'),
+          t('showcase.portfolio.placementCategory'),
+          t('showcase.portfolio.placementPlace'),
+          t('showcase.portfolio.placementReference'),
+        ]}
+      >
+        {placements.map((p) => {
+          const lang = shownLanguage(locale, p.titleEn !== null)
+          return (
+            <tr key={`${p.year}-${p.category}-${p.referenceId}`}>
+              <th scope="row">
+                <Link to={`/competitions/${p.year}`}>{p.year}</Link>
+              </th>
+              <td>{p.category}</td>
+              <td>{t(`showcase.placement.${p.placement}`)}</td>
+              <td>
+                <Link to={`/references/${p.referenceId}`} lang={lang === locale ? undefined : lang}>
+                  {lang === 'en' && p.titleEn ? p.titleEn : p.titleSv}
+                </Link>
+              </td>
+            </tr>
+          )
+        })}
+      </PortfolioTable>
     </article>
   )
 }
