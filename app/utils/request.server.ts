@@ -34,4 +34,9 @@ export function filterQuery(request: Request, keys: readonly string[]) {
   )
 }
 
+/** `value` when it is one of `allowed` (e.g. a `?notice=` a page knows how to show), else null. */
+export function oneOf<T extends string>(allowed: readonly T[], value: string | null): T | null {
+  return (allowed as readonly string[]).includes(value ?? '') ? (value as T) : null
+}
+
 export type { Locale }

@@ -52,7 +52,7 @@ import { DomainError } from '~/models/errors.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { yearParam } from '~/utils/params.server'
-import { clientIp } from '~/utils/request.server'
+import { clientIp, oneOf } from '~/utils/request.server'
 import { toStockholmDateTimeInput } from '~/utils/stockholm-time'
 import {
   buttonSchema,
@@ -80,7 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return {
       competition,
       confirmPublish: url.searchParams.get('confirm') === 'publish',
-      notice: (NOTICES as readonly string[]).includes(notice ?? '') ? (notice as Notice) : null,
+      notice: oneOf(NOTICES, notice),
     }
   } catch (error) {
     if (error instanceof DomainError && error.code === 'not_found') throw notFound()

@@ -30,8 +30,8 @@ import { askQuestion, QUESTIONS_PER_DAY } from '~/models/call-questions.server'
 import { DomainError } from '~/models/errors.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
-import { clientIp } from '~/utils/request.server'
-import { askSchema, callIdSchema, followSchema, type Notice, NOTICES } from './schema'
+import { clientIp, oneOf } from '~/utils/request.server'
+import { askSchema, callIdSchema, followSchema, NOTICES } from './schema'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.call.title ?? t('notFound.title'))
@@ -59,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       bidCounts,
       outcome,
       loginHref: `/login?${new URLSearchParams({ redirectTo: url.pathname })}`,
-      notice: (NOTICES as readonly string[]).includes(notice ?? '') ? (notice as Notice) : null,
+      notice: oneOf(NOTICES, notice),
     }
   } catch (error) {
     if (error instanceof DomainError && error.code === 'not_found') throw notFound()

@@ -38,7 +38,7 @@ import {
 import { DomainError } from '~/models/errors.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
-import { clientIp } from '~/utils/request.server'
+import { clientIp, oneOf } from '~/utils/request.server'
 import {
   awardSchema,
   cancelSchema,
@@ -75,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const notice = new URL(request.url).searchParams.get('notice')
     return {
       ...view,
-      notice: (NOTICES as readonly string[]).includes(notice ?? '') ? (notice as Notice) : null,
+      notice: oneOf(NOTICES, notice),
     }
   } catch (error) {
     if (error instanceof DomainError && error.code === 'not_found') throw notFound()

@@ -21,7 +21,7 @@ import { type AnswerInput, getQuestionsPage, publishAnswer } from '~/models/call
 import { DomainError } from '~/models/errors.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
-import { clientIp } from '~/utils/request.server'
+import { clientIp, oneOf } from '~/utils/request.server'
 import {
   answerSchema,
   callIdSchema,
@@ -45,9 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const notice = new URL(request.url).searchParams.get('notice')
     return {
       ...page,
-      notice: (NOTICES as readonly string[]).includes(notice ?? '')
-        ? (notice as (typeof NOTICES)[number])
-        : null,
+      notice: oneOf(NOTICES, notice),
     }
   } catch (error) {
     if (error instanceof DomainError && error.code === 'not_found') throw notFound()

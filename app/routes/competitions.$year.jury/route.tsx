@@ -32,7 +32,7 @@ import { DomainError } from '~/models/errors.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { yearParam } from '~/utils/params.server'
-import { clientIp } from '~/utils/request.server'
+import { clientIp, oneOf } from '~/utils/request.server'
 import {
   declareSchema,
   type Intent,
@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const notice = new URL(request.url).searchParams.get('notice')
     return {
       page,
-      notice: (NOTICES as readonly string[]).includes(notice ?? '') ? (notice as Notice) : null,
+      notice: oneOf(NOTICES, notice),
     }
   } catch (error) {
     // Only the year's jurors have a jury page.

@@ -26,13 +26,12 @@ import { DomainError } from '~/models/errors.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { yearParam } from '~/utils/params.server'
-import { clientIp } from '~/utils/request.server'
+import { clientIp, oneOf } from '~/utils/request.server'
 import {
   type Intent,
   intentSchema,
   MOTIVATION_MIN,
   nominateSchema,
-  type Notice,
   NOTICES,
   withdrawSchema,
 } from './schema'
@@ -54,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       page,
       // A case page can link here with its reference chosen already.
       preselected: page.references.some((r) => r.id === reference) ? reference : null,
-      notice: (NOTICES as readonly string[]).includes(notice ?? '') ? (notice as Notice) : null,
+      notice: oneOf(NOTICES, notice),
     }
   } catch (error) {
     if (error instanceof DomainError && error.code === 'not_found') throw notFound()

@@ -31,7 +31,7 @@ import {
 import { requireOrganisationMember } from '~/auth/organisation-guard.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
-import { clientIp } from '~/utils/request.server'
+import { clientIp, oneOf } from '~/utils/request.server'
 import { inviteSchema, memberActionSchema, NOTICES } from './schema'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -53,9 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     me: user.id,
     members,
     invitations,
-    notice: (NOTICES as readonly string[]).includes(notice ?? '')
-      ? (notice as (typeof NOTICES)[number])
-      : null,
+    notice: oneOf(NOTICES, notice),
   }
 }
 

@@ -24,7 +24,7 @@ import {
 import { findReferenceForPilot } from '~/models/reference-cases.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
-import { clientIp } from '~/utils/request.server'
+import { clientIp, oneOf } from '~/utils/request.server'
 import {
   type INTENTS,
   intentSchema,
@@ -58,9 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // A completed pilot can become a reference case (issue 5): link to it, or to writing it.
       referenceId:
         view.pilot.status === 'completed' ? await findReferenceForPilot(getDb(), pilotId) : null,
-      notice: (NOTICES as readonly string[]).includes(notice ?? '')
-        ? (notice as (typeof NOTICES)[number])
-        : null,
+      notice: oneOf(NOTICES, notice),
     }
   } catch (error) {
     if (error instanceof DomainError && error.code === 'not_found') throw notFound()
