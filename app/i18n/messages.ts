@@ -19,6 +19,8 @@ import bids from './messages/bids'
 import references from './messages/references'
 import showcase from './messages/showcase'
 import competitions from './messages/competitions'
+import http from './messages/http'
+import transparency from './messages/transparency'
 import type { Locale } from './locales'
 
 // Each namespace file declares `sv` first and types `en` as Record<keyof typeof sv, string>, so a
@@ -45,6 +47,8 @@ const sv = {
   ...references.sv,
   ...showcase.sv,
   ...competitions.sv,
+  ...http.sv,
+  ...transparency.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -70,6 +74,8 @@ const en: Record<MessageKey, string> = {
   ...references.en,
   ...showcase.en,
   ...competitions.en,
+  ...http.en,
+  ...transparency.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

@@ -3,6 +3,9 @@ import * as foundation from './2026-11-25-01-foundation'
 import * as testBeds from './2026-11-25-02-test-beds'
 import * as calls from './2026-11-25-03-calls'
 import * as references from './2026-11-26-04-references'
+import * as hardening from './2026-12-07-05-hardening'
+import * as auditAnchors from './2026-12-07-06-audit-anchors'
+import * as sealKeys from './2026-12-07-07-seal-keys'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -13,4 +16,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-02-test-beds': testBeds,
   '2026-11-25-03-calls': calls,
   '2026-11-26-04-references': references,
+  '2026-12-07-05-hardening': hardening,
+  '2026-12-07-06-audit-anchors': auditAnchors,
+  '2026-12-07-07-seal-keys': sealKeys,
 }
