@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
@@ -15,20 +14,36 @@ import { openDatabase } from './db/connection'
 import { migrateToLatest } from './db/migrator'
 import { seedIfEmpty } from './db/seed'
 import { deleteExpiredSessions } from './app/auth/session.server'
+import { anchorIfDue } from './app/models/audit-anchors.server'
+import { assertSealKeys } from './app/models/bid-seal.server'
 import { remindPendingOutcomes } from './app/models/call-outcomes.server'
 import { eraseExpiredRequests } from './app/models/reference-call-requests.server'
 import { getDb } from './app/utils/db.server'
 import { startMailWorker } from './app/utils/mailer.server'
 import { now } from './app/utils/clock.server'
 import { getEnv } from './app/utils/env.server'
+import { bodyLimitFor, declaresMoreThan, isFormContentType } from './app/utils/body-limit.server'
+import { isDatabaseBusy } from './app/utils/http-errors.server'
+import {
+  createRemixHandler,
+  isWrite,
+  requestOrigin,
+  sendFault,
+  tooLargeFault,
+  tooLargeParams,
+} from './app/utils/remix-express.server'
 
-/** Non-GET requests must come from this site: the Origin (or Sec-Fetch-Site) says so. */
+/**
+ * Non-GET requests must come from this site: the Origin (or Sec-Fetch-Site) says so. The site is
+ * the public origin (APP_ORIGIN) or the origin the request was addressed to, where
+ * X-Forwarded-Proto/-Host count only from a trusted proxy (docs/operations/proxy.md).
+ */
 export function isSameOriginWrite(req: Request, allowedOrigin: string): boolean {
-  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return true
+  if (!isWrite(req.method)) return true
   const origin = req.get('origin')
   if (origin) {
     if (origin === allowedOrigin) return true
-    return origin === `${req.protocol}://${req.get('host')}`
+    return origin === requestOrigin(req)
   }
   // Browsers send Origin on every POST; without it, accept only a same-origin fetch.
   return req.get('sec-fetch-site') === 'same-origin'
@@ -80,10 +95,20 @@ export async function createApp(options: {
 
   app.use((req, res, next) => {
     if (isSameOriginWrite(req, env.APP_ORIGIN)) return next()
-    res
-      .status(403)
-      .type('text/plain')
-      .send('Cross-site request refused / Begäran från annan webbplats nekad')
+    const origin = req.get('origin')
+    sendFault(req, res, 'crossSite', origin ? { origin, expected: env.APP_ORIGIN } : {})
+  })
+
+  // A write carries a form as a browser sends it, within its route's limit: a larger declared
+  // body is refused before any of it is read (chunked bodies are counted as they stream).
+  app.use((req, res, next) => {
+    if (!isWrite(req.method)) return next()
+    if (!isFormContentType(req.get('content-type'))) return sendFault(req, res, 'unsupportedType')
+    const limit = bodyLimitFor(req.path)
+    if (declaresMoreThan(req.get('content-length'), limit)) {
+      return sendFault(req, res, tooLargeFault(limit), tooLargeParams(limit))
+    }
+    next()
   })
 
   if (options.vite) {
@@ -99,7 +124,7 @@ export async function createApp(options: {
 
   app.all(
     '*',
-    createRequestHandler({
+    createRemixHandler({
       build: options.build,
       mode: env.NODE_ENV,
       getLoadContext: (req, res) => ({
@@ -109,9 +134,15 @@ export async function createApp(options: {
     }),
   )
 
-  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  // Errors outside Remix's own handling: a busy database is a 503, never a 500 with a stack.
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error)
+    if (isDatabaseBusy(error)) {
+      console.warn(`Database busy: answered 503 to ${req.method} ${req.path}`)
+      return sendFault(req, res, 'busy')
+    }
     console.error(error)
-    res.status(500).type('text/plain').send('Internal error')
+    sendFault(req, res, 'internal')
   })
   return app
 }
@@ -128,9 +159,13 @@ async function main() {
     await seeding.db.destroy()
     if (seeded) console.log('Seeded demo data (see README: demo logins).')
   }
+  // Refuses to start when sealed bids cannot be opened with the bid seal keys (decision 023).
+  await assertSealKeys(db)
   await deleteExpiredSessions(db)
   // Reference-call requests past their 90 days lose their personal data, now and hourly.
   await eraseExpiredRequests(db)
+  // The audit chain's head, daily (also hourly below); a failure is logged, never fatal.
+  await anchorIfDue(db).catch(console.error)
   await db.destroy()
   void sqlite
 
@@ -156,6 +191,7 @@ async function main() {
       void deleteExpiredSessions(getDb()).catch(console.error)
       void remindPendingOutcomes(getDb()).catch(console.error)
       void eraseExpiredRequests(getDb()).catch(console.error)
+      void anchorIfDue(getDb()).catch(console.error)
     },
     60 * 60 * 1000,
   ).unref()

@@ -7,6 +7,7 @@ import {
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { noteFault } from '~/utils/http-errors.server'
 import { NonceProvider } from '~/utils/nonce'
 
 const ABORT_DELAY = 5_000
@@ -75,7 +76,12 @@ export default function handleRequest(
   })
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(
+  error: unknown,
+  { request, context }: { request: Request; context: AppLoadContext },
+) {
+  // A busy database or an unreadable body is noted for server.ts, which answers 503/400/413.
+  if (noteFault(context, error)) return
   if (request.signal.aborted) return
   // An unknown address is the visitor's mistake, not ours: it gets the 404 page, not a log line.
   if (isRouteErrorResponse(error) && error.status === 404) return

@@ -1,10 +1,17 @@
 /**
- * Database commands: `npm run db:migrate`, `db:seed`, `db:reset`, `outbox`, `audit:verify`.
+ * Database commands: `npm run db:migrate`, `db:seed`, `db:reset`, `outbox`, `audit:verify`,
+ * `audit:anchor`.
  * They use DATABASE_PATH like the server (default data/testarena.sqlite).
  */
 import { rmSync } from 'node:fs'
 import { listOutbox } from '../app/models/outbox.server'
-import { verifyAuditChain } from '../app/models/audit.server'
+import { readAuditKey } from '../app/models/audit.server'
+import {
+  anchorLogFile,
+  describeVerification,
+  verifyAudit,
+  writeAnchor,
+} from '../app/models/audit-anchors.server'
 import { now } from '../app/utils/clock.server'
 import { getEnv } from '../app/utils/env.server'
 import { openDatabase } from './connection'
@@ -58,17 +65,32 @@ async function main(command: string | undefined) {
         break
       }
       case 'audit:verify': {
-        const report = await verifyAuditChain(db)
-        if (report.ok) {
-          console.log(`Audit log intact: ${report.rows} rows, latest hash ${report.lastHash}`)
-        } else {
-          console.error(`Audit log TAMPERED: row ${report.brokenAt} does not match the chain.`)
-          process.exitCode = 1
+        // Read-only: no migration, and the existing key only (a missing key is reported).
+        const key = readAuditKey(env.DATABASE_PATH)
+        if (!key) console.warn('No audit key (AUDIT_KEY or audit.key beside the database).')
+        const report = await verifyAudit(db, {
+          key: key?.key ?? null,
+          logFile: anchorLogFile(env.DATABASE_PATH),
+        })
+        for (const line of describeVerification(report)) {
+          if (report.ok) console.log(line)
+          else console.error(line)
         }
+        if (!report.ok) process.exitCode = 1
+        break
+      }
+      case 'audit:anchor': {
+        await migrateToLatest(db)
+        const anchor = await writeAnchor(db)
+        console.log(
+          anchor
+            ? `Anchor #${anchor.id}: row ${anchor.head_id} (${anchor.row_count} rows) ${anchor.head_hash}, also in ${anchorLogFile(env.DATABASE_PATH)}`
+            : 'The audit log is empty; nothing to anchor.',
+        )
         break
       }
       default:
-        console.error('Usage: tsx db/cli.ts migrate|seed|reset|outbox|audit:verify')
+        console.error('Usage: tsx db/cli.ts migrate|seed|reset|outbox|audit:verify|audit:anchor')
         process.exitCode = 2
     }
   } finally {

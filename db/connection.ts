@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { type DatabaseConnection, Kysely, SqliteDialect, SqliteDriver, CompiledQuery } from 'kysely'
 import type { Database } from './schema'
 
 export type DB = Kysely<Database>
@@ -33,11 +33,37 @@ export function openDatabase(
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('trusted_schema = OFF')
+  // A REPLACE that deletes a conflicting row fires that table's delete triggers only with
+  // recursive triggers on (decision record 022); every table with frozen state also refuses
+  // conflicting inserts itself, for connections that forget this pragma.
+  sqlite.pragma('recursive_triggers = ON')
   const clock = options.clock
   if (clock) {
     sqlite.pragma('trusted_schema = ON')
     sqlite.function('unixepoch', { deterministic: false }, () => clock())
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) })
   return { db, sqlite }
+}
+
+/**
+ * Every transaction starts as BEGIN IMMEDIATE: it takes the write lock at the start, waiting up
+ * to busy_timeout for it, instead of failing with SQLITE_BUSY when a read turns into a write while
+ * another connection holds the lock (a deferred transaction cannot wait at that point).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0]
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config)
+    this.#config = config
+  }
+  override createDriver(): SqliteDriver {
+    return new ImmediateSqliteDriver(this.#config)
+  }
 }

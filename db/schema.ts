@@ -11,12 +11,14 @@ export interface Database {
   users: UsersTable
   sessions: SessionsTable
   password_resets: PasswordResetsTable
+  signup_confirmations: SignupConfirmationsTable
   organisations: OrganisationsTable
   organisation_sectors: OrganisationSectorsTable
   memberships: MembershipsTable
   invitations: InvitationsTable
   outbox: OutboxTable
   audit_log: AuditLogTable
+  audit_anchors: AuditAnchorsTable
   themes: ThemesTable
   test_bed_offers: TestBedOffersTable
   test_bed_offer_themes: TestBedOfferThemesTable
@@ -28,6 +30,12 @@ export interface Database {
   pilots: PilotsTable
   state_aid_ledger: StateAidLedgerTable
   pilot_messages: PilotMessagesTable
+  /** Every status change of calls, offers, applications, bids, amendments, cases (issue 13). */
+  status_log: StatusLogTable
+  /** A message written while the buyer's call runs and the pilot company bids in it (issue 13). */
+  pilot_message_holds: PilotMessageHoldsTable
+  /** View: every message with `held` = 1 while its hold's call runs. */
+  pilot_messages_visible: PilotMessagesVisibleView
   pilot_reports: PilotReportsTable
   cpv_codes: CpvCodesTable
   calls: CallsTable
@@ -50,6 +58,7 @@ export interface Database {
   call_answers: CallAnswersTable
   bids: BidsTable
   bid_openings: BidOpeningsTable
+  bid_seal_failures: BidSealFailuresTable
   evaluator_declarations: EvaluatorDeclarationsTable
   bid_scores: BidScoresTable
   /** View: per valid bid of an opened call, whether it passes the must-haves and its score 0–100. */
@@ -105,6 +114,8 @@ export interface UsersTable {
   created_at: number
   updated_at: number
   password_changed_at: number
+  /** Null until the address is confirmed through the link in the sign-up mail. */
+  email_confirmed_at: number | null
 }
 export type User = Selectable<UsersTable>
 export type NewUser = Insertable<UsersTable>
@@ -123,6 +134,18 @@ export type Session = Selectable<SessionsTable>
 export interface PasswordResetsTable {
   id: string
   user_id: number
+  created_at: number
+  expires_at: number
+  used_at: number | null
+}
+
+/** A sign-up's confirmation link; `id` is the SHA-256 of the token in the mail. */
+export interface SignupConfirmationsTable {
+  id: string
+  user_id: number
+  name: string
+  password_hash: string
+  locale: Locale
   created_at: number
   expires_at: number
   used_at: number | null
@@ -218,8 +241,21 @@ export interface AuditLogTable {
   ip: string | null
   prev_hash: string
   hash: string
+  /** HMAC-SHA256 over `hash` with the audit key (migration 06); null on rows written before it. */
+  mac: ColumnType<string | null, string | null | undefined, string | null>
 }
 export type AuditEntry = Selectable<AuditLogTable>
+
+/** The audit chain's head at a moment, keyed (append-only; migration 2026-12-07-06). */
+export interface AuditAnchorsTable {
+  id: Generated<number>
+  at: number
+  head_id: number
+  head_hash: string
+  row_count: number
+  mac: string
+}
+export type AuditAnchor = Selectable<AuditAnchorsTable>
 
 export interface ThemesTable {
   code: string
@@ -412,6 +448,26 @@ export interface PilotMessagesTable {
   author_id: number
   body: string
   created_at: number
+}
+
+export interface PilotMessageHoldsTable {
+  message_id: number
+  call_id: number
+}
+
+export interface PilotMessagesVisibleView extends Omit<PilotMessagesTable, 'id'> {
+  id: number
+  held: 0 | 1
+}
+
+export interface StatusLogTable {
+  id: Generated<number>
+  entity_type: string
+  entity_id: number
+  from_status: string | null
+  to_status: string
+  actor_user_id: number | null
+  at: Generated<number>
 }
 
 export interface PilotReportsTable {
@@ -620,8 +676,18 @@ export interface BidsTable {
   submitted_by: number | null
   receipt_hash: string | null
   withdrawn_at: number | null
+  /** Id of the key that sealed `sealed` (bid-seal.server.ts); NULL: sealed before key ids. */
+  seal_key_id: string | null
 }
 export type Bid = Selectable<BidsTable>
+
+/** Bids that could not be opened at the opening, and why (migration 2026-12-07-07). */
+export interface BidSealFailuresTable {
+  bid_id: number
+  call_id: number
+  problem: 'tampered' | 'content_mismatch'
+  detected_at: number
+}
 
 export interface BidOpeningsTable {
   call_id: number

@@ -543,7 +543,11 @@ export async function seedCalls(db: Tx, ids: Ids): Promise<void> {
       solution_summary: b.summary,
       contact_role: b.contactRole,
     }
-    const { sealed, content_hash: contentHash } = sealContent(content, { callId, companyId })
+    const {
+      sealed,
+      seal_key_id,
+      content_hash: contentHash,
+    } = sealContent(content, { callId, companyId })
     const at = now()
     const bidRow = await db
       .insertInto('bids')
@@ -551,6 +555,7 @@ export async function seedCalls(db: Tx, ids: Ids): Promise<void> {
         call_id: callId,
         company_id: companyId,
         sealed,
+        seal_key_id,
         content_hash: contentHash,
         created_by: user(b.author),
         created_at: at,

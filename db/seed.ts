@@ -232,6 +232,7 @@ export async function seed(db: Kysely<Database>): Promise<void> {
           created_at: at,
           updated_at: at,
           password_changed_at: at,
+          email_confirmed_at: at,
         })
         .returning('id')
         .executeTakeFirstOrThrow()

@@ -4,7 +4,14 @@ import { useLocale, useT } from '~/i18n/use-t'
 export interface OpeningRecordProps {
   openedAt: number
   openedByName: string
-  bids: { bidId: number; companyName: string; submittedAt: number; receiptHash: string }[]
+  bids: {
+    bidId: number
+    companyName: string
+    submittedAt: number
+    receiptHash: string
+    /** Why the bid could not be opened at the opening (decision 023), or null. */
+    sealProblem: 'key_missing' | 'tampered' | 'content_mismatch' | null
+  }[]
   notOpened: { drafts: number; notReconfirmed: number }
 }
 
@@ -12,6 +19,7 @@ export interface OpeningRecordProps {
 export function OpeningRecord({ record }: { record: OpeningRecordProps }) {
   const t = useT()
   const locale = useLocale()
+  const unopened = record.bids.filter((b) => b.sealProblem !== null)
   return (
     <section aria-labelledby="opening-record-heading" className="evaluation-section">
       <h2 id="opening-record-heading">{t('evaluation.record.heading')}</h2>
@@ -46,6 +54,20 @@ export function OpeningRecord({ record }: { record: OpeningRecordProps }) {
           </tbody>
         </table>
       )}
+      {unopened.length > 0 ? (
+        <div className="notice notice--warn">
+          <h3>{t('evaluation.record.unopened')}</h3>
+          <ul>
+            {unopened.map((b) => (
+              <li key={b.bidId}>
+                {b.sealProblem
+                  ? t(`evaluation.record.problem.${b.sealProblem}`, { company: b.companyName })
+                  : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {record.notOpened.drafts + record.notOpened.notReconfirmed > 0 ? (
         <p className="hint">{t('evaluation.record.notOpened', record.notOpened)}</p>
       ) : null}

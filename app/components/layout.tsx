@@ -114,6 +114,9 @@ export function SiteFooter() {
             <li>
               <Link to="/accessibility">{t('footer.accessibility')}</Link>
             </li>
+            <li>
+              <Link to="/transparency">{t('transparency.footer')}</Link>
+            </li>
           </ul>
         </nav>
       </div>

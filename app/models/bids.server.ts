@@ -9,7 +9,7 @@ import { now } from '~/utils/clock.server'
 import { getEnv } from '~/utils/env.server'
 import { audit } from './audit.server'
 import { listAmendments } from './calls.server'
-import { sealBid, unsealBid } from './bid-seal.server'
+import { openSealed, type SealProblem, sealWithKey } from './bid-seal.server'
 import { DomainError, withRules } from './errors.server'
 import { queueMail } from './outbox.server'
 
@@ -98,26 +98,66 @@ export function bidReceipt(fields: BidReceiptFields): string {
   return sha256Hex(canonicalBidReceipt(fields))
 }
 
-/** The sealed blob and hash for a bid's content. */
+/** The sealed blob, its key id and hash for a bid's content. */
 export function sealContent(content: BidContent, binding: { callId: number; companyId: number }) {
   const normalised = normaliseContent(content)
-  return {
-    // Sealed in canonical key order, so the plaintext inside is exactly what content_hash covers.
-    sealed: sealBid(sortKeys(normalised), binding),
-    content_hash: contentHash(normalised),
-  }
+  // Sealed in canonical key order, so the plaintext inside is exactly what content_hash covers.
+  const { sealed, keyId } = sealWithKey(sortKeys(normalised), binding)
+  return { sealed, seal_key_id: keyId, content_hash: contentHash(normalised) }
 }
 
-/**
- * Opens a stored bid (callers decide who may, and audit the read). Anything missing from the
- * stored JSON reads as unanswered, so an older or hand-made blob never breaks the page.
- */
-export function unsealContent(row: {
+/** A stored bid as the seal needs it; with content_hash, the plaintext must match it. */
+interface SealedRow {
   sealed: Uint8Array
   call_id: number
   company_id: number
-}): BidContent {
-  const value = unsealBid(row.sealed, { callId: row.call_id, companyId: row.company_id })
+  seal_key_id?: string | null
+  content_hash?: string
+}
+
+/** Opens a stored bid, or says why it cannot be (key missing, altered, content not as hashed). */
+export function openContent(
+  row: SealedRow,
+): { ok: true; content: BidContent } | { ok: false; problem: SealProblem } {
+  const opened = openSealed(
+    row.sealed,
+    { callId: row.call_id, companyId: row.company_id },
+    row.seal_key_id ?? null,
+    row.content_hash,
+  )
+  if (!opened.ok) return opened
+  let value: unknown
+  try {
+    value = JSON.parse(opened.plaintext.toString('utf8'))
+  } catch {
+    return { ok: false, problem: 'tampered' }
+  } finally {
+    opened.plaintext.fill(0)
+  }
+  return { ok: true, content: contentFrom(value) }
+}
+
+/**
+ * Opens a stored bid (callers decide who may, and audit the read); 'seal_broken' when it does not
+ * open. Anything missing from the stored JSON reads as unanswered, so an older or hand-made blob
+ * never breaks the page.
+ */
+export function unsealContent(row: SealedRow): BidContent {
+  const opened = openContent(row)
+  if (!opened.ok) throw new DomainError('seal_broken')
+  return opened.content
+}
+
+/** What a bid page shows instead of content that cannot be decrypted. */
+export const EMPTY_CONTENT: BidContent = {
+  requirements: [],
+  criteria: [],
+  price_sek: null,
+  solution_summary: '',
+  contact_role: '',
+}
+
+function contentFrom(value: unknown): BidContent {
   const content = (value ?? {}) as Partial<Record<keyof BidContent, unknown>>
   const list = (v: unknown) => (Array.isArray(v) ? (v as Record<string, unknown>[]) : [])
   const text = (v: unknown) => (typeof v === 'string' ? v : '')
@@ -267,14 +307,16 @@ export async function getBidContext(
     null
   const row = company ? await findBid(db, call.id, company.id) : undefined
   if (!company || !row) return { ...base, buyerMember: false, companies, company, bid: null }
-  const content = unsealContent(row)
+  // Content that cannot be decrypted with the key ring is shown as a notice, never an error.
+  const opened = openContent(row)
   await db.transaction().execute(async (tx) => {
     await audit(tx, {
       actorUserId: options.userId,
       organisationId: company.id,
-      action: 'bid.read',
+      action: opened.ok ? 'bid.read' : 'bid.unseal_failed',
       entityType: 'bid',
       entityId: row.id,
+      after: opened.ok ? undefined : { problem: opened.problem },
       ip: options.ip ?? null,
     })
   })
@@ -290,7 +332,8 @@ export async function getBidContext(
     bid: {
       id: row.id,
       status: row.status,
-      content,
+      content: opened.ok ? opened.content : EMPTY_CONTENT,
+      sealProblem: opened.ok ? null : opened.problem,
       content_hash: row.content_hash,
       updated_at: row.updated_at,
       submitted_at: row.submitted_at,
@@ -359,7 +402,7 @@ async function writeDraft(tx: DB, options: BidTarget, content: BidContent) {
   const terms = await termsInForce(tx, call.id)
   const kept = keepInForce(content, terms)
   const binding = { callId: call.id, companyId: company.id }
-  const { sealed, content_hash } = sealContent(kept, binding)
+  const { sealed, seal_key_id, content_hash } = sealContent(kept, binding)
   const at = now()
   if (!bid) {
     const row = await tx
@@ -368,6 +411,7 @@ async function writeDraft(tx: DB, options: BidTarget, content: BidContent) {
         call_id: call.id,
         company_id: company.id,
         sealed,
+        seal_key_id,
         content_hash,
         created_by: options.userId,
         created_at: at,
@@ -391,6 +435,7 @@ async function writeDraft(tx: DB, options: BidTarget, content: BidContent) {
       status: 'draft',
       withdrawn_at: null,
       sealed,
+      seal_key_id,
       content_hash,
       updated_by: options.userId,
       updated_at: at,
@@ -433,7 +478,7 @@ async function stampSubmission(
     call: { id: number; title: string; buyer_name: string }
     company: { id: number; slug: string; name: string }
     bidId: number
-    sealed?: Uint8Array
+    sealed?: { sealed: Uint8Array; seal_key_id: string }
     content_hash: string
     action: 'bid.submitted' | 'bid.reconfirmed'
     before: { status: BidStatus; receipt_hash: string | null }
@@ -450,7 +495,7 @@ async function stampSubmission(
     .updateTable('bids')
     .set({
       status: 'submitted',
-      ...(parts.sealed ? { sealed: parts.sealed, content_hash: parts.content_hash } : {}),
+      ...(parts.sealed ? { ...parts.sealed, content_hash: parts.content_hash } : {}),
       submitted_at: submittedAt,
       submitted_by: options.userId,
       receipt_hash: receipt,
@@ -539,7 +584,7 @@ export async function submitBid(
         call,
         company,
         bidId: row.id,
-        sealed: sealContent(content, { callId: call.id, companyId: company.id }).sealed,
+        sealed: sealContent(content, { callId: call.id, companyId: company.id }),
         content_hash: hash,
         action: 'bid.submitted',
         before: { status: before?.status ?? 'draft', receipt_hash: before?.receipt_hash ?? null },

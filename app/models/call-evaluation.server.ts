@@ -4,8 +4,9 @@ import type { CallCriterionKind, CallStatus, Procedure, SizeClass } from '#db/sc
 import { now } from '~/utils/clock.server'
 import { shownCallStatus, type ShownCallStatus } from '~/utils/call-status'
 import { audit } from './audit.server'
-import { unsealBid } from './bid-seal.server'
-import type { BidContent } from './bids.server'
+import type { SealProblem } from './bid-seal.server'
+import { recordSealFailures, sealFailures, unopenableBids } from './bid-seal-keys.server'
+import { type BidContent, EMPTY_CONTENT, openContent } from './bids.server'
 import { notifyOutcome } from './call-outcomes.server'
 import { DomainError, withRules } from './errors.server'
 
@@ -100,6 +101,8 @@ export interface OpeningRecordEntry {
   companyName: string
   submittedAt: number
   receiptHash: string
+  /** Why the bid could not be opened at the opening, or null. */
+  sealProblem: SealProblem | null
 }
 
 async function openingRecord(db: DB, callId: number) {
@@ -122,6 +125,7 @@ async function openingRecord(db: DB, callId: number) {
     .where('id', 'in', [0, ...record.map((r) => r.company_id)])
     .execute()
   const names = new Map(companies.map((c) => [c.id, c.name]))
+  const failures = await sealFailures(db, callId)
   // Bids left out of the opening (never submitted, or not re-confirmed after an amendment): how
   // many, never whose.
   const left = await db
@@ -140,6 +144,7 @@ async function openingRecord(db: DB, callId: number) {
       companyName: names.get(r.company_id) ?? '',
       submittedAt: r.submitted_at,
       receiptHash: r.receipt_hash,
+      sealProblem: failures.get(r.bid_id) ?? null,
     })),
     notOpened: { drafts: count('draft'), notReconfirmed: count('needs_reconfirmation') },
   }
@@ -352,13 +357,32 @@ interface Act {
   ip?: string | null
 }
 
-/** Opens the bids after the deadline: the opening record is computed by SQL, as the trigger does. */
-export async function openBids(db: DB, input: Act) {
-  return withRules(() =>
+/**
+ * Opens the bids after the deadline: the opening record is computed by SQL, as the trigger does.
+ * Every submitted bid is tried with the key ring and its content hash first: when a bid's key is
+ * missing nothing is opened ('seal_key_missing', audited); bids that were altered are opened as
+ * "could not be opened", recorded and audited (decision 023).
+ */
+export async function openBids(db: DB, input: Act): Promise<{ unopened: number }> {
+  const outcome = await withRules(() =>
     db.transaction().execute(async (tx) => {
       const call = await buyerCall(tx, input.callId, input.userId)
       if (call.status !== 'published') throw new DomainError('invalid_transition')
       if (now() < call.tender_deadline) throw new DomainError('deadline_not_passed')
+      const unopened = await unopenableBids(tx, call.id)
+      const keyMissing = unopened.filter((u) => u.problem === 'key_missing')
+      if (keyMissing.length > 0) {
+        await audit(tx, {
+          actorUserId: input.userId,
+          organisationId: call.organisation_id,
+          action: 'call.opening_refused',
+          entityType: 'call',
+          entityId: call.id,
+          after: { reason: 'seal_key_missing', bids: keyMissing.length },
+          ip: input.ip ?? null,
+        })
+        return { refused: true, unopened: 0 }
+      }
       // Exactly the migration's openingRecord expression; the trigger compares the text.
       await tx
         .insertInto('bid_openings')
@@ -386,11 +410,18 @@ export async function openBids(db: DB, input: Act) {
           status: 'opened',
           opened_at: opening.opened_at,
           record: JSON.parse(opening.record_json) as unknown,
+          unopened: unopened.map((u) => ({ bid_id: u.bidId, problem: u.problem })),
         },
         ip: input.ip ?? null,
       })
+      const ids = { callId: call.id, organisationId: call.organisation_id, userId: input.userId }
+      await recordSealFailures(tx, { ...ids, ip: input.ip ?? null }, unopened)
+      return { refused: false, unopened: unopened.length }
     }),
   )
+  // The refusal's audit row is committed; nothing else was written.
+  if (outcome.refused) throw new DomainError('seal_key_missing')
+  return { unopened: outcome.unopened }
 }
 
 /** The declaration of no conflict of interest; the database refuses members of bidders. */
@@ -616,6 +647,8 @@ async function evaluatorBid(db: DB, input: { callId: number; bidId: number; user
       'bids.call_id',
       'bids.company_id',
       'bids.sealed',
+      'bids.seal_key_id',
+      'bids.content_hash',
       'bids.submitted_at',
       'bids.receipt_hash',
       'organisations.name as company_name',
@@ -670,17 +703,19 @@ export async function readBidForEvaluation(
 ) {
   return db.transaction().execute(async (tx) => {
     const { call, bid } = await evaluatorBid(tx, input)
-    const content = unsealBid(bid.sealed, {
-      callId: bid.call_id,
-      companyId: bid.company_id,
-    }) as Partial<BidContent>
+    // A bid the key ring cannot open (or whose content does not match its receipt) is shown as a
+    // notice; the evaluator can still score it.
+    const opened = openContent(bid)
+    const content: Partial<BidContent> = opened.ok ? opened.content : EMPTY_CONTENT
     await audit(tx, {
       actorUserId: input.userId,
       organisationId: call.organisation_id,
-      action: 'bid.read',
+      action: opened.ok ? 'bid.read' : 'bid.unseal_failed',
       entityType: 'bid',
       entityId: bid.id,
-      after: { call_id: call.id, purpose: 'evaluation' },
+      after: opened.ok
+        ? { call_id: call.id, purpose: 'evaluation' }
+        : { call_id: call.id, purpose: 'evaluation', problem: opened.problem },
       ip: input.ip ?? null,
     })
     const criteria = await criteriaInForce(tx, call.id)
@@ -706,6 +741,7 @@ export async function readBidForEvaluation(
         sizeClass: bid.size_class,
         submittedAt: bid.submitted_at,
         receiptHash: bid.receipt_hash,
+        sealProblem: opened.ok ? null : opened.problem,
         priceSek: typeof content.price_sek === 'number' ? content.price_sek : null,
         solutionSummary: content.solution_summary ?? '',
         contactRole: content.contact_role ?? '',
@@ -756,6 +792,16 @@ export async function saveBidScores(
       const at = now()
       for (const s of input.scores) {
         const justification = s.justification.trim()
+        // An explicit update, then an insert: the table refuses every conflicting insert,
+        // UPSERT included (migration 2026-12-07-05-hardening).
+        const updated = await tx
+          .updateTable('bid_scores')
+          .set({ score: s.score, justification, scored_at: at })
+          .where('bid_id', '=', bid.id)
+          .where('criterion_id', '=', s.criterionId)
+          .where('evaluator_id', '=', input.userId)
+          .executeTakeFirst()
+        if (Number(updated.numUpdatedRows) > 0) continue
         await tx
           .insertInto('bid_scores')
           .values({
@@ -766,11 +812,6 @@ export async function saveBidScores(
             justification,
             scored_at: at,
           })
-          .onConflict((oc) =>
-            oc
-              .columns(['bid_id', 'criterion_id', 'evaluator_id'])
-              .doUpdateSet({ score: s.score, justification, scored_at: at }),
-          )
           .execute()
       }
       await audit(tx, {

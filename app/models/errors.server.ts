@@ -145,6 +145,17 @@ export const DOMAIN_ERROR_CODES = [
   'winner_not_by_score',
   'winner_exists',
   'results_incomplete',
+  // Bid seal key ring (decision 023)
+  'seal_key_missing',
+  // Hardening (issue 13, migration 2026-12-07-05-hardening).
+  'row_exists',
+  'eligibility_frozen',
+  'member_of_bidder',
+  'reason_not_meaningful',
+  'organisation_permanent',
+  'timestamp_implausible',
+  'status_log_append_only',
+  'stamp_fixed',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 
@@ -156,8 +167,6 @@ function isCode(value: string): value is DomainErrorCode {
 export function fromDbError(error: unknown): DomainError {
   if (error instanceof DomainError) return error
   const message = error instanceof Error ? error.message : ''
-  const raised = /testarena:([a-z0-9_]+)/.exec(message)?.[1]
-  if (raised && isCode(raised)) return new DomainError(raised)
   if (message.includes('UNIQUE constraint failed: users.email'))
     return new DomainError('email_taken')
   if (message.includes('UNIQUE constraint failed: organisations.org_number')) {
@@ -185,6 +194,10 @@ export function fromDbError(error: unknown): DomainError {
   if (message.includes('UNIQUE constraint failed: competition_results.category_id')) {
     return new DomainError('winner_exists')
   }
+  // The conflict guards (migration 05) say 'testarena:row_exists: UNIQUE constraint failed: …', so
+  // a duplicate maps above as SQLite's own error does; any other rule is named by its code.
+  const raised = /testarena:([a-z0-9_]+)/.exec(message)?.[1]
+  if (raised && isCode(raised)) return new DomainError(raised)
   throw error
 }
 

@@ -32,6 +32,8 @@ export const MAIL_TEMPLATES = [
   'competition_nominated',
   'competition_results_published',
   'reference_call_request',
+  'signup_confirm',
+  'signup_existing',
 ] as const
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number]
 

@@ -248,6 +248,8 @@ export async function decideApplication(db: DB, input: DecisionInput) {
     db.transaction().execute(async (tx) => {
       const offer = await offerForHostMember(tx, input.offerId, input.userId)
       const application = await visibleApplication(tx, offer, input.applicationId)
+      // Said here too: the scores' conflict guard would otherwise answer first.
+      if (application.status !== 'submitted') throw new DomainError('application_decided')
       const at = now()
       if (input.scores.length > 0) {
         await tx

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { DB } from '#db/connection'
 import { now } from '~/utils/clock.server'
 import { getEnv } from '~/utils/env.server'
@@ -49,8 +50,10 @@ async function pilotForParty(db: DB, pilotId: number, userId: number) {
 export async function getPilotForMember(db: DB, pilotId: number, userId: number) {
   const pilot = await pilotForParty(db, pilotId, userId)
   const [messages, report] = await Promise.all([
+    // The other side's messages held by a running call (migration 05) are not shown; a company
+    // sees that its own are held, a host never does (it would tell the host who bids).
     db
-      .selectFrom('pilot_messages as m')
+      .selectFrom('pilot_messages_visible as m')
       .innerJoin('users as u', 'u.id', 'm.author_id')
       .innerJoin('organisations as org', 'org.id', 'm.organisation_id')
       .select([
@@ -59,8 +62,12 @@ export async function getPilotForMember(db: DB, pilotId: number, userId: number)
         'm.created_at',
         'u.name as author_name',
         'org.name as organisation_name',
+        pilot.side === 'company' ? 'm.held' : sql<0>`0`.as('held'),
       ])
       .where('m.pilot_id', '=', pilot.id)
+      .where((eb) =>
+        eb.or([eb('m.organisation_id', '=', pilot.sideOrganisationId), eb('m.held', '=', 0)]),
+      )
       .orderBy('m.id')
       .execute(),
     db
@@ -146,6 +153,12 @@ export async function postPilotMessage(
         .select('name')
         .where('id', '=', input.userId)
         .executeTakeFirstOrThrow()
+      const { held } = await tx
+        .selectFrom('pilot_messages_visible')
+        .select('held')
+        .where('id', '=', message.id)
+        .executeTakeFirstOrThrow()
+      if (held) return message.id
       const other = pilot.side === 'host' ? pilot.company_id : pilot.host_id
       await mailMembers(tx, other, input.userId, 'pilot_message', {
         offer: pilot.offer_title,
@@ -176,6 +189,8 @@ export async function fileTestReport(
   await withRules(() =>
     db.transaction().execute(async (tx) => {
       const pilot = await pilotForParty(tx, input.pilotId, input.userId)
+      // A filed report completes the pilot; said here, before the report's conflict guard.
+      if (pilot.status !== 'active') throw new DomainError('report_by_host_only')
       const at = now()
       const report = {
         what_tested: input.report.what_tested.trim(),

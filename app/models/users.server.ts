@@ -1,6 +1,6 @@
 import type { DB } from '#db/connection'
 import type { Locale } from '#db/schema'
-import { getLimiters } from '~/auth/limits.server'
+import { loginRetryAfterMs, recordLoginFailure, recordLoginSuccess } from '~/auth/limits.server'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '~/auth/password.server'
 import { invalidateSession, invalidateUserSessions } from '~/auth/session.server'
 import { generateToken, hashToken } from '~/auth/tokens.server'
@@ -37,61 +37,20 @@ export async function getUserById(db: DB, userId: number) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sign-up and login
-
-export interface NewAccount {
-  email: string
-  name: string
-  password: string
-  locale: Locale
-}
-
-/** Creates an account; a taken address is DomainError('email_taken'). */
-export async function createAccount(
-  db: DB,
-  input: NewAccount,
-  meta: { ip?: string | null } = {},
-): Promise<{ id: number; email: string; name: string }> {
-  const email = normaliseEmail(input.email)
-  const passwordHash = await hashPassword(input.password)
-  return withRules(() =>
-    db.transaction().execute(async (tx) => {
-      const at = now()
-      const user = await tx
-        .insertInto('users')
-        .values({
-          email,
-          name: input.name.trim(),
-          password_hash: passwordHash,
-          locale: input.locale,
-          created_at: at,
-          updated_at: at,
-          password_changed_at: at,
-        })
-        .returning(['id', 'email', 'name'])
-        .executeTakeFirstOrThrow()
-      await audit(tx, {
-        actorUserId: user.id,
-        action: 'user.signup',
-        entityType: 'user',
-        entityId: user.id,
-        after: { email: user.email, name: user.name, locale: input.locale },
-        ip: meta.ip ?? null,
-      })
-      return user
-    }),
-  )
-}
+// Login (sign-up is in signup.server.ts)
 
 export type AuthResult =
   | { status: 'ok'; user: { id: number; email: string; name: string; locale: Locale } }
   /** Wrong email or wrong password: deliberately the same answer. */
   | { status: 'invalid' }
   | { status: 'throttled'; retryAfterMs: number }
+  /** The right password, but the address is not confirmed yet (said only to the password holder). */
+  | { status: 'unconfirmed' }
 
 /**
- * Checks an email and password. Failed attempts are counted per IP and per account; when either
- * is spent the answer is 'throttled' without looking at the password. An unknown email costs the
+ * Checks an email and password. Failed attempts are counted per account and IP, per account and
+ * per IP (app/auth/limits.server.ts); when any is spent the answer is 'throttled' without looking
+ * at the password. An unknown email costs the
  * same hashing time as a wrong password, so the response does not reveal which accounts exist.
  * Every attempt is audited (never the password).
  */
@@ -101,12 +60,11 @@ export async function authenticate(
   password: string,
   ip: string,
 ): Promise<AuthResult> {
-  const { loginIp, loginAccount } = getLimiters()
   const account = normaliseEmail(email).slice(0, 254)
 
   const user = await db
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'locale', 'password_hash'])
+    .select(['id', 'email', 'name', 'locale', 'password_hash', 'email_confirmed_at'])
     .where('email', '=', account)
     .executeTakeFirst()
 
@@ -122,8 +80,8 @@ export async function authenticate(
       }),
     )
 
-  if (!loginIp.check(ip) || !loginAccount.check(account)) {
-    const retryAfterMs = Math.max(loginIp.retryAfterMs(ip), loginAccount.retryAfterMs(account))
+  const retryAfterMs = loginRetryAfterMs(ip, account)
+  if (retryAfterMs !== null) {
     await record('auth.login_failed', 'throttled')
     return { status: 'throttled', retryAfterMs }
   }
@@ -133,13 +91,17 @@ export async function authenticate(
   else await verifyAgainstDummy(password)
 
   if (!user || !ok) {
-    loginIp.consume(ip)
-    loginAccount.consume(account)
+    recordLoginFailure(ip, account)
     await record('auth.login_failed', user ? 'wrong_password' : 'unknown_email')
     return { status: 'invalid' }
   }
 
-  loginAccount.reset(account)
+  if (user.email_confirmed_at === null) {
+    await record('auth.login_failed', 'unconfirmed')
+    return { status: 'unconfirmed' }
+  }
+
+  recordLoginSuccess(ip, account)
   await record('auth.login')
   return {
     status: 'ok',
@@ -351,14 +313,23 @@ export async function requestPasswordReset(
 
 /** True when the token is a reset link that can still be used. */
 export async function isPasswordResetValid(db: DB, token: string): Promise<boolean> {
+  return (await passwordResetAccount(db, token)) !== null
+}
+
+/** Whose account a usable reset link is for (the new password may not be their name), or null. */
+export async function passwordResetAccount(
+  db: DB,
+  token: string,
+): Promise<{ email: string; name: string } | null> {
   const row = await db
     .selectFrom('password_resets')
-    .select('id')
-    .where('id', '=', hashToken(token))
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now())
+    .innerJoin('users', 'users.id', 'password_resets.user_id')
+    .select(['users.email', 'users.name'])
+    .where('password_resets.id', '=', hashToken(token))
+    .where('password_resets.used_at', 'is', null)
+    .where('password_resets.expires_at', '>', now())
     .executeTakeFirst()
-  return Boolean(row)
+  return row ?? null
 }
 
 /**
@@ -390,7 +361,13 @@ export async function resetPassword(
       if (!reset) throw new DomainError('reset_invalid')
       const user = await tx
         .updateTable('users')
-        .set({ password_hash: passwordHash, password_changed_at: at, updated_at: at })
+        .set((eb) => ({
+          password_hash: passwordHash,
+          password_changed_at: at,
+          updated_at: at,
+          // The reset link went to the address, so it confirms an unconfirmed sign-up too.
+          email_confirmed_at: eb.fn.coalesce('email_confirmed_at', eb.val(at)),
+        }))
         .where('id', '=', reset.user_id)
         .returning(['id', 'email', 'name', 'locale'])
         .executeTakeFirstOrThrow()

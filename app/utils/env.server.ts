@@ -37,8 +37,10 @@ const schema = z
       .min(1)
       .max(24 * 30)
       .default(12),
-    LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
-    LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(100).default(10),
+    // Failed logins per 15 minutes (docs/operations/rate-limits.md).
+    LOGIN_LIMIT_PER_IP_ACCOUNT: z.coerce.number().int().min(1).max(100).default(10),
+    LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(100).default(25),
+    LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(300),
     FORM_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
     DEV_TOOLS: flag,
     // 32-byte AES key for sealed bids; without it a key file is kept next to the database.
@@ -49,7 +51,17 @@ const schema = z
         'BID_SEAL_KEY must be 32 bytes as base64 or 64 hex characters',
       )
       .optional(),
+    // Start even when sealed bids cannot be opened with the key ring (decision 023); default: refuse.
+    BID_SEAL_ALLOW_MISSING_KEYS: flag,
     UPLOAD_DIR: z.string().min(1).optional(),
+    // 32-byte HMAC key for the audit log; without it audit.key is kept next to the database.
+    AUDIT_KEY: z
+      .string()
+      .regex(
+        /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=?)$/,
+        'AUDIT_KEY must be 32 bytes as base64 or 64 hex characters',
+      )
+      .optional(),
   })
   .transform((env) => {
     const origin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isMeaningfulReason, REASON_NOT_MEANINGFUL } from '~/utils/reason'
 import type { ReferenceResult } from '#db/schema'
 import { parseStockholmDate, toStockholmDateInput } from './stockholm-time'
 
@@ -373,7 +374,9 @@ export type ReferenceIntent = (typeof REFERENCE_INTENTS)[number]
 export const referenceIntentSchema = z.enum(REFERENCE_INTENTS)
 
 /** Withdrawing a published case: the reason is told to the other side and kept on record. */
-export const withdrawSchema = z.object({ reason: text(2, 2000) })
+export const withdrawSchema = z.object({
+  reason: text(2, 2000).refine((v) => v.length < 2 || isMeaningfulReason(v), REASON_NOT_MEANINGFUL),
+})
 
 /** The confirmation steps the case page shows (?confirm=…), which also work without JavaScript. */
 export const REFERENCE_CONFIRMS = ['withdraw', 'delete'] as const

@@ -6,6 +6,7 @@ import * as references from './2026-11-26-04-references'
 import * as hardening from './2026-12-07-05-hardening'
 import * as auditAnchors from './2026-12-07-06-audit-anchors'
 import * as sealKeys from './2026-12-07-07-seal-keys'
+import * as conflictGuards from './2026-12-07-08-conflict-guards'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-05-hardening': hardening,
   '2026-12-07-06-audit-anchors': auditAnchors,
   '2026-12-07-07-seal-keys': sealKeys,
+  '2026-12-07-08-conflict-guards': conflictGuards,
 }

@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test'
-import { DEMO_PASSWORD, expect, latestMailTo, linkIn, test, visit } from './fixtures'
+import {
+  confirmSignupFromMail,
+  DEMO_PASSWORD,
+  expect,
+  latestMailTo,
+  linkIn,
+  test,
+  visit,
+} from './fixtures'
 
 const PASSWORD = 'norrsken-över-kebnekaise-42'
 
@@ -39,6 +47,7 @@ async function signUp(page: Page, checkA11y: () => Promise<void>, name: string, 
   await page.getByLabel('Lösenord', { exact: true }).fill(PASSWORD)
   await page.getByLabel('Upprepa lösenordet').fill(PASSWORD)
   await page.getByRole('button', { name: 'Skapa konto' }).click()
+  await confirmSignupFromMail(page, checkA11y, email)
   await expect(page.getByRole('button', { name: 'Logga ut', exact: true })).toBeVisible()
 }
 

@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test'
-import { DEMO_PASSWORD, expect, latestMailTo, linkIn, test, visit } from './fixtures'
+import {
+  confirmSignupFromMail,
+  DEMO_PASSWORD,
+  expect,
+  latestMailTo,
+  linkIn,
+  test,
+  visit,
+} from './fixtures'
 
 const PASSWORD = 'fjällräv-i-snöstorm-2026'
 const NEW_PASSWORD = 'midnattssol-över-abisko-77'
@@ -21,14 +29,20 @@ async function expectLoggedIn(
   await expect(page.getByRole('button', { name: /^(Logga ut|Log out)$/ })).toBeVisible()
 }
 
-/** Signs up through the Swedish form; leaves the new user logged in. */
-async function signUp(page: Page, checkA11y: () => Promise<void>, name: string, email: string) {
+/** Fills in and sends the Swedish sign-up form. */
+async function sendSignUp(page: Page, checkA11y: () => Promise<void>, name: string, email: string) {
   await visit(page, '/signup', checkA11y)
   await page.getByLabel('Namn').fill(name)
   await page.getByLabel('E-postadress').fill(email)
   await page.getByLabel('Lösenord', { exact: true }).fill(PASSWORD)
   await page.getByLabel('Upprepa lösenordet').fill(PASSWORD)
   await page.getByRole('button', { name: 'Skapa konto' }).click()
+}
+
+/** Signs up through the Swedish form and confirms the address; leaves the new user logged in. */
+async function signUp(page: Page, checkA11y: () => Promise<void>, name: string, email: string) {
+  await sendSignUp(page, checkA11y, name, email)
+  await confirmSignupFromMail(page, checkA11y, email)
   await expectLoggedIn(page, checkA11y, email)
 }
 
@@ -38,10 +52,11 @@ async function logIn(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: 'Logga in' }).click()
 }
 
-test('a new visitor signs up, is logged in, logs out and logs in again', async ({
+test('a new visitor signs up, confirms the address from the mail, logs out and logs in again', async ({
   page,
   checkA11y,
 }) => {
+  test.slow()
   const email = uniqueEmail('ny')
   await visit(page, '/signup', checkA11y)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Skapa konto')
@@ -62,6 +77,25 @@ test('a new visitor signs up, is logged in, logs out and logs in again', async (
   await page.getByLabel('Lösenord', { exact: true }).fill(PASSWORD)
   await page.getByLabel('Upprepa lösenordet').fill(PASSWORD)
   await page.getByRole('button', { name: 'Skapa konto' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Titta i din e-post')
+  await expect(page.getByRole('status')).toContainText(`Vi har skickat ett mejl till ${email}.`)
+  await checkA11y()
+
+  // Until the address is confirmed the account cannot be used; the right password learns why.
+  await visit(page, '/login', checkA11y)
+  await logIn(page, email, PASSWORD)
+  await expect(page.getByRole('alert')).toContainText(
+    'Du behöver bekräfta din e-postadress innan du kan logga in.',
+  )
+  await checkA11y()
+
+  const mail = await latestMailTo(page, email)
+  expect(mail).toContain('Bekräfta din e-postadress i Testarena')
+  const link = linkIn(mail)
+  expect(link).toMatch(/\/signup\/confirm\/[a-z2-7]{32}$/)
+  await visit(page, link, checkA11y)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bekräfta din e-postadress')
+  await page.getByRole('button', { name: 'Bekräfta och logga in' }).click()
   await expectLoggedIn(page, checkA11y, email)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mitt konto')
   await expect(page.getByText('Den här inloggningen')).toBeVisible()
@@ -71,6 +105,21 @@ test('a new visitor signs up, is logged in, logs out and logs in again', async (
   await expect(page.getByRole('link', { name: 'Logga in' })).toBeVisible()
   await checkA11y()
 
+  // The confirmation link worked once.
+  const used = await page.goto(link)
+  expect(used?.status()).toBe(410)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Länken fungerar inte')
+  await checkA11y()
+
+  // Signing up again with the address gets the same answer; the owner is told by mail.
+  await sendSignUp(page, checkA11y, 'Någon Annan', email)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Titta i din e-post')
+  await expect(page.getByRole('status')).toContainText(`Vi har skickat ett mejl till ${email}.`)
+  expect(await latestMailTo(page, email)).toContain(
+    'Någon försökte skapa ett konto med din e-postadress',
+  )
+
+  await page.goto('/')
   await page.getByRole('link', { name: 'Logga in' }).click()
   await checkA11y()
   await logIn(page, email, PASSWORD)
@@ -166,6 +215,7 @@ test.describe('in English', () => {
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
     await page.getByLabel('Repeat the password').fill(PASSWORD)
     await page.getByRole('button', { name: 'Create account' }).click()
+    await confirmSignupFromMail(page, checkA11y, email)
     await expectLoggedIn(page, checkA11y, email)
 
     // A second browser logged in to the same account.

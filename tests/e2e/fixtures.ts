@@ -70,3 +70,22 @@ export function linkIn(text: string): string {
   if (!match) throw new Error(`No link in: ${text}`)
   return match[0]
 }
+
+/**
+ * After a sign-up form is sent: the page says to check the mail (in either language), the newest
+ * mail to the address holds the confirmation link, and its button confirms and logs in.
+ */
+export async function confirmSignupFromMail(
+  page: Page,
+  checkA11y: () => Promise<void>,
+  email: string,
+) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    /^(Titta i din e-post|Check your email)$/,
+  )
+  await expect(page.getByRole('status')).toContainText(email)
+  const link = linkIn(await latestMailTo(page, email))
+  expect(link).toMatch(/\/signup\/confirm\/[a-z2-7]{32}(\?|$)/)
+  await visit(page, link, checkA11y)
+  await page.getByRole('button', { name: /^(Bekräfta och logga in|Confirm and log in)$/ }).click()
+}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, latestMailTo, linkIn, test, visit } from './fixtures'
+import { confirmSignupFromMail, expect, latestMailTo, linkIn, test, visit } from './fixtures'
 
 const PASSWORD = 'norrsken-över-kebnekaise-31'
 
@@ -108,8 +108,11 @@ test('a new user registers a company, corrects a wrong organisation number and f
   const name = `E2E Fjällsensor ${suffix} AB`
   const orgNumber = validOrgNumber()
 
+  const frida = uniqueEmail('frida')
   await visit(page, '/signup', checkA11y)
-  await signUp(page, l, 'Frida Fjäll', uniqueEmail('frida'))
+  await signUp(page, l, 'Frida Fjäll', frida)
+  await checkA11y()
+  await confirmSignupFromMail(page, checkA11y, frida)
   await expect(page).toHaveURL(/\/my\/organisations/)
   await checkA11y()
   await page.getByRole('main').getByRole('link', { name: l.registerLink }).click()
@@ -212,8 +215,10 @@ test.describe('in English', () => {
     const colleague = uniqueEmail('colleague')
 
     // The administrator: a new account with a new company.
+    const ada = uniqueEmail('ada')
     await visit(page, '/signup', checkA11y)
-    await signUp(page, l, 'Ada Admin', uniqueEmail('ada'))
+    await signUp(page, l, 'Ada Admin', ada)
+    await confirmSignupFromMail(page, checkA11y, ada)
     await expect(page).toHaveURL(/\/my\/organisations/)
     await visit(page, '/organisations/new', checkA11y)
     await fillCompany(page, l, name, validOrgNumber())
@@ -245,6 +250,7 @@ test.describe('in English', () => {
     await checkA11y()
     await signUp(page, l, 'Colin Colleague', colleague)
 
+    // The invitation link proved the address: no confirmation mail, straight back to it.
     await expect(page).toHaveURL(link)
     await checkA11y()
     await page.getByRole('button', { name: `Join ${name}` }).click()

@@ -48,7 +48,7 @@ export async function createBid(db: DB, options: BidFactoryOptions) {
   const { call, company, submit = true, price = 1_500_000 } = options
   const content = options.content ?? (await completeBidContent(db, call.id, price))
   const binding = { callId: call.id, companyId: company.org.id }
-  const { sealed, content_hash } = sealContent(content, binding)
+  const { sealed, seal_key_id, content_hash } = sealContent(content, binding)
   const at = now()
   const draft = await db
     .insertInto('bids')
@@ -56,6 +56,7 @@ export async function createBid(db: DB, options: BidFactoryOptions) {
       call_id: call.id,
       company_id: company.org.id,
       sealed,
+      seal_key_id,
       content_hash,
       created_by: company.user.id,
       created_at: at,

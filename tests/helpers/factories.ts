@@ -38,6 +38,7 @@ export async function createUser(
       created_at: at,
       updated_at: at,
       password_changed_at: at,
+      email_confirmed_at: at,
     })
     .returning(['id', 'email', 'name'])
     .executeTakeFirstOrThrow()

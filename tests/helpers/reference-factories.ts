@@ -1,7 +1,6 @@
 import type { DB } from '#db/connection'
 import type { Insertable, Selectable } from 'kysely'
 import type { ReferenceCasesTable, ReferenceResult } from '#db/schema'
-import { decideApplication } from '~/models/pilot-decisions.server'
 import { now } from '~/utils/clock.server'
 import { createBid } from './bid-factories'
 import {
@@ -16,12 +15,8 @@ import {
   scoreBidRaw,
 } from './call-factories'
 import { createUser } from './factories'
-import {
-  createCompany,
-  createHost,
-  createOffer,
-  createSubmittedApplication,
-} from './test-bed-factories'
+import { createRunningPilot } from './pilot-factories'
+import { createCompany } from './test-bed-factories'
 
 // Sources for reference cases (migration 2026-11-26-04) and cases in each state, written straight
 // through the database rules, so tests set up a showcase in a few lines.
@@ -33,35 +28,16 @@ export interface Party {
 
 /** A pilot between a fresh host and company, accepted and completed with the host's test report. */
 export async function createCompletedPilot(db: DB) {
-  const host = await createHost(db)
-  const company = await createCompany(db)
-  const offer = await createOffer(db, host, { themes: ['active_healthy_ageing'] })
-  const app = await createSubmittedApplication(db, offer.id, company)
-  const criteria = await db
-    .selectFrom('test_bed_criteria')
-    .select(['id', 'kind'])
-    .where('offer_id', '=', offer.id)
-    .execute()
   const at = now()
-  const { pilotId } = await decideApplication(db, {
-    offerId: offer.id,
-    applicationId: app.id,
-    userId: host.user.id,
-    decision: 'accept',
-    reason: 'Passar testbädden.',
-    scores: criteria.map((c) => ({
-      criterionId: c.id,
-      score: c.kind === 'score' ? 4 : null,
-      met: c.kind === 'pass_fail' ? true : null,
-      comment: '',
-    })),
+  const { host, company, offer, pilotId } = await createRunningPilot(db, {
+    offer: { themes: ['active_healthy_ageing'] },
     startsOn: at - 120 * DAY,
     endsOn: at - 10 * DAY,
   })
   await db
     .insertInto('pilot_reports')
     .values({
-      pilot_id: pilotId!,
+      pilot_id: pilotId,
       what_tested: 'Nattillsyn med sensorer hos tio brukare.',
       with_whom: 'Tio brukare och sex undersköterskor.',
       results: 'Nattbesöken minskade med 40 procent.',

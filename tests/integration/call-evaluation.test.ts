@@ -266,9 +266,10 @@ describe('declarations and reading bids', () => {
   test('a member of a bidding company cannot declare: evaluator_conflict, through the app and SQL', async () => {
     const db = getDb()
     const { call, buyer, alpha, bidA } = await setup()
-    // Alpha's bidder later joins the buyer organisation.
-    await addMember(db, buyer.org.id, alpha.user.id, 'member')
+    // Alpha's bidder joins the buyer organisation after the deadline (before it, the database
+    // refuses: member_of_bidder).
     advanceClock(41 * DAY)
+    await addMember(db, buyer.org.id, alpha.user.id, 'member')
     const conflicted = alpha.user.id
     expect(statusOf(await act(call.id, { intent: 'open' }, conflicted))).toBe(302)
 

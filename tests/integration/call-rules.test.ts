@@ -249,7 +249,8 @@ describe('rule 1: open to all', () => {
       ORDER BY m.name`.execute(db)
     // Each of these was reviewed: none lets a buyer choose who may take part. call_involved_companies
     // is the opposite — the art. 41 disclosure of who helped prepare the call, published to all;
-    // reference_cases (issue 5) only names a company the call was already awarded to.
+    // reference_cases (issue 5) only names a company the call was already awarded to;
+    // pilot_message_holds (issue 13) holds back pilot messages between the buyer and a bidder.
     expect(tables.rows.map((r) => r.name)).toEqual([
       'bid_openings',
       'bids',
@@ -268,6 +269,7 @@ describe('rule 1: open to all', () => {
       'call_questions',
       'call_themes',
       'evaluator_declarations',
+      'pilot_message_holds',
       'reference_cases',
     ])
     const columns = await sql<{ name: string }>`SELECT p.name FROM sqlite_master m,

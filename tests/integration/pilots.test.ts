@@ -1,6 +1,5 @@
 import { sql } from 'kysely'
 import { describe, expect, test } from 'vitest'
-import { decideApplication } from '~/models/pilot-decisions.server'
 import { loader as orgPilotsLoader } from '~/routes/organisations.$slug.pilots/route'
 import { loader as stateAidLoader } from '~/routes/organisations.$slug.state-aid/route'
 import { action as pilotAction, loader as pilotLoader } from '~/routes/pilots.$pilotId/route'
@@ -12,49 +11,24 @@ import {
   createCompany,
   createHost,
   createMemberOf,
-  createOffer,
-  createSubmittedApplication,
   type OfferOptions,
 } from '../helpers/test-bed-factories'
 import { mailsTo } from '../helpers/inspect'
+import { createRunningPilot } from '../helpers/pilot-factories'
 
 const cookie = (userId: number) => sessionCookieFor(getDb(), userId)
 
 /** A running pilot: an offer, a submitted application, and the host's acceptance. */
 async function runningPilot(options: OfferOptions = {}) {
-  const db = getDb()
-  const host = await createHost(db)
-  const company = await createCompany(db)
-  const offer = await createOffer(db, host, options)
-  const app = await createSubmittedApplication(db, offer.id, company)
-  const criteria = await db
-    .selectFrom('test_bed_criteria')
-    .select(['id', 'kind'])
-    .where('offer_id', '=', offer.id)
-    .execute()
-  const { pilotId } = await decideApplication(db, {
-    offerId: offer.id,
-    applicationId: app.id,
-    userId: host.user.id,
-    decision: 'accept',
-    reason: 'Passar testbädden.',
-    scores: criteria.map((c) => ({
-      criterionId: c.id,
-      score: c.kind === 'score' ? 4 : null,
-      met: c.kind === 'pass_fail' ? true : null,
-      comment: '',
-    })),
+  const pilot = await createRunningPilot(getDb(), {
+    offer: options,
     startsOn: 1800000000,
     endsOn: 1810000000,
   })
   return {
-    host,
-    company,
-    offer,
-    app,
-    pilotId: pilotId!,
-    hostCookie: await cookie(host.user.id),
-    companyCookie: await cookie(company.user.id),
+    ...pilot,
+    hostCookie: await cookie(pilot.host.user.id),
+    companyCookie: await cookie(pilot.company.user.id),
   }
 }
 

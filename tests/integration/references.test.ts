@@ -14,6 +14,7 @@ import { getDb } from '~/utils/db.server'
 import { resetClock } from '../helpers/call-factories'
 import { createUser, sessionCookieFor } from '../helpers/factories'
 import { auditActions, mailsTo } from '../helpers/inspect'
+import { createRunningPilot } from '../helpers/pilot-factories'
 import {
   approveRaw,
   createAwardedCall,
@@ -22,15 +23,7 @@ import {
 } from '../helpers/reference-factories'
 import { actionArgs, formRequest, getRequest, loaderArgs, run } from '../helpers/requests'
 import { dataOf, formResult, headerOf, statusOf } from '../helpers/responses'
-import {
-  createCompany,
-  createHost,
-  createMemberOf,
-  createOffer,
-  createSubmittedApplication,
-} from '../helpers/test-bed-factories'
-import { decideApplication } from '~/models/pilot-decisions.server'
-import { now } from '~/utils/clock.server'
+import { createCompany, createHost, createMemberOf } from '../helpers/test-bed-factories'
 
 // Reference cases through the routes (issue 5, area A): drafting from a completed pilot or an
 // award, two-party approval, edits that clear approvals, withdrawal, deletion and consent. The
@@ -161,32 +154,8 @@ async function approve(id: number, userId: number) {
 }
 
 /** A pilot that is accepted but still running (no report yet). */
-async function activePilot() {
-  const host = await createHost(db)
-  const company = await createCompany(db)
-  const offer = await createOffer(db, host)
-  const app = await createSubmittedApplication(db, offer.id, company)
-  const criteria = await db
-    .selectFrom('test_bed_criteria')
-    .select(['id', 'kind'])
-    .where('offer_id', '=', offer.id)
-    .execute()
-  const { pilotId } = await decideApplication(db, {
-    offerId: offer.id,
-    applicationId: app.id,
-    userId: host.user.id,
-    decision: 'accept',
-    reason: 'Passar testbädden.',
-    scores: criteria.map((c) => ({
-      criterionId: c.id,
-      score: c.kind === 'score' ? 4 : null,
-      met: c.kind === 'pass_fail' ? true : null,
-      comment: '',
-    })),
-    startsOn: now() + 86400,
-    endsOn: now() + 100 * 86400,
-  })
-  return { host, company, pilotId: pilotId! }
+function activePilot() {
+  return createRunningPilot(db)
 }
 
 describe('drafting a reference from its source', () => {

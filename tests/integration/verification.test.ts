@@ -301,7 +301,7 @@ describe('the verification page', () => {
       actionArgs(
         formRequest(
           PATH,
-          { organisationId: String(org.id), intent: 'reject', reason: 'Fel' },
+          { organisationId: String(org.id), intent: 'reject', reason: 'Fel organisationsnummer' },
           { cookie },
         ),
       ),
@@ -354,7 +354,7 @@ describe('only a platform administrator can decide', () => {
     const { org, sv } = await pendingPublicBody()
     for (const status of ['verified', 'rejected']) {
       await expect(
-        sql`UPDATE organisations SET verification_status = ${status}, verification_note = 'x', verified_by = ${sv.id} WHERE id = ${org.id}`.execute(
+        sql`UPDATE organisations SET verification_status = ${status}, verification_note = 'Kontrollerad mot registret', verified_by = ${sv.id} WHERE id = ${org.id}`.execute(
           getDb(),
         ),
       ).rejects.toThrow(/verification_by_admin_only/)

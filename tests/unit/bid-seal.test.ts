@@ -1,11 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { createHash, randomBytes } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest'
 import {
   __resetSealKeyForTests,
+  currentSealKeyId,
+  loadKeys,
+  openSealed,
+  ringKeys,
   sealBid,
+  sealKeyId,
   sealKeyLocation,
+  sealWithKey,
   unsealBid,
 } from '~/models/bid-seal.server'
 import { DomainError } from '~/models/errors.server'
@@ -141,5 +148,94 @@ describe('the key', () => {
     __resetSealKeyForTests()
     expect(unsealBid(sealBid(bid, binding), binding)).toEqual(bid)
     expect(sealKeyLocation()).toBeNull()
+  })
+})
+
+describe('the key ring', () => {
+  const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
+  const writeRing = (dir: string, keys: Buffer[]) =>
+    writeFileSync(
+      join(dir, 'bid-seal.keys'),
+      `# newest first\n${keys.map((k) => k.toString('base64')).join('\n')}\n`,
+    )
+
+  test('a key id is the first 16 hex characters of the SHA-256 of the key', () => {
+    const key = Buffer.alloc(32, 7)
+    expect(sealKeyId(key)).toBe(createHash('sha256').update(key).digest('hex').slice(0, 16))
+    expect(sealKeyId(key)).toMatch(/^[0-9a-f]{16}$/)
+    expect(sealKeyId(Buffer.alloc(32, 8))).not.toBe(sealKeyId(key))
+  })
+
+  test('the first key of the ring seals; every key opens, the named key or any other', () => {
+    const dir = tempDir()
+    const [newer, older] = [randomBytes(32), randomBytes(32)]
+    writeRing(dir, [older])
+    useDatabaseIn(dir)
+    const old = sealWithKey(bid, binding)
+    expect(old.keyId).toBe(sealKeyId(older))
+
+    // A rotation by another process rewrites the ring: picked up without a restart.
+    writeRing(dir, [newer, older])
+    const fresh = sealWithKey(bid, binding)
+    expect(fresh.keyId).toBe(sealKeyId(newer))
+    expect(currentSealKeyId()).toBe(sealKeyId(newer))
+    expect(sealKeyLocation()).toBe(join(dir, 'bid-seal.keys'))
+    expect(ringKeys().map((k) => k.id)).toEqual([sealKeyId(newer), sealKeyId(older)])
+    expect(unsealBid(old.sealed, binding, old.keyId)).toEqual(bid)
+    expect(unsealBid(fresh.sealed, binding, fresh.keyId)).toEqual(bid)
+    // Sealed before key ids (NULL): every key is tried.
+    expect(unsealBid(old.sealed, binding, null)).toEqual(bid)
+  })
+
+  test('the single-key file of earlier versions stays in the ring, after the ring file', () => {
+    const dir = tempDir()
+    useDatabaseIn(dir)
+    const legacy = sealWithKey(bid, binding) // creates bid-seal.key
+    const newer = randomBytes(32)
+    writeRing(dir, [newer])
+    expect(ringKeys().map((k) => k.id)).toEqual([sealKeyId(newer), legacy.keyId])
+    expect(unsealBid(legacy.sealed, binding, null)).toEqual(bid)
+  })
+
+  test('BID_SEAL_KEY is the current key; the key files still open older bids', () => {
+    const dir = tempDir()
+    useDatabaseIn(dir)
+    const before = sealWithKey(bid, binding)
+    process.env.BID_SEAL_KEY = Buffer.alloc(32, 0xcd).toString('hex')
+    resetEnvCache()
+    __resetSealKeyForTests()
+    expect(currentSealKeyId()).toBe(sealKeyId(Buffer.alloc(32, 0xcd)))
+    expect(unsealBid(before.sealed, binding, before.keyId)).toEqual(bid)
+  })
+
+  test('openSealed says why: key missing, tampered, or content not matching its hash', () => {
+    const json = JSON.stringify(bid)
+    const { sealed, keyId } = sealWithKey(bid, binding)
+    const opened = openSealed(sealed, binding, keyId, sha(json))
+    expect(opened.ok && opened.plaintext.toString('utf8')).toBe(json)
+
+    expect(openSealed(sealed, binding, keyId, sha('something else'))).toEqual({
+      ok: false,
+      problem: 'content_mismatch',
+    })
+    const tampered = Buffer.from(sealed)
+    tampered[tampered.length - 1] = (tampered[tampered.length - 1] ?? 0) ^ 0x01
+    expect(openSealed(tampered, binding, keyId)).toEqual({ ok: false, problem: 'tampered' })
+    // Another key, named by an id the ring does not have: the key is missing, not the bid broken.
+    useDatabaseIn(tempDir())
+    expect(openSealed(sealed, binding, keyId)).toEqual({ ok: false, problem: 'key_missing' })
+    expect(openSealed(sealed, binding, null)).toEqual({ ok: false, problem: 'tampered' })
+  })
+
+  test('reading the ring without `create` makes no key file', () => {
+    const dir = tempDir()
+    useDatabaseIn(dir)
+    expect(loadKeys({ create: false })).toEqual([])
+    expect(existsSync(join(dir, 'bid-seal.key'))).toBe(false)
+    expect(() => {
+      writeFileSync(join(dir, 'bid-seal.keys'), 'not a key\n')
+      __resetSealKeyForTests()
+      ringKeys()
+    }).toThrow(/32 bytes/)
   })
 })

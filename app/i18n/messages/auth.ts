@@ -6,6 +6,11 @@ const sv = {
   'auth.passwordHint':
     'Minst 8 tecken. Ett långt lösenord av flera ord är lätt att minnas och svårt att gissa.',
   'auth.confirm': 'Upprepa lösenordet',
+  'auth.passwordRule.repeated':
+    'Lösenordet upprepar samma tecken om och om igen. Välj ett som är svårare att gissa.',
+  'auth.passwordRule.sequence':
+    'Lösenordet är tecken i följd, som abcd, 1234 eller qwerty. Välj ett som är svårare att gissa.',
+  'auth.passwordRule.personal': 'Lösenordet får inte vara din e-postadress eller ditt namn.',
 
   'auth.signup.title': 'Skapa konto',
   'auth.signup.intro':
@@ -42,6 +47,23 @@ const sv = {
   'auth.reset.invalid.body':
     'Länken är ogiltig, har redan använts eller har gått ut. En länk för att återställa lösenordet gäller i en timme och kan bara användas en gång.',
   'auth.reset.invalid.again': 'Begär en ny länk',
+  // --- sign-up confirmation (point 9) ---
+  'auth.signup.sent.title': 'Titta i din e-post',
+  'auth.signup.sent.body':
+    'Vi har skickat ett mejl till {email}. Följ instruktionerna i det för att komma vidare. En länk för att bekräfta adressen gäller i ett dygn. Hittar du inget mejl inom några minuter, titta i skräpposten.',
+  'auth.signup.sent.again': 'Fick du inget mejl? Skapa kontot igen',
+  'auth.login.unconfirmed':
+    'Du behöver bekräfta din e-postadress innan du kan logga in. Följ länken i mejlet vi skickade, eller skapa kontot igen för att få en ny länk.',
+  'auth.confirmEmail.title': 'Bekräfta din e-postadress',
+  'auth.confirmEmail.intro':
+    'Bekräfta adressen för att börja använda ditt konto. Du loggas in direkt efteråt.',
+  'auth.confirmEmail.submit': 'Bekräfta och logga in',
+  'auth.confirmEmail.invalid.title': 'Länken fungerar inte',
+  'auth.confirmEmail.invalid.body':
+    'Länken är ogiltig, har redan använts eller har gått ut. En bekräftelselänk gäller i ett dygn och kan bara användas en gång. Har du redan bekräftat adressen kan du logga in; annars skapar du kontot igen för att få en ny länk.',
+  'auth.confirmEmail.invalid.login': 'Logga in',
+  'auth.confirmEmail.invalid.signup': 'Skapa kontot igen',
+  // --- end sign-up confirmation ---
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -50,6 +72,11 @@ const en: Record<keyof typeof sv, string> = {
   'auth.passwordHint':
     'At least 8 characters. A long password of several words is easy to remember and hard to guess.',
   'auth.confirm': 'Repeat the password',
+  'auth.passwordRule.repeated':
+    'The password repeats the same characters over and over. Choose one that is harder to guess.',
+  'auth.passwordRule.sequence':
+    'The password is characters in a row, such as abcd, 1234 or qwerty. Choose one that is harder to guess.',
+  'auth.passwordRule.personal': 'The password must not be your email address or your name.',
 
   'auth.signup.title': 'Create an account',
   'auth.signup.intro':
@@ -86,6 +113,23 @@ const en: Record<keyof typeof sv, string> = {
   'auth.reset.invalid.body':
     'The link is invalid, has already been used or has expired. A password reset link is valid for one hour and can be used once.',
   'auth.reset.invalid.again': 'Request a new link',
+  // --- sign-up confirmation (point 9) ---
+  'auth.signup.sent.title': 'Check your email',
+  'auth.signup.sent.body':
+    'We have sent an email to {email}. Follow the instructions in it to continue. A link to confirm the address is valid for one day. If no email arrives within a few minutes, look in your spam folder.',
+  'auth.signup.sent.again': 'No email? Create the account again',
+  'auth.login.unconfirmed':
+    'You need to confirm your email address before you can log in. Follow the link in the email we sent, or create the account again to get a new link.',
+  'auth.confirmEmail.title': 'Confirm your email address',
+  'auth.confirmEmail.intro':
+    'Confirm the address to start using your account. You will be logged in straight away.',
+  'auth.confirmEmail.submit': 'Confirm and log in',
+  'auth.confirmEmail.invalid.title': 'This link does not work',
+  'auth.confirmEmail.invalid.body':
+    'The link is invalid, has already been used or has expired. A confirmation link is valid for one day and can be used once. If you have already confirmed the address, log in; otherwise create the account again to get a new link.',
+  'auth.confirmEmail.invalid.login': 'Log in',
+  'auth.confirmEmail.invalid.signup': 'Create the account again',
+  // --- end sign-up confirmation ---
 }
 
 export default { sv, en }

@@ -99,6 +99,13 @@ const sv = {
   'bids.closed.contentTitle': 'Innehåll',
   'bids.closed.noBid': 'Företaget lämnade inget anbud i den här upphandlingen.',
 
+  'bids.sealProblem.tampered':
+    'Anbudets innehåll kan inte dekrypteras med den nuvarande nyckeln: det har ändrats efter att det förseglades, eller förseglades med en nyckel som saknas. Kvittot ovan gäller fortfarande. Kontakta Testarena; före sista anbudsdag kan ni också lämna anbudet på nytt.',
+  'bids.sealProblem.content_mismatch':
+    'Anbudets innehåll stämmer inte med fingeravtrycket i ert kvitto och visas därför inte. Kontakta Testarena; före sista anbudsdag kan ni också lämna anbudet på nytt.',
+  'bids.sealProblem.key_missing':
+    'Anbudets innehåll kan inte dekrypteras med den nuvarande nyckeln: nyckeln det förseglades med saknas på servern. Kvittot ovan gäller fortfarande. Kontakta Testarena.',
+
   'bids.list.title': 'Anbud från {company}',
   'bids.list.back': 'Tillbaka till {company}',
   'bids.list.sealed':
@@ -219,6 +226,13 @@ const en: Record<keyof typeof sv, string> = {
     'The call has been cancelled. The bid can no longer change; this is how it was saved.',
   'bids.closed.contentTitle': 'Content',
   'bids.closed.noBid': 'The company did not bid in this call.',
+
+  'bids.sealProblem.tampered':
+    "This bid's content cannot be decrypted with the current key: it was altered after it was sealed, or sealed with a key that is missing. The receipt above still stands. Contact Testarena; before the deadline you can also submit the bid again.",
+  'bids.sealProblem.content_mismatch':
+    "This bid's content does not match the fingerprint in your receipt, so it is not shown. Contact Testarena; before the deadline you can also submit the bid again.",
+  'bids.sealProblem.key_missing':
+    "This bid's content cannot be decrypted with the current key: the key it was sealed with is missing on the server. The receipt above still stands. Contact Testarena.",
 
   'bids.list.title': 'Bids from {company}',
   'bids.list.back': 'Back to {company}',

@@ -152,7 +152,7 @@ const sv = {
   'errors.domain.evaluator_conflict':
     'Du är medlem i ett företag som har lämnat anbud och kan därför inte utvärdera upphandlingen.',
   'errors.domain.call_quiet_period':
-    'Piloten ligger till grund för en pågående upphandling. För likabehandlingens skull är tråden stängd tills upphandlingen är avgjord.',
+    'En upphandling som rör piloten eller företaget pågår. För likabehandlingens skull är tråden stängd tills upphandlingen är avgjord.',
   'errors.domain.bid_exists': 'Företaget har redan ett anbud i den här upphandlingen.',
   'errors.domain.seal_broken':
     'Det förseglade anbudet kunde inte öppnas. Det kan ha ändrats eller hör inte till den här upphandlingen.',
@@ -204,6 +204,20 @@ const sv = {
   'errors.domain.winner_exists': 'Kategorin har redan en vinnare.',
   'errors.domain.results_incomplete':
     'Varje kategori behöver en vinnare innan resultatet publiceras.',
+  'errors.domain.seal_key_missing':
+    'Anbuden kan inte öppnas nu: nyckeln som några av dem förseglades med saknas på servern. Inget har öppnats. Be driftansvarig att återställa nyckelfilen och försök igen.',
+  'errors.domain.row_exists': 'Det finns redan en sådan post, och den kan inte ersättas.',
+  'errors.domain.eligibility_frozen':
+    'Vem som får ansöka (TRL, CE-märkning, konsekvensbedömning, försäkring) kan inte ändras när ansökningar har kommit in till omgången.',
+  'errors.domain.member_of_bidder':
+    'Personen tillhör ett företag som lämnar anbud i en av organisationens öppna upphandlingar. För likabehandlingens skull kan hen bli medlem först när anbudstiden har gått ut.',
+  'errors.domain.reason_not_meaningful':
+    'Skriv en motivering med ord, inte bara tecken eller siffror.',
+  'errors.domain.organisation_permanent':
+    'En organisation tas aldrig bort, så att det den har publicerat och beslutat går att spåra.',
+  'errors.domain.timestamp_implausible': 'Tidpunkten måste vara nu.',
+  'errors.domain.status_log_append_only': 'Statusloggen kan bara byggas på.',
+  'errors.domain.stamp_fixed': 'När och av vem något skapades eller publicerades kan inte ändras.',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -358,7 +372,7 @@ const en: Record<keyof typeof sv, string> = {
   'errors.domain.evaluator_conflict':
     'You are a member of a company that has bid, so you cannot evaluate this procurement.',
   'errors.domain.call_quiet_period':
-    'This pilot underlies an ongoing procurement. For equal treatment the thread is closed until the procurement is decided.',
+    'A procurement concerning this pilot or the company is in progress. For equal treatment the thread is closed until the procurement is decided.',
   'errors.domain.bid_exists': 'The company already has a bid in this procurement.',
   'errors.domain.seal_broken':
     'The sealed bid could not be opened. It may have been altered or does not belong to this procurement.',
@@ -410,6 +424,19 @@ const en: Record<keyof typeof sv, string> = {
   'errors.domain.winner_exists': 'The category already has a winner.',
   'errors.domain.results_incomplete':
     'Every category needs a winner before the results are published.',
+  'errors.domain.seal_key_missing':
+    'The bids cannot be opened now: the key some of them were sealed with is missing on the server. Nothing has been opened. Ask the operator to restore the key file and try again.',
+  'errors.domain.row_exists': 'Such an entry already exists, and it cannot be replaced.',
+  'errors.domain.eligibility_frozen':
+    'Who may apply (TRL, CE marking, impact assessment, insurance) cannot change once applications have come in to the round.',
+  'errors.domain.member_of_bidder':
+    "The person belongs to a company that is bidding in one of the organisation's open calls. For equal treatment, they can become a member only after the tender deadline.",
+  'errors.domain.reason_not_meaningful': 'Write a reason in words, not only symbols or digits.',
+  'errors.domain.organisation_permanent':
+    'An organisation is never deleted, so that what it published and decided stays traceable.',
+  'errors.domain.timestamp_implausible': 'The time must be now.',
+  'errors.domain.status_log_append_only': 'The status log can only grow.',
+  'errors.domain.stamp_fixed': 'When and by whom something was created or published cannot change.',
 }
 
 export default { sv, en }

@@ -35,6 +35,22 @@ const sv = {
   'evaluation.record.notOpened':
     'Öppnades inte: {drafts} utkast som aldrig lämnades in och {notReconfirmed} anbud som inte bekräftades på nytt efter en ändring.',
 
+  'evaluation.notice.opened_unreadable':
+    'Anbuden är öppnade, men minst ett anbud kunde inte öppnas. Se öppningsprotokollet nedan; händelsen är loggad.',
+  'evaluation.record.unopened': 'Anbud som inte kunde öppnas',
+  'evaluation.record.problem.tampered':
+    '{company}: anbudet går inte att dekryptera med någon av serverns nycklar. Det har ändrats efter att det förseglades (eller förseglades med en nyckel som saknas).',
+  'evaluation.record.problem.content_mismatch':
+    '{company}: innehållet stämmer inte med fingeravtrycket i anbudsgivarens kvitto.',
+  'evaluation.record.problem.key_missing':
+    '{company}: nyckeln som anbudet förseglades med saknas på servern.',
+  'evaluation.bid.sealProblem.tampered':
+    'Anbudet kan inte dekrypteras med den nuvarande nyckeln: det har ändrats efter att det förseglades, eller förseglades med en nyckel som saknas. Innehållet visas inte. Händelsen är loggad.',
+  'evaluation.bid.sealProblem.content_mismatch':
+    'Anbudets innehåll stämmer inte med fingeravtrycket i anbudsgivarens kvitto och visas därför inte. Händelsen är loggad.',
+  'evaluation.bid.sealProblem.key_missing':
+    'Anbudet kan inte dekrypteras med den nuvarande nyckeln: nyckeln det förseglades med saknas på servern. Be driftansvarig att återställa nyckelfilen.',
+
   'evaluation.declare.heading': 'Jävsförklaring',
   'evaluation.declare.body':
     'Innan du ser anbuden intygar du att du inte har någon intressekonflikt: du är inte anställd av, ägare i eller närstående till någon anbudsgivare. Förklaringen loggas och kan inte tas tillbaka.',
@@ -213,6 +229,22 @@ const en: Record<keyof typeof sv, string> = {
   'evaluation.record.empty': 'No bids arrived in time.',
   'evaluation.record.notOpened':
     'Not opened: {drafts} drafts never submitted and {notReconfirmed} bids not re-confirmed after an amendment.',
+
+  'evaluation.notice.opened_unreadable':
+    'The bids are open, but at least one bid could not be opened. See the opening record below; this has been logged.',
+  'evaluation.record.unopened': 'Bids that could not be opened',
+  'evaluation.record.problem.tampered':
+    "{company}: none of the server's keys decrypts the bid. It was altered after it was sealed (or sealed with a key that is missing).",
+  'evaluation.record.problem.content_mismatch':
+    "{company}: the content does not match the fingerprint in the bidder's receipt.",
+  'evaluation.record.problem.key_missing':
+    '{company}: the key the bid was sealed with is missing on the server.',
+  'evaluation.bid.sealProblem.tampered':
+    'This bid cannot be decrypted with the current key: it was altered after it was sealed, or sealed with a key that is missing. Its content is not shown. This has been logged.',
+  'evaluation.bid.sealProblem.content_mismatch':
+    "This bid's content does not match the fingerprint in the bidder's receipt, so it is not shown. This has been logged.",
+  'evaluation.bid.sealProblem.key_missing':
+    'This bid cannot be decrypted with the current key: the key it was sealed with is missing on the server. Ask the operator to restore the key file.',
 
   'evaluation.declare.heading': 'Declaration of no conflict of interest',
   'evaluation.declare.body':

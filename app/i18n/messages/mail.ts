@@ -16,6 +16,14 @@ const sv = {
   'mail.verification_rejected.subject': '{organisation} kunde inte verifieras i Testarena',
   'mail.verification_rejected.body':
     'Hej!\n\nVi kunde inte verifiera {organisation} som offentlig aktör i Testarena.\n\nMotivering: {reason}\n\nDu kan rätta uppgifterna och begära en ny granskning här:\n{link}',
+  // --- sign-up confirmation (point 9) ---
+  'mail.signup_confirm.subject': 'Bekräfta din e-postadress i Testarena',
+  'mail.signup_confirm.body':
+    'Hej {name}!\n\nNågon (förhoppningsvis du) har skapat ett konto i Testarena med den här e-postadressen. Öppna länken nedan för att bekräfta adressen och logga in. Länken gäller i ett dygn och kan bara användas en gång.\n\n{link}\n\nHar du inte skapat något konto kan du bortse från meddelandet; utan bekräftelse går kontot inte att använda.',
+  'mail.signup_existing.subject': 'Någon försökte skapa ett konto med din e-postadress',
+  'mail.signup_existing.body':
+    'Hej {name}!\n\nNågon (kanske du) försökte just skapa ett nytt konto i Testarena med den här e-postadressen. Du har redan ett konto, och inget har ändrats i det.\n\nLogga in här:\n{login}\n\nHar du glömt lösenordet kan du välja ett nytt här:\n{reset}\n\nVar det inte du kan du bortse från meddelandet.',
+  // --- end sign-up confirmation ---
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -35,6 +43,14 @@ const en: Record<keyof typeof sv, string> = {
   'mail.verification_rejected.subject': '{organisation} could not be verified on Testarena',
   'mail.verification_rejected.body':
     'Hello,\n\nWe could not verify {organisation} as a public body on Testarena.\n\nReason: {reason}\n\nYou can correct the details and ask for a new review here:\n{link}',
+  // --- sign-up confirmation (point 9) ---
+  'mail.signup_confirm.subject': 'Confirm your email address on Testarena',
+  'mail.signup_confirm.body':
+    'Hello {name},\n\nSomeone (hopefully you) created a Testarena account with this email address. Open the link below to confirm the address and log in. The link is valid for one day and can be used once.\n\n{link}\n\nIf you did not create an account, you can ignore this message; without confirmation the account cannot be used.',
+  'mail.signup_existing.subject': 'Someone tried to create an account with your email address',
+  'mail.signup_existing.body':
+    'Hello {name},\n\nSomeone (perhaps you) just tried to create a new Testarena account with this email address. You already have an account, and nothing in it has changed.\n\nLog in here:\n{login}\n\nIf you have forgotten your password, you can choose a new one here:\n{reset}\n\nIf this was not you, you can ignore this message.',
+  // --- end sign-up confirmation ---
 }
 
 export default { sv, en }

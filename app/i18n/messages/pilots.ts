@@ -96,6 +96,8 @@ const sv = {
   'pilots.pilot.threadHeading': 'Meddelanden',
   'pilots.pilot.threadHelp':
     'Tråden är privat mellan värden och företaget. Skickade meddelanden kan inte ändras eller tas bort.',
+  'pilots.pilot.messageHeld':
+    'Meddelandet når värden först när värdens pågående upphandling, där ert företag har lämnat anbud, är avgjord. Så hör ingen anbudsgivare något som de andra inte hör.',
   'pilots.pilot.threadEmpty': 'Inga meddelanden ännu.',
   'pilots.pilot.messageBy': '{author}, {organisation}',
   'pilots.pilot.messageLabel': 'Nytt meddelande',
@@ -260,6 +262,8 @@ const en: Record<keyof typeof sv, string> = {
   'pilots.pilot.threadHeading': 'Messages',
   'pilots.pilot.threadHelp':
     'This thread is private between the host and the company. Sent messages cannot be changed or deleted.',
+  'pilots.pilot.messageHeld':
+    "The message reaches the host only once the host's ongoing procurement, in which your company has bid, is decided. That way no bidder hears anything the others do not.",
   'pilots.pilot.threadEmpty': 'No messages yet.',
   'pilots.pilot.messageBy': '{author}, {organisation}',
   'pilots.pilot.messageLabel': 'New message',

@@ -86,7 +86,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case 'password': {
       const submission = parseWithZod(formData, {
-        schema: passwordSchema({ isCommon: isCommonPassword }),
+        schema: passwordSchema({ isCommon: isCommonPassword, personal: [user.email, user.name] }),
       })
       const hideFields = ['currentPassword', 'password', 'confirm']
       if (submission.status !== 'success') {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isMeaningfulReason, REASON_NOT_MEANINGFUL } from '~/utils/reason'
 
 export const REASON_MAX_LENGTH = 1000
 
@@ -13,7 +14,12 @@ export const schema = z
       required_error: 'errors.choose',
       invalid_type_error: 'errors.choose',
     }),
-    reason: z.string().trim().max(REASON_MAX_LENGTH, 'errors.tooLong').optional(),
+    reason: z
+      .string()
+      .trim()
+      .max(REASON_MAX_LENGTH, 'errors.tooLong')
+      .refine((v) => v.length === 0 || isMeaningfulReason(v), REASON_NOT_MEANINGFUL)
+      .optional(),
   })
   .superRefine((value, ctx) => {
     if (value.intent === 'reject' && !value.reason) {

@@ -62,9 +62,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const id = applicationIdSchema.safeParse(params.applicationId)
   if (!id.success) throw notFound()
+  const db = getDb()
+  // The company's members only, before the form is read.
+  try {
+    await getApplicationForCompany(db, id.data, user.id)
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
+    throw error
+  }
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) throw data('bad request', { status: 400 })
-  const db = getDb()
   const options = { applicationId: id.data, userId: user.id, ip: clientIp(context) }
   try {
     if (parsed.data.intent === 'withdraw') {

@@ -297,6 +297,11 @@ function Receipt({ page }: { page: LoaderData }) {
       {bid.submitted_at !== null && bid.receipt_hash ? (
         <p className="hint">{t('bids.receipt.explain')}</p>
       ) : null}
+      {bid.sealProblem ? (
+        <div className="notice notice--warn" role="status">
+          <p>{t(`bids.sealProblem.${bid.sealProblem}`)}</p>
+        </div>
+      ) : null}
     </section>
   )
 }
@@ -408,7 +413,7 @@ function ClosedBid({ page }: { page: LoaderData }) {
           {page.shownStatus === 'cancelled' ? t('bids.closed.cancelled') : t('bids.closed.body')}
         </p>
       </div>
-      {bid ? (
+      {bid?.sealProblem ? null : bid ? (
         <section aria-labelledby="bid-content">
           <h2 id="bid-content">{t('bids.closed.contentTitle')}</h2>
           <BidContentView terms={page.terms} content={bid.content} priced={call.priced} />

@@ -131,6 +131,11 @@ export default function EvaluateBid() {
       </dl>
 
       <h2>{t('evaluation.bid.contentHeading')}</h2>
+      {bid.sealProblem ? (
+        <div className="notice notice--warn" role="status">
+          <p>{t(`evaluation.bid.sealProblem.${bid.sealProblem}`)}</p>
+        </div>
+      ) : null}
       <dl className="details">
         {call.procedure === 'market_dialogue' ? null : (
           <>

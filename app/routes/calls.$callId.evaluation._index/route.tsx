@@ -120,7 +120,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         await decideWithoutAward(db, { ...act, outcome: 'cancelled', reason: value.reason })
         break
       case 'open':
-        await openBids(db, act)
+        // Bids that could not be opened are listed in the opening record; say so at once.
+        if ((await openBids(db, act)).unopened > 0) {
+          return redirect(`/calls/${callId}/evaluation?notice=opened_unreadable`)
+        }
         break
       case 'declare':
         await declareNoConflict(db, act)
@@ -197,7 +200,13 @@ export default function Evaluation() {
   const anyPassing = view.ranking?.some((r) => r.passes) ?? false
   return (
     <>
-      {notice ? <DoneNotice>{t(`evaluation.notice.${notice}`)}</DoneNotice> : null}
+      {notice === 'opened_unreadable' ? (
+        <div className="notice notice--warn" role="status">
+          <p>{t('evaluation.notice.opened_unreadable')}</p>
+        </div>
+      ) : notice ? (
+        <DoneNotice>{t(`evaluation.notice.${notice}`)}</DoneNotice>
+      ) : null}
       <h1>{t('evaluation.title', { title: call.title })}</h1>
       <p className="meta">
         {t('evaluation.status')}

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isMeaningfulReason, REASON_NOT_MEANINGFUL } from '~/utils/reason'
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
@@ -12,6 +13,7 @@ const reason = z
   .min(1, 'errors.required')
   .min(10, 'evaluation.errors.reasonTooShort')
   .max(8000, 'errors.tooLong')
+  .refine((v) => v.length < 10 || isMeaningfulReason(v), REASON_NOT_MEANINGFUL)
 
 export const cancelSchema = z.object({
   intent: z.literal('cancel'),
@@ -53,6 +55,7 @@ export function isIntent(value: unknown): value is Intent {
 /** The notice after each act (?notice=…). */
 export const NOTICES = [
   'opened',
+  'opened_unreadable',
   'declared',
   'scored',
   'evaluated',

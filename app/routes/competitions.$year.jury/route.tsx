@@ -26,6 +26,7 @@ import {
   declareInterest,
   getJuryPage,
   inputProblem,
+  isJuror,
   scoreNomination,
 } from '~/models/competitions.server'
 import { DomainError } from '~/models/errors.server'
@@ -68,10 +69,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const year = yearParam(params.year)
   const user = await requireUser(request)
+  const db = getDb()
+  // Jurors only, before the form is read: anyone else learns nothing from its validation.
+  if (!(await isJuror(db, year, user.id))) throw notFound()
   const formData = await request.formData()
   const intent = intentSchema.safeParse(formData.get('intent'))
   if (!intent.success) throw data('bad request', { status: 400 })
-  const db = getDb()
   const base = { userId: user.id, year, ip: clientIp(context) }
   const target = Number(formData.get('nomination_id')) || null
   const fail = (result: SubmissionResult<string[]>) =>

@@ -65,6 +65,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     )
   }
+  if (outcome.status === 'unconfirmed') {
+    // Only someone who knows the password learns this (sign-up confirmation, point 9).
+    return data(
+      {
+        result: submission.reply({
+          formErrors: ['auth.login.unconfirmed'],
+          hideFields: ['password'],
+        }),
+      },
+      { status: 403 },
+    )
+  }
   // A new token at every login, so a token planted before login is worth nothing after it.
   const session = await createSession(db, outcome.user.id, {
     ip,

@@ -71,10 +71,17 @@ type Intent = (typeof INTENTS)[number]
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const pilotId = parsePilotId(params)
   const user = await requireUser(request)
+  const db = getDb()
+  // Parties only, before the form is read: anyone else learns nothing from its validation.
+  try {
+    await getPilotForMember(db, pilotId, user.id)
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
+    throw error
+  }
   const formData = await request.formData()
   const intent = intentSchema.safeParse(formData.get('intent'))
   if (!intent.success) throw data('bad request', { status: 400 })
-  const db = getDb()
   const ip = clientIp(context)
   const here = `/pilots/${pilotId}`
 
@@ -250,6 +257,7 @@ function Thread({ view }: { view: View }) {
                 </time>
               </p>
               <PlainText text={m.body} />
+              {m.held ? <p className="hint">{t('pilots.pilot.messageHeld')}</p> : null}
             </li>
           ))}
         </ol>

@@ -24,6 +24,7 @@ import { DomainError } from '~/models/errors.server'
 import {
   approveReference,
   deleteDraftReference,
+  getReferenceForEdit,
   getReferenceForViewer,
   type ReferencePartyView,
   type ReferenceView,
@@ -91,10 +92,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const referenceId = parseReferenceId(params)
   const user = await requireUser(request)
+  const db = getDb()
+  // Every action is the parties'; anyone else gets 404 before the form is read.
+  try {
+    await getReferenceForEdit(db, referenceId, user.id)
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
+    throw error
+  }
   const formData = await request.formData()
   const intent = referenceIntentSchema.safeParse(formData.get('intent'))
   if (!intent.success) throw data('bad request', { status: 400 })
-  const db = getDb()
   const ip = clientIp(context)
   const here = `/references/${referenceId}`
 

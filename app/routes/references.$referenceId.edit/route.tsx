@@ -57,10 +57,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const referenceId = parseReferenceId(params)
   const user = await requireUser(request)
+  const db = getDb()
+  // Parties only, before the form is read: anyone else learns nothing from its validation.
+  try {
+    await getReferenceForEdit(db, referenceId, user.id)
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
+    throw error
+  }
   const submission = parseWithZod(await request.formData(), { schema: referenceFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   try {
-    const outcome = await updateReference(getDb(), {
+    const outcome = await updateReference(db, {
       referenceId,
       userId: user.id,
       text: submission.value,

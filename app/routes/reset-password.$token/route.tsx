@@ -13,7 +13,7 @@ import { clearSessionCookie } from '~/auth/session.server'
 import { ErrorSummary, HoneypotField, SubmitButton, TextField } from '~/components/forms'
 import { useT } from '~/i18n/use-t'
 import { DomainError } from '~/models/errors.server'
-import { isPasswordResetValid, resetPassword } from '~/models/users.server'
+import { isPasswordResetValid, passwordResetAccount, resetPassword } from '~/models/users.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { checkHoneypot } from '~/utils/honeypot.server'
@@ -44,8 +44,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   checkHoneypot(formData)
   const token = tokenSchema.safeParse(params.token)
-  if (!token.success) return data({ invalid: true as const }, { status: GONE })
-  const submission = parseWithZod(formData, { schema: resetSchema({ isCommon: isCommonPassword }) })
+  // The link first: a used or unknown link says so, whatever was typed.
+  const account = token.success ? await passwordResetAccount(getDb(), token.data) : null
+  if (!token.success || !account) return data({ invalid: true as const }, { status: GONE })
+  const submission = parseWithZod(formData, {
+    schema: resetSchema({ isCommon: isCommonPassword, personal: [account.email, account.name] }),
+  })
   if (submission.status !== 'success') {
     return data(
       { result: submission.reply({ hideFields: ['password', 'confirm'] }) },

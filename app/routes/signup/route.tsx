@@ -15,13 +15,13 @@ import { createSession, sessionCookie } from '~/auth/session.server'
 import { ErrorSummary, HoneypotField, SubmitButton, TextField } from '~/components/forms'
 import { getLocale } from '~/i18n/locale.server'
 import { useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
-import { createAccount } from '~/models/users.server'
+import { signUp } from '~/models/signup.server'
 import { getDb } from '~/utils/db.server'
+import { getEnv } from '~/utils/env.server'
 import { checkHoneypot } from '~/utils/honeypot.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp, safeRedirect } from '~/utils/request.server'
-import { signupSchema } from './schema'
+import { invitationTokenIn, signupSchema } from './schema'
 
 const DEFAULT_AFTER_SIGNUP = '/my/organisations'
 const clientSchema = signupSchema()
@@ -53,32 +53,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const ip = clientIp(context)
   enforceFormLimit(request, ip)
-  const { name, email, password, redirectTo } = submission.value
+  const { name, email, password } = submission.value
+  const redirectTo = safeRedirect(submission.value.redirectTo, '')
   const db = getDb()
-  let user
-  try {
-    user = await createAccount(db, { name, email, password, locale: getLocale(request) }, { ip })
-  } catch (e) {
-    if (e instanceof DomainError && e.code === 'email_taken') {
-      return data(
-        {
-          result: submission.reply({
-            fieldErrors: { email: [e.messageKey] },
-            hideFields: ['password', 'confirm'],
-          }),
-        },
-        { status: 400 },
-      )
-    }
-    throw e
+  const outcome = await signUp(
+    db,
+    {
+      name,
+      email,
+      password,
+      locale: getLocale(request),
+      invitationToken: invitationTokenIn(redirectTo),
+    },
+    { ip, origin: getEnv().APP_ORIGIN, redirectTo: redirectTo || null },
+  )
+  if (outcome.status === 'confirmed') {
+    // Signed up from an open invitation to this very address: the invitation proved it.
+    const session = await createSession(db, outcome.user.id, {
+      ip,
+      userAgent: request.headers.get('User-Agent'),
+    })
+    return redirect(redirectTo || DEFAULT_AFTER_SIGNUP, {
+      headers: { 'Set-Cookie': sessionCookie(session.token, session.expiresAt) },
+    })
   }
-  const session = await createSession(db, user.id, {
-    ip,
-    userAgent: request.headers.get('User-Agent'),
-  })
-  return redirect(safeRedirect(redirectTo, DEFAULT_AFTER_SIGNUP), {
-    headers: { 'Set-Cookie': sessionCookie(session.token, session.expiresAt) },
-  })
+  // The same answer whether or not the address has an account: the mail says what comes next.
+  return data({ sent: email })
 }
 
 export default function Signup() {
@@ -87,7 +87,7 @@ export default function Signup() {
   const t = useT()
   const [form, fields] = useForm({
     id: 'signup',
-    lastResult: actionData?.result,
+    lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
     defaultValue: { email },
     constraint: getZodConstraint(clientSchema),
     shouldValidate: 'onBlur',
@@ -95,6 +95,22 @@ export default function Signup() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: clientSchema }),
   })
   const loginHref = redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : '/login'
+  if (actionData && 'sent' in actionData) {
+    const again = redirectTo ? `/signup?${new URLSearchParams({ redirectTo })}` : '/signup'
+    return (
+      <>
+        <h1>{t('auth.signup.sent.title')}</h1>
+        <p className="notice notice--ok" role="status">
+          {t('auth.signup.sent.body', { email: actionData.sent })}
+        </p>
+        <p>
+          <Link to={again} reloadDocument>
+            {t('auth.signup.sent.again')}
+          </Link>
+        </p>
+      </>
+    )
+  }
   return (
     <>
       <h1>{t('auth.signup.title')}</h1>

@@ -20,3 +20,11 @@ export function signupSchema(options: PasswordRuleOptions = {}) {
     options,
   )
 }
+
+/**
+ * The invitation token when the sign-up continues to an invitation page (`/invitations/<token>`,
+ * the link the invitation mail carried); null otherwise.
+ */
+export function invitationTokenIn(redirectTo: string): string | null {
+  return /^\/invitations\/([a-z2-7]{32})$/.exec(redirectTo)?.[1] ?? null
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isMeaningfulReason, REASON_NOT_MEANINGFUL } from '~/utils/reason'
 import type { CriterionKind } from '#db/schema'
 import { parseStockholmDate } from '~/utils/stockholm-time'
 
@@ -40,7 +41,8 @@ export function assessmentSchema(criteria: FormCriterion[]) {
       .string({ required_error: 'errors.required' })
       .trim()
       .min(1, 'errors.required')
-      .max(4000, 'errors.tooLong'),
+      .max(4000, 'errors.tooLong')
+      .refine((v) => v.length === 0 || isMeaningfulReason(v), REASON_NOT_MEANINGFUL),
     starts_on: optionalDate,
     ends_on: optionalDate,
   }
