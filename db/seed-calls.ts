@@ -951,5 +951,27 @@ export async function seedCalls(db: Tx, ids: Ids): Promise<void> {
     )
   }
 
+  // --- The quiet period (issue 13): Nattugglan bids in Norrbotten's fall-prevention call, so what
+  // Sara writes in the running pilot with Norrbotten waits until the call is decided. The database
+  // holds it; she sees that it waits, and Region Norrbotten sees nothing of it.
+  travel(atMoment(-3, 11))
+  const pilot = await db
+    .selectFrom('pilots')
+    .select('id')
+    .where('company_id', '=', org('nattugglan'))
+    .where('host_id', '=', org('norrbotten'))
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow()
+  await db
+    .insertInto('pilot_messages')
+    .values({
+      pilot_id: pilot.id,
+      organisation_id: org('nattugglan'),
+      author_id: user('sara'),
+      body: 'Vi har tagit fram en ny version av dörrsensorn. Kan vi visa den för personalen på Hemtjänst Centrum nästa vecka?',
+      created_at: now(),
+    })
+    .execute()
+
   setClockOffset(0)
 }

@@ -3,7 +3,9 @@ import { DEMO_PASSWORD, expect, latestMailTo, linkIn, test, visit } from './fixt
 
 // Region Norrbotten's reference site in the demo seed: Nattugglan's pilot is running and
 // Polarsensor's application awaits a decision. The journeys leave the decision untouched and only
-// add messages (the thread is append-only), so they run again on the same data.
+// add messages (the thread is append-only), so they run again on the same data. Nattugglan also
+// bids in Norrbotten's fall-prevention call, which holds the thread in its quiet period until the
+// call is decided: call-evaluation.spec decides it first (one worker, files in order).
 
 const OFFER = 'Aktivt och hälsosamt åldrande – EU Reference Site Norrbotten'
 

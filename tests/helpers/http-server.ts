@@ -5,6 +5,22 @@ import { createApp } from '../../server'
 
 // The real Express app of server.ts on a free port, and requests sent byte for byte as given.
 
+/** What every stand-in Remix build of the server tests shares; each adds its entry and routes. */
+export const STUB_BUILD_SHELL = {
+  mode: 'production',
+  basename: undefined,
+  future: {},
+  isSpaMode: false,
+  publicPath: '/',
+  assetsBuildDirectory: 'build/client',
+  assets: {
+    entry: { module: '/entry.js', imports: [] },
+    routes: {},
+    url: '/manifest.js',
+    version: 'stub',
+  },
+}
+
 export interface Reply {
   status: number
   headers: Record<string, string | string[] | undefined>

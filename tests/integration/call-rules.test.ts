@@ -1,7 +1,6 @@
 import { sql } from 'kysely'
 import { afterEach, describe, expect, test } from 'vitest'
 import { sealBid } from '~/models/bid-seal.server'
-import { decideApplication } from '~/models/pilot-decisions.server'
 import { now } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
 import { createBid } from '../helpers/bid-factories'
@@ -18,12 +17,8 @@ import {
 } from '../helpers/call-factories'
 import { addMember, createOrganisation, createUser } from '../helpers/factories'
 import { rawError } from '../helpers/inspect'
-import {
-  createCompany,
-  createMemberOf,
-  createOffer,
-  createSubmittedApplication,
-} from '../helpers/test-bed-factories'
+import { createRunningPilot } from '../helpers/pilot-factories'
+import { createCompany, createMemberOf } from '../helpers/test-bed-factories'
 
 // The equal-treatment rules of issue 4, attacked with SQL that no model wrote: whatever code runs,
 // the database says no. The app-level attempts live next to each feature's tests.
@@ -176,32 +171,9 @@ describe('publishing', () => {
   })
 
   test('a call built on a pilot publishes the disclosure and names the pilot company', async () => {
-    const buyer = await createBuyer(db)
-    const company = await createCompany(db)
-    const offer = await createOffer(db, buyer)
-    const application = await createSubmittedApplication(db, offer.id, company)
-    const criteria = await db
-      .selectFrom('test_bed_criteria')
-      .select(['id', 'kind'])
-      .where('offer_id', '=', offer.id)
-      .execute()
-    const { pilotId } = await decideApplication(db, {
-      offerId: offer.id,
-      applicationId: application.id,
-      userId: buyer.user.id,
-      decision: 'accept',
-      reason: 'Passar testbädden väl.',
-      scores: criteria.map((c) => ({
-        criterionId: c.id,
-        score: c.kind === 'score' ? 4 : null,
-        met: c.kind === 'pass_fail' ? true : null,
-        comment: '',
-      })),
-      startsOn: now() + DAY,
-      endsOn: now() + 90 * DAY,
-    })
+    const { host: buyer, company, pilotId } = await createRunningPilot(db)
     const { call } = await createCall(db, buyer, { status: 'draft' })
-    await db.insertInto('call_links').values({ call_id: call.id, pilot_id: pilotId! }).execute()
+    await db.insertInto('call_links').values({ call_id: call.id, pilot_id: pilotId }).execute()
     const publish = () => setStatus(call.id, buyer.user.id, 'published', { published_at: now() })
 
     expect(await rawError(publish)).toContain('testarena:involved_not_named')

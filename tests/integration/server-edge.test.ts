@@ -22,7 +22,7 @@ import { getDb } from '~/utils/db.server'
 import { resetEnvCache } from '~/utils/env.server'
 import { parseUploadForm } from '~/utils/file-store.server'
 import { createUser, sessionCookieFor } from '../helpers/factories'
-import { close, listen, send, sendBodyAfterAnswer } from '../helpers/http-server'
+import { close, listen, send, sendBodyAfterAnswer, STUB_BUILD_SHELL } from '../helpers/http-server'
 
 /**
  * The server under stress (issue 13): body limits, content types, proxies and a locked database,
@@ -42,18 +42,7 @@ function jsonResponse(value: unknown, status = 200) {
 }
 
 const stubBuild = {
-  mode: 'production',
-  basename: undefined,
-  future: {},
-  isSpaMode: false,
-  publicPath: '/',
-  assetsBuildDirectory: 'build/client',
-  assets: {
-    entry: { module: '/entry.js', imports: [] },
-    routes: {},
-    url: '/manifest.js',
-    version: 'stub',
-  },
+  ...STUB_BUILD_SHELL,
   entry: {
     module: {
       // The document: what the action answered, so a test sees that the form arrived.

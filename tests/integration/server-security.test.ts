@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createApp } from '../../server'
+import { STUB_BUILD_SHELL } from '../helpers/http-server'
 
 /**
  * The real Express app from server.ts in front of a tiny stand-in Remix build: one resource route
@@ -15,18 +16,7 @@ import { createApp } from '../../server'
 const calls: { method: string; nonce: unknown }[] = []
 
 const stubBuild = {
-  mode: 'production',
-  basename: undefined,
-  future: {},
-  isSpaMode: false,
-  publicPath: '/',
-  assetsBuildDirectory: 'build/client',
-  assets: {
-    entry: { module: '/entry.js', imports: [] },
-    routes: {},
-    url: '/manifest.js',
-    version: 'stub',
-  },
+  ...STUB_BUILD_SHELL,
   entry: {
     module: {
       default: () =>
