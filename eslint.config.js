@@ -1,9 +1,18 @@
 import js from '@eslint/js'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
+import { importX } from 'eslint-plugin-import-x'
 import jsxA11y from 'eslint-plugin-jsx-a11y'
 import react from 'eslint-plugin-react'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+
+// Nothing imports the root route, not even its types: it imports the layout, so any reader of root
+// data would close a cycle. Root data has a declared type and one reader (~/utils/root-data).
+const rootRouteImport = {
+  name: '~/root',
+  message: 'Read the root data with useRootData/rootDataFromMatches from ~/utils/root-data.',
+}
 
 export default tseslint.config(
   {
@@ -27,9 +36,21 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-      // Routes stay thin: queries live in app/models.
-      'no-restricted-imports': 'off',
+      'no-restricted-imports': ['error', { paths: [rootRouteImport] }],
     },
+  },
+  {
+    // No import cycles: a cycle makes module load order decide whether a value is still undefined.
+    // Type-only imports are erased at build time, so the rule does not follow them.
+    files: ['app/**/*.{ts,tsx}', 'db/**/*.ts', '*.ts', 'scripts/**/*.ts', 'tests/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Without these the rule reads only .js files and silently finds nothing in TypeScript.
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.jsx'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     // Playwright fixtures call `use`, which is not React's hook.
@@ -41,7 +62,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'kysely', message: 'Routes call models; queries live in app/models.' }] },
+        {
+          paths: [
+            { name: 'kysely', message: 'Routes call models; queries live in app/models.' },
+            rootRouteImport,
+          ],
+        },
       ],
     },
   },

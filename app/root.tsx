@@ -17,6 +17,7 @@ import { getTranslator } from '~/i18n/messages'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getEnv } from '~/utils/env.server'
 import { useNonce } from '~/utils/nonce'
+import type { RootData } from '~/utils/root-data'
 import appCss from '~/styles/app.css?url'
 
 export const links: LinksFunction = () => [
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? { id: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin }
       : null,
     devTools: getEnv().devTools,
-  }
+  } satisfies RootData
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {

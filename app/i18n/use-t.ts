@@ -1,12 +1,12 @@
-import { useRouteLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
+import { useRootData } from '~/utils/root-data'
 import { DEFAULT_LOCALE, isLocale, type Locale } from './locales'
 import { getTranslator, isMessageKey, type Translate } from './messages'
 
 /** The page's language, from the root loader (Swedish when the root loader failed). */
 export function useLocale(): Locale {
-  const data = useRouteLoaderData('root') as { locale?: unknown } | undefined
-  return isLocale(data?.locale) ? data.locale : DEFAULT_LOCALE
+  const locale = useRootData()?.locale
+  return isLocale(locale) ? locale : DEFAULT_LOCALE
 }
 
 export function useT(): Translate {

@@ -1,13 +1,14 @@
 import type { MetaDescriptor } from '@remix-run/node'
 import { DEFAULT_LOCALE, isLocale, type Locale } from '~/i18n/locales'
 import { getTranslator, type MessageKey, type MessageParams, type Translate } from '~/i18n/messages'
+import { rootDataFromMatches } from '~/utils/root-data'
 
 type Matches = ReadonlyArray<{ id: string; data: unknown } | undefined>
 
 /** The page language as the root loader decided it, for use in `meta` functions. */
 export function localeFromMatches(matches: Matches): Locale {
-  const root = matches.find((m) => m?.id === 'root')?.data as { locale?: unknown } | undefined
-  return isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE
+  const locale = rootDataFromMatches(matches)?.locale
+  return isLocale(locale) ? locale : DEFAULT_LOCALE
 }
 
 /**

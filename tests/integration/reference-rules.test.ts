@@ -518,13 +518,15 @@ describe('personal data only with consent, kept only as long as needed', () => {
 })
 
 describe('the good-examples competition follows its jury', () => {
+  // One year per competition: a random year collided now and then (years are unique).
+  let nextYear = 2040
   async function competition(closeIn = 10 * DAY) {
     const admin = await createPlatformAdmin(db)
     const at = now()
     const row = await db
       .insertInto('competitions')
       .values({
-        year: 2040 + Math.floor(Math.random() * 50),
+        year: nextYear++,
         intro_sv: 'Årets goda exempel på testbäddar och innovationsupphandling.',
         intro_en: "This year's good examples of test beds and innovation procurement.",
         nominations_close_at: at + closeIn,

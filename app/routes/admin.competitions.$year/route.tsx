@@ -48,8 +48,8 @@ import {
   updateCategory,
   updateCompetition,
 } from '~/models/competitions.server'
-import { DomainError } from '~/models/errors.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { yearParam } from '~/utils/params.server'
 import { clientIp, oneOf } from '~/utils/request.server'
@@ -73,18 +73,13 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const year = yearParam(params.year)
   const admin = await requirePlatformAdmin(request)
-  try {
-    const competition = await getAdminCompetition(getDb(), year, admin.id)
-    const url = new URL(request.url)
-    const notice = url.searchParams.get('notice')
-    return {
-      competition,
-      confirmPublish: url.searchParams.get('confirm') === 'publish',
-      notice: oneOf(NOTICES, notice),
-    }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
+  const competition = await orNotFound(getAdminCompetition(getDb(), year, admin.id))
+  const url = new URL(request.url)
+  const notice = url.searchParams.get('notice')
+  return {
+    competition,
+    confirmPublish: url.searchParams.get('confirm') === 'publish',
+    notice: oneOf(NOTICES, notice),
   }
 }
 
@@ -114,9 +109,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     notice: Notice,
   ) {
     try {
-      await run()
+      await orNotFound(run())
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'not_found') throw notFound()
       const problem = inputProblem(error)
       if (!problem) throw error
       return fail(

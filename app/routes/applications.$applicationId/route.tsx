@@ -12,7 +12,6 @@ import { ProblemBox, DoneNotice } from '~/components/problem'
 import { ApplicationStatusBadge, PilotStatusBadge } from '~/components/test-bed-labels'
 import { formatDate, formatDateTime, formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import {
   deleteDraft,
   getApplicationForCompany,
@@ -20,6 +19,7 @@ import {
 } from '~/models/pilot-applications.server'
 import { now } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound, refusal } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { actionSchema, applicationIdSchema, confirmSchema, noticeSchema } from './schema'
@@ -35,26 +35,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const id = applicationIdSchema.safeParse(params.applicationId)
   if (!id.success) throw notFound()
-  try {
-    const application = await getApplicationForCompany(getDb(), id.data, user.id)
-    const url = new URL(request.url)
-    const confirm = confirmSchema.parse(url.searchParams.get('confirm'))
-    return {
-      application,
-      // A draft can be continued while the offer still takes applications.
-      offerOpen:
-        application.offer_status === 'published' &&
-        (application.offer_deadline === null || application.offer_deadline > now()),
-      notice: noticeSchema.parse(url.searchParams.get('notice')),
-      confirm:
-        (confirm === 'withdraw' && application.status === 'submitted') ||
-        (confirm === 'delete' && application.status === 'draft')
-          ? confirm
-          : null,
-    }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
+  const application = await orNotFound(getApplicationForCompany(getDb(), id.data, user.id))
+  const url = new URL(request.url)
+  const confirm = confirmSchema.parse(url.searchParams.get('confirm'))
+  return {
+    application,
+    // A draft can be continued while the offer still takes applications.
+    offerOpen:
+      application.offer_status === 'published' &&
+      (application.offer_deadline === null || application.offer_deadline > now()),
+    notice: noticeSchema.parse(url.searchParams.get('notice')),
+    confirm:
+      (confirm === 'withdraw' && application.status === 'submitted') ||
+      (confirm === 'delete' && application.status === 'draft')
+        ? confirm
+        : null,
   }
 }
 
@@ -64,12 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!id.success) throw notFound()
   const db = getDb()
   // The company's members only, before the form is read.
-  try {
-    await getApplicationForCompany(db, id.data, user.id)
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
+  await orNotFound(getApplicationForCompany(db, id.data, user.id))
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) throw data('bad request', { status: 400 })
   const options = { applicationId: id.data, userId: user.id, ip: clientIp(context) }
@@ -81,9 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const { companySlug } = await deleteDraft(db, options)
     return redirect(`/organisations/${companySlug}/applications?notice=deleted`)
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error
-    if (error.code === 'not_found') throw notFound()
-    return data({ error: error.messageKey }, { status: 400 })
+    return data({ error: refusal(error).messageKey }, { status: 400 })
   }
 }
 

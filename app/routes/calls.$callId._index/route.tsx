@@ -27,8 +27,8 @@ import {
 } from '~/models/call-catalogue.server'
 import { getBidCounts, getPublicOutcome } from '~/models/call-outcome-public.server'
 import { askQuestion, QUESTIONS_PER_DAY } from '~/models/call-questions.server'
-import { DomainError } from '~/models/errors.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound, refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp, oneOf } from '~/utils/request.server'
 import { askSchema, callIdSchema, followSchema, NOTICES } from './schema'
@@ -41,29 +41,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!callId.success) throw notFound()
   const user = await getOptionalUser(request)
   const db = getDb()
-  try {
-    const call = await getPublicCall(
-      db,
-      callId.data,
-      user ? { id: user.id } : null,
-      getLocale(request),
-    )
-    const [bidCounts, outcome] = await Promise.all([
-      getBidCounts(db, call),
-      getPublicOutcome(db, call.id),
-    ])
-    const url = new URL(request.url)
-    const notice = url.searchParams.get('notice')
-    return {
-      call,
-      bidCounts,
-      outcome,
-      loginHref: `/login?${new URLSearchParams({ redirectTo: url.pathname })}`,
-      notice: oneOf(NOTICES, notice),
-    }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
+  const call = await orNotFound(
+    getPublicCall(db, callId.data, user ? { id: user.id } : null, getLocale(request)),
+  )
+  const [bidCounts, outcome] = await Promise.all([
+    getBidCounts(db, call),
+    getPublicOutcome(db, call.id),
+  ])
+  const url = new URL(request.url)
+  const notice = url.searchParams.get('notice')
+  return {
+    call,
+    bidCounts,
+    outcome,
+    loginHref: `/login?${new URLSearchParams({ redirectTo: url.pathname })}`,
+    notice: oneOf(NOTICES, notice),
   }
 }
 
@@ -75,44 +67,34 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ip = clientIp(context)
   const here = `/calls/${callId.data}`
   const formData = await request.formData()
-  try {
-    if (formData.get('intent') === 'ask') {
-      const submission = parseWithZod(formData, { schema: askSchema })
-      if (submission.status !== 'success') {
-        return data({ result: submission.reply() }, { status: 400 })
-      }
-      try {
-        const asked = await askQuestion(db, {
-          callId: callId.data,
-          userId: user.id,
-          body: submission.value.body,
-          ip,
-        })
-        if (asked.status === 'limit') {
-          const message = `callPublic.ask.limit|${JSON.stringify({ count: QUESTIONS_PER_DAY })}`
-          return data({ result: submission.reply({ formErrors: [message] }) }, { status: 400 })
-        }
-      } catch (error) {
-        if (error instanceof DomainError && error.code !== 'not_found') {
-          return data(
-            { result: submission.reply({ formErrors: [error.messageKey] }) },
-            { status: 400 },
-          )
-        }
-        throw error
-      }
-      return redirect(`${here}?notice=asked#questions-title`)
+  if (formData.get('intent') === 'ask') {
+    const submission = parseWithZod(formData, { schema: askSchema })
+    if (submission.status !== 'success') {
+      return data({ result: submission.reply() }, { status: 400 })
     }
-    const parsed = followSchema.safeParse(Object.fromEntries(formData))
-    if (!parsed.success) throw notFound()
-    const input = { callId: callId.data, userId: user.id, ip }
-    if (parsed.data.intent === 'follow') await followCall(db, input)
-    else await unfollowCall(db, input)
-    return redirect(`${here}?notice=${parsed.data.intent}ed`)
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
+    try {
+      const asked = await askQuestion(db, {
+        callId: callId.data,
+        userId: user.id,
+        body: submission.value.body,
+        ip,
+      })
+      if (asked.status === 'limit') {
+        const message = `callPublic.ask.limit|${JSON.stringify({ count: QUESTIONS_PER_DAY })}`
+        return data({ result: submission.reply({ formErrors: [message] }) }, { status: 400 })
+      }
+    } catch (error) {
+      return data({ result: refusalReply(submission, error) }, { status: 400 })
+    }
+    return redirect(`${here}?notice=asked#questions-title`)
   }
+  const parsed = followSchema.safeParse(Object.fromEntries(formData))
+  if (!parsed.success) throw notFound()
+  const input = { callId: callId.data, userId: user.id, ip }
+  await orNotFound(
+    parsed.data.intent === 'follow' ? followCall(db, input) : unfollowCall(db, input),
+  )
+  return redirect(`${here}?notice=${parsed.data.intent}ed`)
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>

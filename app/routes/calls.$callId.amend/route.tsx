@@ -24,7 +24,6 @@ import { translateError, useLocale, useT } from '~/i18n/use-t'
 import { audienceSize } from '~/models/call-notifications.server'
 import { listCallDocuments } from '~/models/call-documents.server'
 import { amendCall, getCallForBuyer, getCallTerms } from '~/models/calls.server'
-import { DomainError } from '~/models/errors.server'
 import { ANSWER_MARGIN_SECONDS } from '~/utils/call-status'
 import {
   AMENDMENT_ROWS,
@@ -35,6 +34,7 @@ import {
 } from '~/utils/call-schema'
 import { now } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound, refusal, refusalReply } from '~/utils/domain-errors.server'
 import { parseUploadForm, type StoredDocument, storeDocument } from '~/utils/file-store.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
@@ -50,20 +50,15 @@ async function loadForMember(request: Request, params: { callId?: string }) {
   const user = await requireUser(request)
   const id = callIdSchema.safeParse(params.callId)
   if (!id.success) throw notFound()
-  try {
-    const { call, buyer } = await getCallForBuyer(getDb(), id.data, user.id)
-    if (call.status === 'draft') throw notFound()
-    const [terms, documents] = await Promise.all([
-      getCallTerms(getDb(), call.id),
-      listCallDocuments(getDb(), call.id),
-    ])
-    const criteria = [...terms.requirements, ...terms.criteria]
-    const current = documents.filter((d) => !d.superseded)
-    return { user, call, buyer, criteria, documents: current }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
+  const { call, buyer } = await orNotFound(getCallForBuyer(getDb(), id.data, user.id))
+  if (call.status === 'draft') throw notFound()
+  const [terms, documents] = await Promise.all([
+    getCallTerms(getDb(), call.id),
+    listCallDocuments(getDb(), call.id),
+  ])
+  const criteria = [...terms.requirements, ...terms.criteria]
+  const current = documents.filter((d) => !d.superseded)
+  return { user, call, buyer, criteria, documents: current }
 }
 
 function schemaFor(loaded: {
@@ -115,10 +110,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     formData = await parseUploadForm(request)
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error
     const result: SubmissionResult<string[]> = {
       status: 'error',
-      error: { file: [error.messageKey] },
+      error: { file: [refusal(error).messageKey] },
     }
     return data({ result }, { status: 400 })
   }
@@ -143,8 +137,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       try {
         newDocuments.push({ title, file: await storeDocument(file) })
       } catch (error) {
-        if (!(error instanceof DomainError)) throw error
-        const reply = submission.reply({ fieldErrors: { file: [error.messageKey] } })
+        const reply = submission.reply({ fieldErrors: { file: [refusal(error).messageKey] } })
         return data({ result: reply }, { status: 400 })
       }
     }
@@ -156,13 +149,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     })
     return redirect(`/calls/${call.id}/edit?notice=amended`)
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error
-    if (error.code === 'not_found') throw notFound()
-    const field = FIELD_OF[error.code]
-    const result = submission.reply(
-      field ? { fieldErrors: { [field]: [error.messageKey] } } : { formErrors: [error.messageKey] },
-    )
-    return data({ result }, { status: 400 })
+    return data({ result: refusalReply(submission, error, FIELD_OF) }, { status: 400 })
   }
 }
 

@@ -24,11 +24,11 @@ import {
   submitBid,
   withdrawBid,
 } from '~/models/bids.server'
-import { DomainError } from '~/models/errors.server'
 import { bidSchema, toBidContent, toFormValue } from '~/utils/bid-schema'
 import { shownCallStatus } from '~/utils/call-status'
 import { now } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound, refusal } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { companyParamSchema, idParamSchema, noticeSchema, stepSchema } from './schema'
@@ -43,29 +43,26 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const callId = idParamSchema.safeParse(params.callId)
   if (!callId.success) throw notFound()
   const url = new URL(request.url)
-  try {
-    const bidContext = await getBidContext(getDb(), {
+  const bidContext = await orNotFound(
+    getBidContext(getDb(), {
       callId: callId.data,
       userId: user.id,
       companySlug: companyParamSchema.parse(url.searchParams.get('company') ?? undefined),
       ip: clientIp(context),
-    })
-    const page = {
-      ...bidContext,
-      shownStatus: shownCallStatus(bidContext.call, now()),
-      defaults: {
-        company: bidContext.company?.slug,
-        ...(bidContext.bid ? toFormValue(bidContext.bid.content) : {}),
-      },
-      notice: noticeSchema.parse(url.searchParams.get('notice')),
-      step: stepSchema.parse(url.searchParams.get('step')),
-    }
-    // The buying organisation's members may not bid (the database refuses them too).
-    return bidContext.buyerMember ? data(page, { status: 403 }) : page
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
+    }),
+  )
+  const page = {
+    ...bidContext,
+    shownStatus: shownCallStatus(bidContext.call, now()),
+    defaults: {
+      company: bidContext.company?.slug,
+      ...(bidContext.bid ? toFormValue(bidContext.bid.content) : {}),
+    },
+    notice: noticeSchema.parse(url.searchParams.get('notice')),
+    step: stepSchema.parse(url.searchParams.get('step')),
   }
+  // The buying organisation's members may not bid (the database refuses them too).
+  return bidContext.buyerMember ? data(page, { status: 403 }) : page
 }
 
 /** Bid refusals worded for bids rather than the generic text. */
@@ -79,13 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const callId = idParamSchema.safeParse(params.callId)
   if (!callId.success) throw notFound()
   const db = getDb()
-  let terms
-  try {
-    terms = await bidTermsForCall(db, callId.data)
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
+  const terms = await orNotFound(bidTermsForCall(db, callId.data))
   const submission = parseWithZod(await request.formData(), { schema: bidSchema(terms) })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { intent, company } = submission.value
@@ -127,9 +118,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
       return data({ result: submission.reply({ fieldErrors }) }, { status: 400 })
     }
-    if (!(error instanceof DomainError)) throw error
-    if (error.code === 'not_found') throw notFound()
-    const message = BID_MESSAGES[error.code] ?? error.messageKey
+    const refused = refusal(error)
+    const message = BID_MESSAGES[refused.code] ?? refused.messageKey
     return data({ result: submission.reply({ formErrors: [message] }) }, { status: 400 })
   }
 }

@@ -4,9 +4,9 @@ import { Readable } from 'node:stream'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getOptionalUser, notFound } from '~/auth/guards.server'
 import { openCallDocument } from '~/models/call-documents.server'
-import { DomainError } from '~/models/errors.server'
 import { callIdSchema } from '~/utils/call-schema'
 import { getDb } from '~/utils/db.server'
+import { orNotFound } from '~/utils/domain-errors.server'
 import { documentFilePath } from '~/utils/file-store.server'
 
 // A procurement document, for anyone once the call is published (a draft's only for its buyer).
@@ -27,17 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const documentId = callIdSchema.safeParse(params.documentId)
   if (!callId.success || !documentId.success) throw notFound()
   const user = await getOptionalUser(request)
-  let doc
-  try {
-    doc = await openCallDocument(getDb(), {
+  const doc = await orNotFound(
+    openCallDocument(getDb(), {
       callId: callId.data,
       documentId: documentId.data,
       userId: user?.id ?? null,
-    })
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
+    }),
+  )
   const path = documentFilePath(doc.sha256)
   const size = await stat(path).then(
     (s) => s.size,

@@ -31,7 +31,6 @@ import {
   updateCallDraft,
 } from '~/models/calls.server'
 import { findUnknownCpv, getCpvLabels } from '~/models/cpv.server'
-import { DomainError } from '~/models/errors.server'
 import { shownCallStatus } from '~/utils/call-status'
 import {
   type CallDraftInput,
@@ -43,6 +42,7 @@ import {
 import { now } from '~/utils/clock.server'
 import { unknownCpvMessage } from '~/utils/cpv'
 import { getDb } from '~/utils/db.server'
+import { orNotFound, refusal, refusalReply } from '~/utils/domain-errors.server'
 import { parseUploadForm, storeDocument } from '~/utils/file-store.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
@@ -58,12 +58,7 @@ async function loadForMember(request: Request, params: { callId?: string }) {
   const user = await requireUser(request)
   const id = callIdSchema.safeParse(params.callId)
   if (!id.success) throw notFound()
-  try {
-    return { user, ...(await getCallForEditing(getDb(), id.data, user.id)) }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
+  return { user, ...(await orNotFound(getCallForEditing(getDb(), id.data, user.id))) }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -119,8 +114,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     formData = await parseUploadForm(request)
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error
-    return problem(error.messageKey)
+    return problem(refusal(error).messageKey)
   }
   const parsed = draftIntentSchema.safeParse({ intent: formData.get('intent') })
   if (!parsed.success) throw data('bad request', { status: 400 })
@@ -166,16 +160,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           ip,
         })
       } catch (error) {
-        if (!(error instanceof DomainError) || error.code === 'not_found') throw error
-        const reply = submission.reply({ fieldErrors: { file: [error.messageKey] } })
+        const reply = submission.reply({ fieldErrors: { file: [refusal(error).messageKey] } })
         return data<ActionData>({ result: null, upload: reply, problem: null }, { status: 400 })
       }
       return redirect(`${here}?notice=uploaded`)
     }
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error
-    if (error.code === 'not_found') throw notFound()
-    return problem(error.messageKey)
+    return problem(refusal(error).messageKey)
   }
 
   // intent === 'save'
@@ -197,9 +188,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await updateCallDraft(db, { callId: call.id, userId: user.id, input: submission.value, ip })
     return redirect(`${here}?notice=saved`)
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error
-    if (error.code === 'not_found') throw notFound()
-    const result = submission.reply({ formErrors: [error.messageKey] })
+    const result = refusalReply(submission, error)
     return data<ActionData>({ result, upload: null, problem: null }, { status: 400 })
   }
 }

@@ -26,8 +26,8 @@ import {
   readBidForEvaluation,
   saveBidScores,
 } from '~/models/call-evaluation.server'
-import { DomainError } from '~/models/errors.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound, refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { MET, paramsSchema, SCORES, scoreFields, scoreSchema } from './schema'
@@ -43,20 +43,11 @@ function idsOf(params: Record<string, string | undefined>) {
   return parsed.data
 }
 
-async function orNotFound<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run()
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ids = idsOf(params)
   const user = await requireUser(request)
   // Every view decrypts the bid, so every view is an audited read.
-  return orNotFound(() =>
+  return orNotFound(
     readBidForEvaluation(getDb(), { ...ids, userId: user.id, ip: clientIp(context) }),
   )
 }
@@ -65,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ids = idsOf(params)
   const user = await requireUser(request)
   const db = getDb()
-  const terms = await orNotFound(() => getScoringTerms(db, { ...ids, userId: user.id }))
+  const terms = await orNotFound(getScoringTerms(db, { ...ids, userId: user.id }))
   const formData = await request.formData()
   const submission = parseWithZod(formData, { schema: scoreSchema(terms.criteria) })
   if (submission.status !== 'success') {
@@ -79,11 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ip: clientIp(context),
     })
   } catch (error) {
-    if (error instanceof DomainError) {
-      if (error.code === 'not_found') throw notFound()
-      return data({ result: submission.reply({ formErrors: [error.messageKey] }) }, { status: 400 })
-    }
-    throw error
+    return data({ result: refusalReply(submission, error) }, { status: 400 })
   }
   return redirect(`/calls/${ids.callId}/evaluation?notice=scored`)
 }

@@ -35,8 +35,8 @@ import {
   openBids,
   signContract,
 } from '~/models/call-evaluation.server'
-import { DomainError } from '~/models/errors.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound, refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp, oneOf } from '~/utils/request.server'
 import {
@@ -70,16 +70,11 @@ function callIdOf(params: Record<string, string | undefined>) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const callId = callIdOf(params)
   const user = await requireUser(request)
-  try {
-    const view = await getEvaluationView(getDb(), { callId, userId: user.id })
-    const notice = new URL(request.url).searchParams.get('notice')
-    return {
-      ...view,
-      notice: oneOf(NOTICES, notice),
-    }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
+  const view = await orNotFound(getEvaluationView(getDb(), { callId, userId: user.id }))
+  const notice = new URL(request.url).searchParams.get('notice')
+  return {
+    ...view,
+    notice: oneOf(NOTICES, notice),
   }
 }
 
@@ -98,13 +93,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const callId = callIdOf(params)
   const user = await requireUser(request)
   const db = getDb()
-  try {
-    // Nobody but the buyer's members learns anything here, not even whether a form was valid.
-    await assertBuyerMember(db, { callId, userId: user.id })
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
+  // Nobody but the buyer's members learns anything here, not even whether a form was valid.
+  await orNotFound(assertBuyerMember(db, { callId, userId: user.id }))
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (!isIntent(intent)) throw data('bad request', { status: 400 })
@@ -145,14 +135,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         break
     }
   } catch (error) {
-    if (error instanceof DomainError) {
-      if (error.code === 'not_found') throw notFound()
-      return data(
-        { intent, result: submission.reply({ formErrors: [error.messageKey] }) },
-        { status: 400 },
-      )
-    }
-    throw error
+    return data({ intent, result: refusalReply(submission, error) }, { status: 400 })
   }
   return redirect(`/calls/${callId}/evaluation?notice=${NOTICE_OF[intent]}`)
 }

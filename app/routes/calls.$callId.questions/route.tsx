@@ -18,8 +18,8 @@ import { DoneNotice } from '~/components/problem'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
 import { type AnswerInput, getQuestionsPage, publishAnswer } from '~/models/call-questions.server'
-import { DomainError } from '~/models/errors.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound, refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp, oneOf } from '~/utils/request.server'
 import {
@@ -40,16 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const callId = callIdSchema.safeParse(params.callId)
   if (!callId.success) throw notFound()
   const user = await requireUser(request)
-  try {
-    const page = await getQuestionsPage(getDb(), callId.data, user.id)
-    const notice = new URL(request.url).searchParams.get('notice')
-    return {
-      ...page,
-      notice: oneOf(NOTICES, notice),
-    }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
+  const page = await orNotFound(getQuestionsPage(getDb(), callId.data, user.id))
+  const notice = new URL(request.url).searchParams.get('notice')
+  return {
+    ...page,
+    notice: oneOf(NOTICES, notice),
   }
 }
 
@@ -61,12 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const db = getDb()
   // Only the buyer's members reach the forms; everyone else finds no page here.
-  try {
-    await getQuestionsPage(db, callId.data, user.id)
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
+  await orNotFound(getQuestionsPage(db, callId.data, user.id))
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (intent !== 'answer' && intent !== 'clarify' && intent !== 'correct') {
@@ -94,12 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await publishAnswer(db, { callId: callId.data, userId: user.id, entry, ip: clientIp(context) })
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error
-    if (error.code === 'not_found') throw notFound()
-    return data(
-      { form, result: submission.reply({ formErrors: [error.messageKey] }) },
-      { status: 400 },
-    )
+    return data({ form, result: refusalReply(submission, error) }, { status: 400 })
   }
   return redirect(`/calls/${callId.data}/questions?notice=${intent}`)
 }

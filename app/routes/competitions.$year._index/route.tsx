@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { getOptionalUser, notFound } from '~/auth/guards.server'
+import { getOptionalUser } from '~/auth/guards.server'
 import {
   CompetitionStatusBadge,
   PlacementBadge,
@@ -11,9 +11,9 @@ import { formatDateTime } from '~/i18n/format'
 import { getLocale } from '~/i18n/locale.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getPublicCompetition, isJuror, type PublicCompetition } from '~/models/competitions.server'
-import { DomainError } from '~/models/errors.server'
 import { now } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { yearParam } from '~/utils/params.server'
 
@@ -25,17 +25,12 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const year = yearParam(params.year)
   const db = getDb()
-  try {
-    const competition = await getPublicCompetition(db, year, getLocale(request))
-    const user = await getOptionalUser(request)
-    return {
-      competition,
-      open: competition.status === 'nominating' && competition.nominationsCloseAt > now(),
-      juror: user ? await isJuror(db, year, user.id) : false,
-    }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
+  const competition = await orNotFound(getPublicCompetition(db, year, getLocale(request)))
+  const user = await getOptionalUser(request)
+  return {
+    competition,
+    open: competition.status === 'nominating' && competition.nominationsCloseAt > now(),
+    juror: user ? await isJuror(db, year, user.id) : false,
   }
 }
 

@@ -29,8 +29,8 @@ import {
   isJuror,
   scoreNomination,
 } from '~/models/competitions.server'
-import { DomainError } from '~/models/errors.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { yearParam } from '~/utils/params.server'
 import { clientIp, oneOf } from '~/utils/request.server'
@@ -52,17 +52,12 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const year = yearParam(params.year)
   const user = await requireUser(request)
-  try {
-    const page = await getJuryPage(getDb(), year, user.id, getLocale(request))
-    const notice = new URL(request.url).searchParams.get('notice')
-    return {
-      page,
-      notice: oneOf(NOTICES, notice),
-    }
-  } catch (error) {
-    // Only the year's jurors have a jury page.
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
+  // Only the year's jurors have a jury page.
+  const page = await orNotFound(getJuryPage(getDb(), year, user.id, getLocale(request)))
+  const notice = new URL(request.url).searchParams.get('notice')
+  return {
+    page,
+    notice: oneOf(NOTICES, notice),
   }
 }
 
@@ -86,9 +81,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     notice: Notice,
   ) {
     try {
-      await run()
+      await orNotFound(run())
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'not_found') throw notFound()
       const problem = inputProblem(error)
       if (!problem) throw error
       return fail(reply({ formErrors: [problem.messageKey] }))

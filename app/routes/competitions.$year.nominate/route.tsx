@@ -24,6 +24,7 @@ import {
 } from '~/models/competitions.server'
 import { DomainError } from '~/models/errors.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { yearParam } from '~/utils/params.server'
 import { clientIp, oneOf } from '~/utils/request.server'
@@ -44,20 +45,15 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const year = yearParam(params.year)
   const user = await requireUser(request)
-  try {
-    const page = await getNominationPage(getDb(), year, user.id, getLocale(request))
-    const url = new URL(request.url)
-    const notice = url.searchParams.get('notice')
-    const reference = Number(url.searchParams.get('reference'))
-    return {
-      page,
-      // A case page can link here with its reference chosen already.
-      preselected: page.references.some((r) => r.id === reference) ? reference : null,
-      notice: oneOf(NOTICES, notice),
-    }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
+  const page = await orNotFound(getNominationPage(getDb(), year, user.id, getLocale(request)))
+  const url = new URL(request.url)
+  const notice = url.searchParams.get('notice')
+  const reference = Number(url.searchParams.get('reference'))
+  return {
+    page,
+    // A case page can link here with its reference chosen already.
+    preselected: page.references.some((r) => r.id === reference) ? reference : null,
+    notice: oneOf(NOTICES, notice),
   }
 }
 
@@ -98,9 +94,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: withdrawSchema })
   if (submission.status !== 'success') throw notFound()
   try {
-    await withdrawNomination(db, { ...base, nominationId: submission.value.nomination_id })
+    await orNotFound(
+      withdrawNomination(db, { ...base, nominationId: submission.value.nomination_id }),
+    )
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
     const problem = inputProblem(error)
     if (!problem) throw error
     return fail(

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
-import { notFound } from '~/auth/guards.server'
 import { formatNumber } from '~/i18n/format'
 import { getLocale } from '~/i18n/locale.server'
 import { useLocale, useT } from '~/i18n/use-t'
@@ -11,9 +10,9 @@ import {
   listCpvChildren,
   searchCpv,
 } from '~/models/cpv.server'
-import { DomainError } from '~/models/errors.server'
 import { cpvHref } from '~/utils/cpv'
 import { getDb } from '~/utils/db.server'
+import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { cpvPageSchema } from './schema'
 
@@ -43,16 +42,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       children: [] as CpvEntry[],
     }
   }
-  try {
-    const [path, children] = await Promise.all([
+  const [path, children] = await orNotFound(
+    Promise.all([
       parent ? getCpvPath(db, parent, locale) : Promise.resolve([]),
       listCpvChildren(db, parent ?? null, locale),
-    ])
-    return { q: '', path, results: null, more: false, children }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
+    ]),
+  )
+  return { q: '', path, results: null, more: false, children }
 }
 
 export default function CpvPage() {

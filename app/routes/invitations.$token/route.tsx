@@ -11,9 +11,9 @@ import { getOptionalUser, notFound, requireUser } from '~/auth/guards.server'
 import { formatDateTime } from '~/i18n/format'
 import type { MessageKey } from '~/i18n/messages'
 import { useLocale, useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import { acceptInvitation, getInvitationByToken } from '~/models/invitations.server'
 import { getDb } from '~/utils/db.server'
+import { refusal } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { tokenSchema } from './schema'
@@ -67,11 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     })
     return redirect(`/organisations/${slug}?joined=1`)
   } catch (error) {
-    if (error instanceof DomainError) {
-      if (error.code === 'not_found') throw notFound()
-      return data({ error: error.messageKey }, { status: 400 })
-    }
-    throw error
+    return data({ error: refusal(error).messageKey }, { status: 400 })
   }
 }
 

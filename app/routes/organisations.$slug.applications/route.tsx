@@ -5,9 +5,9 @@ import { requireOrganisationMember } from '~/auth/organisation-guard.server'
 import { ApplicationStatusBadge } from '~/components/test-bed-labels'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import { listCompanyApplications } from '~/models/pilot-applications.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { noticeSchema } from './schema'
 import { DoneNotice } from '~/components/problem'
@@ -21,16 +21,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, org } = await requireOrganisationMember(request, params)
   // Only companies apply; a public body has no such page.
   if (org.kind !== 'company') throw notFound()
-  try {
-    const applications = await listCompanyApplications(getDb(), org.id, user.id)
-    return {
-      org: { slug: org.slug, name: org.name },
-      ...applications,
-      notice: noticeSchema.parse(new URL(request.url).searchParams.get('notice')),
-    }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
+  const applications = await orNotFound(listCompanyApplications(getDb(), org.id, user.id))
+  return {
+    org: { slug: org.slug, name: org.name },
+    ...applications,
+    notice: noticeSchema.parse(new URL(request.url).searchParams.get('notice')),
   }
 }
 

@@ -5,10 +5,10 @@ import { BidStatusBadge, CallStatusBadge } from '~/components/call-labels'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
 import { listCompanyBids } from '~/models/bids.server'
-import { DomainError } from '~/models/errors.server'
 import { shownCallStatus } from '~/utils/call-status'
 import { now } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { slugSchema } from '~/utils/slug'
 
@@ -21,23 +21,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const slug = slugSchema.safeParse(params.slug)
   if (!slug.success) throw notFound()
-  try {
-    // Members of the company only; anyone else (platform admins too) gets 404.
-    const { company, bids } = await listCompanyBids(getDb(), { slug: slug.data, userId: user.id })
-    const at = now()
-    return {
-      company,
-      bids: bids.map((b) => ({
-        ...b,
-        shownStatus: shownCallStatus(
-          { status: b.call_status, tender_deadline: b.tender_deadline },
-          at,
-        ),
-      })),
-    }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
+  // Members of the company only; anyone else (platform admins too) gets 404.
+  const { company, bids } = await orNotFound(
+    listCompanyBids(getDb(), { slug: slug.data, userId: user.id }),
+  )
+  const at = now()
+  return {
+    company,
+    bids: bids.map((b) => ({
+      ...b,
+      shownStatus: shownCallStatus(
+        { status: b.call_status, tender_deadline: b.tender_deadline },
+        at,
+      ),
+    })),
   }
 }
 

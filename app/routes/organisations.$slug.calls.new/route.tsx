@@ -17,10 +17,10 @@ import { getLocale } from '~/i18n/locale.server'
 import { useT } from '~/i18n/use-t'
 import { createCallDraft, getCallFormOptions } from '~/models/calls.server'
 import { findUnknownCpv } from '~/models/cpv.server'
-import { DomainError } from '~/models/errors.server'
 import { type CallDraftInput, type CallDraftValue, callDraftSchema } from '~/utils/call-schema'
 import { unknownCpvMessage } from '~/utils/cpv'
 import { getDb } from '~/utils/db.server'
+import { refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 
@@ -66,9 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     })
     return redirect(`/calls/${call.id}/edit?notice=created`)
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error
-    if (error.code === 'not_found') throw notFound()
-    return data({ result: submission.reply({ formErrors: [error.messageKey] }) }, { status: 400 })
+    return data({ result: refusalReply(submission, error) }, { status: 400 })
   }
 }
 

@@ -16,7 +16,6 @@ import { ChoiceGroup, ErrorSummary, SubmitButton, TextField } from '~/components
 import { formatDate, formatDateTime } from '~/i18n/format'
 import { getLocale } from '~/i18n/locale.server'
 import { useLocale, useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import {
   createInvitation,
   listOpenInvitations,
@@ -30,6 +29,7 @@ import {
 } from '~/models/memberships.server'
 import { requireOrganisationMember } from '~/auth/organisation-guard.server'
 import { getDb } from '~/utils/db.server'
+import { refusal } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp, oneOf } from '~/utils/request.server'
 import { inviteSchema, memberActionSchema, NOTICES } from './schema'
@@ -81,14 +81,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         ip,
       })
     } catch (error) {
-      if (error instanceof DomainError) {
-        if (error.code === 'not_found') throw notFound()
-        return data(
-          { result: submission.reply({ fieldErrors: { email: [error.messageKey] } }), error: null },
-          { status: 400 },
-        )
-      }
-      throw error
+      const result = submission.reply({ fieldErrors: { email: [refusal(error).messageKey] } })
+      return data({ result, error: null }, { status: 400 })
     }
     return redirect(`${here}?notice=invited`)
   }
@@ -130,11 +124,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return redirect('/my/organisations?notice=left')
     }
   } catch (error) {
-    if (error instanceof DomainError) {
-      if (error.code === 'not_found') throw notFound()
-      return data({ result: null, error: error.messageKey }, { status: 400 })
-    }
-    throw error
+    return data({ result: null, error: refusal(error).messageKey }, { status: 400 })
   }
 }
 

@@ -6,9 +6,9 @@ import { ReferenceCard, shownLanguage } from '~/components/reference-card'
 import { formatDate } from '~/i18n/format'
 import { getLocale } from '~/i18n/locale.server'
 import { useLocale, useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import { getCompanyPortfolio } from '~/models/showcase.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound } from '~/utils/domain-errors.server'
 import { getEnv } from '~/utils/env.server'
 import { pageTitle } from '~/utils/meta'
 import { slugSchema } from './schema'
@@ -23,15 +23,10 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = slugSchema.safeParse(params.slug)
   if (!slug.success) throw notFound()
-  try {
-    const portfolio = await getCompanyPortfolio(getDb(), slug.data, getLocale(request))
-    // The address a company quotes in a bid: printed on the page, so a paper copy carries it.
-    const url = `${getEnv().APP_ORIGIN}/organisations/${portfolio.company.slug}/portfolio`
-    return { portfolio, url }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
+  const portfolio = await orNotFound(getCompanyPortfolio(getDb(), slug.data, getLocale(request)))
+  // The address a company quotes in a bid: printed on the page, so a paper copy carries it.
+  const url = `${getEnv().APP_ORIGIN}/organisations/${portfolio.company.slug}/portfolio`
+  return { portfolio, url }
 }
 
 /** A section of the portfolio: its heading, and a table of rows or a line saying there are none. */

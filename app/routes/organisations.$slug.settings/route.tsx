@@ -9,7 +9,6 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
-import { notFound } from '~/auth/guards.server'
 import { ErrorSummary, SubmitButton, TextField } from '~/components/forms'
 import {
   LocationFields,
@@ -22,11 +21,11 @@ import { VerificationBadge } from '~/components/organisation-labels'
 import { formatOrgNumber } from '~/i18n/format'
 import { getLocale } from '~/i18n/locale.server'
 import { useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import { updateOrganisation } from '~/models/organisations.server'
 import { getOrganisationFormOptions } from '~/models/reference.server'
 import { requireOrganisationMember } from '~/auth/organisation-guard.server'
 import { getDb } from '~/utils/db.server'
+import { refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { intentSchema, schema } from './schema'
@@ -67,22 +66,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       intent === 'review' && result.verification_status === 'pending' ? 'review' : 'saved'
     return redirect(`/organisations/${org.slug}/settings?notice=${notice}`)
   } catch (error) {
-    if (error instanceof DomainError) {
-      if (error.code === 'not_found') throw notFound()
-      const fieldErrors =
-        error.code === 'municipality_not_in_county'
-          ? { municipality_code: [error.messageKey] }
-          : undefined
-      return data(
-        {
-          result: submission.reply(
-            fieldErrors ? { fieldErrors } : { formErrors: [error.messageKey] },
-          ),
-        },
-        { status: 400 },
-      )
-    }
-    throw error
+    const fields = { municipality_not_in_county: 'municipality_code' }
+    return data({ result: refusalReply(submission, error, fields) }, { status: 400 })
   }
 }
 

@@ -4,9 +4,9 @@ import { notFound } from '~/auth/guards.server'
 import { requireOrganisationMember } from '~/auth/organisation-guard.server'
 import { formatDate, formatMoney, formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import { DE_MINIMIS_CEILING_EUR, listStateAid } from '~/models/state-aid.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -18,13 +18,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, org } = await requireOrganisationMember(request, params)
   // Aid is counted per company; a public body has no ledger of its own.
   if (org.kind !== 'company') throw notFound()
-  try {
-    const ledger = await listStateAid(getDb(), { organisationId: org.id, userId: user.id })
-    return { ...ledger, deMinimisCeilingEur: DE_MINIMIS_CEILING_EUR }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
+  const ledger = await orNotFound(
+    listStateAid(getDb(), { organisationId: org.id, userId: user.id }),
+  )
+  return { ...ledger, deMinimisCeilingEur: DE_MINIMIS_CEILING_EUR }
 }
 
 export default function StateAidLedger() {

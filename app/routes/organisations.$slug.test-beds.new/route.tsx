@@ -15,9 +15,9 @@ import { ErrorSummary, SubmitButton } from '~/components/forms'
 import { newOfferDefaults, OfferFormFields } from '~/components/test-bed-offer-form'
 import { getLocale } from '~/i18n/locale.server'
 import { useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import { createOfferDraft, getOfferFormOptions } from '~/models/test-bed-offers.server'
 import { getDb } from '~/utils/db.server'
+import { refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import {
@@ -63,13 +63,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     })
     return redirect(`/test-beds/${offer.id}/edit?notice=created`)
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error
-    if (error.code === 'not_found') throw notFound()
-    const reply =
-      error.code === 'municipality_not_in_county'
-        ? submission.reply({ fieldErrors: { municipality_code: [error.messageKey] } })
-        : submission.reply({ formErrors: [error.messageKey] })
-    return data({ result: reply }, { status: 400 })
+    const fields = { municipality_not_in_county: 'municipality_code' }
+    return data({ result: refusalReply(submission, error, fields) }, { status: 400 })
   }
 }
 

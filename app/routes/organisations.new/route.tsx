@@ -21,10 +21,10 @@ import {
 } from '~/components/organisation-form'
 import { getLocale } from '~/i18n/locale.server'
 import { useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import { registerOrganisation } from '~/models/organisations.server'
 import { getOrganisationFormOptions } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
+import { refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { schema } from './schema'
@@ -48,25 +48,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const org = await registerOrganisation(db, user.id, submission.value, ip)
     return redirect(`/organisations/${org.slug}?registered=1`)
   } catch (error) {
-    if (error instanceof DomainError) {
-      const field =
-        error.code === 'org_number_taken'
-          ? 'org_number'
-          : error.code === 'municipality_not_in_county'
-            ? 'municipality_code'
-            : null
-      return data(
-        {
-          result: submission.reply(
-            field
-              ? { fieldErrors: { [field]: [error.messageKey] } }
-              : { formErrors: [error.messageKey] },
-          ),
-        },
-        { status: 400 },
-      )
+    // registerOrganisation never answers 'not_found', so every refusal is the form's.
+    const fields = {
+      org_number_taken: 'org_number',
+      municipality_not_in_county: 'municipality_code',
     }
-    throw error
+    return data({ result: refusalReply(submission, error, fields) }, { status: 400 })
   }
 }
 

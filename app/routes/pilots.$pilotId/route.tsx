@@ -14,7 +14,6 @@ import { PlainText } from '~/components/plain-text'
 import { PilotStatusBadge } from '~/components/test-bed-labels'
 import { formatDate, formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import {
   fileTestReport,
   getPilotForMember,
@@ -23,6 +22,7 @@ import {
 } from '~/models/pilots.server'
 import { findReferenceForPilot } from '~/models/reference-cases.server'
 import { getDb } from '~/utils/db.server'
+import { type FormReplier, orNotFound, refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp, oneOf } from '~/utils/request.server'
 import {
@@ -50,19 +50,14 @@ function parsePilotId(params: { pilotId?: string }): number {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pilotId = parsePilotId(params)
   const user = await requireUser(request)
-  try {
-    const view = await getPilotForMember(getDb(), pilotId, user.id)
-    const notice = new URL(request.url).searchParams.get('notice')
-    return {
-      ...view,
-      // A completed pilot can become a reference case (issue 5): link to it, or to writing it.
-      referenceId:
-        view.pilot.status === 'completed' ? await findReferenceForPilot(getDb(), pilotId) : null,
-      notice: oneOf(NOTICES, notice),
-    }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
+  const view = await orNotFound(getPilotForMember(getDb(), pilotId, user.id))
+  const notice = new URL(request.url).searchParams.get('notice')
+  return {
+    ...view,
+    // A completed pilot can become a reference case (issue 5): link to it, or to writing it.
+    referenceId:
+      view.pilot.status === 'completed' ? await findReferenceForPilot(getDb(), pilotId) : null,
+    notice: oneOf(NOTICES, notice),
   }
 }
 
@@ -73,12 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const db = getDb()
   // Parties only, before the form is read: anyone else learns nothing from its validation.
-  try {
-    await getPilotForMember(db, pilotId, user.id)
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
+  await orNotFound(getPilotForMember(db, pilotId, user.id))
   const formData = await request.formData()
   const intent = intentSchema.safeParse(formData.get('intent'))
   if (!intent.success) throw data('bad request', { status: 400 })
@@ -89,18 +79,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     data({ intent: intent.data as Intent, result }, { status: 400 })
 
   async function attempt(
-    reply: (options?: { formErrors: string[] }) => SubmissionResult<string[]>,
+    submission: FormReplier,
     run: () => Promise<unknown>,
     notice: (typeof NOTICES)[number],
   ) {
     try {
       await run()
     } catch (error) {
-      if (error instanceof DomainError) {
-        if (error.code === 'not_found') throw notFound()
-        return fail(reply({ formErrors: [error.messageKey] }))
-      }
-      throw error
+      return fail(refusalReply(submission, error))
     }
     return redirect(`${here}?notice=${notice}`)
   }
@@ -110,7 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: messageSchema })
       if (submission.status !== 'success') return fail(submission.reply())
       return attempt(
-        (o) => submission.reply(o),
+        submission,
         () => postPilotMessage(db, { pilotId, userId: user.id, body: submission.value.body, ip }),
         'messagePosted',
       )
@@ -119,7 +105,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: reportSchema })
       if (submission.status !== 'success') return fail(submission.reply())
       return attempt(
-        (o) => submission.reply(o),
+        submission,
         () => fileTestReport(db, { pilotId, userId: user.id, report: submission.value, ip }),
         'reportFiled',
       )
@@ -128,7 +114,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: responseSchema })
       if (submission.status !== 'success') return fail(submission.reply())
       return attempt(
-        (o) => submission.reply(o),
+        submission,
         () =>
           respondToTestReport(db, {
             pilotId,

@@ -20,7 +20,6 @@ import { getLocale } from '~/i18n/locale.server'
 import { isLocale, type Locale } from '~/i18n/locales'
 import { getTranslator } from '~/i18n/messages'
 import { translateError, useLocale, useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import {
   approveReference,
   deleteDraftReference,
@@ -32,6 +31,7 @@ import {
   withdrawReference,
 } from '~/models/reference-cases.server'
 import { getDb } from '~/utils/db.server'
+import { type FormReplier, orNotFound, refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import {
   approveSchema,
@@ -65,27 +65,22 @@ function pick<T extends string>(values: readonly T[], value: string | null): T |
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const referenceId = parseReferenceId(params)
   const user = await getOptionalUser(request)
-  try {
-    const view = await getReferenceForViewer(getDb(), referenceId, user?.id ?? null)
-    const url = new URL(request.url)
-    const hasEnglish = view.reference.title_en !== null
-    const asked = url.searchParams.get('lang')
-    // The version asked for when it exists; else the viewer's language when it exists; else
-    // Swedish, which every case has.
-    const lang: Locale =
-      isLocale(asked) && (asked === 'sv' || hasEnglish)
-        ? asked
-        : shownLanguage(getLocale(request), hasEnglish)
-    return {
-      ...view,
-      lang,
-      hasEnglish,
-      confirm: view.party ? pick(REFERENCE_CONFIRMS, url.searchParams.get('confirm')) : null,
-      notice: view.party ? pick(REFERENCE_NOTICES, url.searchParams.get('notice')) : null,
-    }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
+  const view = await orNotFound(getReferenceForViewer(getDb(), referenceId, user?.id ?? null))
+  const url = new URL(request.url)
+  const hasEnglish = view.reference.title_en !== null
+  const asked = url.searchParams.get('lang')
+  // The version asked for when it exists; else the viewer's language when it exists; else
+  // Swedish, which every case has.
+  const lang: Locale =
+    isLocale(asked) && (asked === 'sv' || hasEnglish)
+      ? asked
+      : shownLanguage(getLocale(request), hasEnglish)
+  return {
+    ...view,
+    lang,
+    hasEnglish,
+    confirm: view.party ? pick(REFERENCE_CONFIRMS, url.searchParams.get('confirm')) : null,
+    notice: view.party ? pick(REFERENCE_NOTICES, url.searchParams.get('notice')) : null,
   }
 }
 
@@ -94,12 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const db = getDb()
   // Every action is the parties'; anyone else gets 404 before the form is read.
-  try {
-    await getReferenceForEdit(db, referenceId, user.id)
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
+  await orNotFound(getReferenceForEdit(db, referenceId, user.id))
   const formData = await request.formData()
   const intent = referenceIntentSchema.safeParse(formData.get('intent'))
   if (!intent.success) throw data('bad request', { status: 400 })
@@ -109,19 +99,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const fail = (result: SubmissionResult<string[]>) =>
     data({ intent: intent.data as ReferenceIntent, result }, { status: 400 })
 
-  async function attempt(
-    reply: (options?: { formErrors: string[] }) => SubmissionResult<string[]>,
-    run: () => Promise<string>,
-  ) {
+  async function attempt(submission: FormReplier, run: () => Promise<string>) {
     let to: string
     try {
       to = await run()
     } catch (error) {
-      if (error instanceof DomainError) {
-        if (error.code === 'not_found') throw notFound()
-        return fail(reply({ formErrors: [error.messageKey] }))
-      }
-      throw error
+      return fail(refusalReply(submission, error))
     }
     return redirect(to)
   }
@@ -130,62 +113,50 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case 'approve': {
       const submission = parseWithZod(formData, { schema: approveSchema })
       if (submission.status !== 'success') return fail(submission.reply())
-      return attempt(
-        (o) => submission.reply(o),
-        async () => {
-          const { published } = await approveReference(db, {
-            referenceId,
-            userId: user.id,
-            revision: submission.value.revision,
-            ip,
-          })
-          return `${here}?notice=${published ? 'published' : 'approved'}`
-        },
-      )
+      return attempt(submission, async () => {
+        const { published } = await approveReference(db, {
+          referenceId,
+          userId: user.id,
+          revision: submission.value.revision,
+          ip,
+        })
+        return `${here}?notice=${published ? 'published' : 'approved'}`
+      })
     }
     case 'withdraw': {
       const submission = parseWithZod(formData, { schema: withdrawSchema })
       if (submission.status !== 'success') return fail(submission.reply())
-      return attempt(
-        (o) => submission.reply(o),
-        async () => {
-          await withdrawReference(db, {
-            referenceId,
-            userId: user.id,
-            reason: submission.value.reason,
-            ip,
-          })
-          return `${here}?notice=withdrawn`
-        },
-      )
+      return attempt(submission, async () => {
+        await withdrawReference(db, {
+          referenceId,
+          userId: user.id,
+          reason: submission.value.reason,
+          ip,
+        })
+        return `${here}?notice=withdrawn`
+      })
     }
     case 'delete': {
       const submission = parseWithZod(formData, { schema: emptySchema })
       if (submission.status !== 'success') return fail(submission.reply())
-      return attempt(
-        (o) => submission.reply(o),
-        async () => {
-          const { organisationSlug } = await deleteDraftReference(db, {
-            referenceId,
-            userId: user.id,
-            ip,
-          })
-          return `/organisations/${organisationSlug}/references?notice=deleted`
-        },
-      )
+      return attempt(submission, async () => {
+        const { organisationSlug } = await deleteDraftReference(db, {
+          referenceId,
+          userId: user.id,
+          ip,
+        })
+        return `/organisations/${organisationSlug}/references?notice=deleted`
+      })
     }
     case 'consent':
     case 'withdrawConsent': {
       const submission = parseWithZod(formData, { schema: emptySchema })
       if (submission.status !== 'success') return fail(submission.reply())
       const consent = intent.data === 'consent'
-      return attempt(
-        (o) => submission.reply(o),
-        async () => {
-          await setContactConsent(db, { referenceId, userId: user.id, consent, ip })
-          return `${here}?notice=${consent ? 'consented' : 'consentWithdrawn'}`
-        },
-      )
+      return attempt(submission, async () => {
+        await setContactConsent(db, { referenceId, userId: user.id, consent, ip })
+        return `${here}?notice=${consent ? 'consented' : 'consentWithdrawn'}`
+      })
     }
   }
 }

@@ -22,13 +22,13 @@ import { DoneNotice } from '~/components/problem'
 import { shownLanguage } from '~/components/reference-card'
 import { getLocale } from '~/i18n/locale.server'
 import { useLocale, useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import {
   getReferenceForContact,
   REQUEST_RETENTION_DAYS,
   requestReferenceCall,
 } from '~/models/reference-call-requests.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound, refusalReply } from '~/utils/domain-errors.server'
 import { checkHoneypot } from '~/utils/honeypot.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
@@ -43,12 +43,7 @@ function parseReferenceId(params: { referenceId?: string }): number {
 }
 
 async function publishedReference(referenceId: number) {
-  try {
-    return await getReferenceForContact(getDb(), referenceId)
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
+  return orNotFound(getReferenceForContact(getDb(), referenceId))
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -78,11 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       locale: getLocale(request),
     })
   } catch (error) {
-    if (error instanceof DomainError) {
-      if (error.code === 'not_found') throw notFound()
-      return data({ result: submission.reply({ formErrors: [error.messageKey] }) }, { status: 400 })
-    }
-    throw error
+    return data({ result: refusalReply(submission, error) }, { status: 400 })
   }
   return redirect(`/references/${referenceId}/contact?sent=1`)
 }

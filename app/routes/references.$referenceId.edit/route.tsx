@@ -13,9 +13,9 @@ import { ErrorSummary, SubmitButton } from '~/components/forms'
 import { ReferenceFormFields } from '~/components/reference-form'
 import { ReferenceStatusBadge } from '~/components/reference-labels'
 import { useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import { getReferenceForEdit, updateReference } from '~/models/reference-cases.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound, refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import {
   type ReferenceFormInput,
@@ -37,20 +37,15 @@ function parseReferenceId(params: { referenceId?: string }): number {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const referenceId = parseReferenceId(params)
   const user = await requireUser(request)
-  try {
-    const { reference } = await getReferenceForEdit(getDb(), referenceId, user.id)
-    return {
-      reference: {
-        id: reference.id,
-        status: reference.status,
-        revision: reference.revision,
-        title_sv: reference.title_sv,
-      },
-      defaults: referenceFormDefaults(reference),
-    }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
+  const { reference } = await orNotFound(getReferenceForEdit(getDb(), referenceId, user.id))
+  return {
+    reference: {
+      id: reference.id,
+      status: reference.status,
+      revision: reference.revision,
+      title_sv: reference.title_sv,
+    },
+    defaults: referenceFormDefaults(reference),
   }
 }
 
@@ -59,12 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const db = getDb()
   // Parties only, before the form is read: anyone else learns nothing from its validation.
-  try {
-    await getReferenceForEdit(db, referenceId, user.id)
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
+  await orNotFound(getReferenceForEdit(db, referenceId, user.id))
   const submission = parseWithZod(await request.formData(), { schema: referenceFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   try {
@@ -77,9 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const notice = !outcome.changed ? 'unchanged' : outcome.reset ? 'savedReset' : 'saved'
     return redirect(`/references/${referenceId}?notice=${notice}`)
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error
-    if (error.code === 'not_found') throw notFound()
-    return data({ result: submission.reply({ formErrors: [error.messageKey] }) }, { status: 400 })
+    return data({ result: refusalReply(submission, error) }, { status: 400 })
   }
 }
 

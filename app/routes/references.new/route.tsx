@@ -12,9 +12,9 @@ import { notFound, requireUser } from '~/auth/guards.server'
 import { ErrorSummary, SubmitButton } from '~/components/forms'
 import { ReferenceFormFields } from '~/components/reference-form'
 import { useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import { createReference, getSourceForDraft } from '~/models/reference-cases.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound, refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import {
   type ReferenceFormInput,
@@ -38,12 +38,7 @@ function parseSource(request: Request): ReferenceSource {
 
 /** The source for one of its parties, or 404 (not completed, not awarded, not a party). */
 async function sourceFor(source: ReferenceSource, userId: number) {
-  try {
-    return await getSourceForDraft(getDb(), source, userId)
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
+  return orNotFound(getSourceForDraft(getDb(), source, userId))
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -72,9 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     })
     return redirect(`/references/${id}?notice=created`)
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error
-    if (error.code === 'not_found') throw notFound()
-    return data({ result: submission.reply({ formErrors: [error.messageKey] }) }, { status: 400 })
+    return data({ result: refusalReply(submission, error) }, { status: 400 })
   }
 }
 

@@ -14,9 +14,9 @@ import { formatDate, formatDateTime, formatMoney, formatNumber } from '~/i18n/fo
 import { getLocale } from '~/i18n/locale.server'
 import type { MessageKey } from '~/i18n/messages'
 import { useLocale, useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import { getPublicOffer, type PublicOffer } from '~/models/test-bed-catalogue.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { offerIdSchema } from './schema'
 
@@ -27,21 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const offerId = offerIdSchema.safeParse(params.offerId)
   if (!offerId.success) throw notFound()
   const user = await getOptionalUser(request)
-  try {
-    const offer = await getPublicOffer(
-      getDb(),
-      offerId.data,
-      user ? { id: user.id } : null,
-      getLocale(request),
-    )
-    const url = new URL(request.url)
-    return {
-      offer,
-      loginHref: `/login?${new URLSearchParams({ redirectTo: url.pathname })}`,
-    }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
+  const offer = await orNotFound(
+    getPublicOffer(getDb(), offerId.data, user ? { id: user.id } : null, getLocale(request)),
+  )
+  const url = new URL(request.url)
+  return {
+    offer,
+    loginHref: `/login?${new URLSearchParams({ redirectTo: url.pathname })}`,
   }
 }
 

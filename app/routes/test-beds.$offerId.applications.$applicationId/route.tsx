@@ -27,10 +27,10 @@ import {
   formatOrgNumber,
 } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import { decideApplication, getApplicationForHost } from '~/models/pilot-decisions.server'
 import { DE_MINIMIS_CEILING_EUR } from '~/models/state-aid.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound, refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { assessmentSchema, criterionFields, DECISIONS, MET, paramsSchema, SCORES } from './schema'
@@ -45,13 +45,8 @@ async function load(request: Request, params: Record<string, string | undefined>
   const parsed = paramsSchema.safeParse(params)
   if (!parsed.success) throw notFound()
   const user = await requireUser(request)
-  try {
-    const view = await getApplicationForHost(getDb(), { ...parsed.data, userId: user.id })
-    return { user, view }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
+  const view = await orNotFound(getApplicationForHost(getDb(), { ...parsed.data, userId: user.id }))
+  return { user, view }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -80,11 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ip: clientIp(context),
     })
   } catch (error) {
-    if (error instanceof DomainError) {
-      if (error.code === 'not_found') throw notFound()
-      return data({ result: submission.reply({ formErrors: [error.messageKey] }) }, { status: 400 })
-    }
-    throw error
+    return data({ result: refusalReply(submission, error) }, { status: 400 })
   }
   return redirect(`/test-beds/${view.offer.id}/applications/${view.application.id}?notice=decided`)
 }

@@ -4,9 +4,9 @@ import { notFound, requireUser } from '~/auth/guards.server'
 import { ApplicationStatusBadge, IntakeLabel } from '~/components/test-bed-labels'
 import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import { listApplicationsForHost } from '~/models/pilot-decisions.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { offerIdSchema } from './schema'
 
@@ -19,12 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const offerId = offerIdSchema.safeParse(params.offerId)
   if (!offerId.success) throw notFound()
   const user = await requireUser(request)
-  try {
-    return await listApplicationsForHost(getDb(), offerId.data, user.id)
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
+  return orNotFound(listApplicationsForHost(getDb(), offerId.data, user.id))
 }
 
 export default function HostApplications() {

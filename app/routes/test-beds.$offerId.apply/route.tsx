@@ -23,7 +23,6 @@ import { ProblemBox, DoneNotice } from '~/components/problem'
 import { ApplicationStatusBadge, IntakeLabel, TrlRange } from '~/components/test-bed-labels'
 import { formatDateTime } from '~/i18n/format'
 import { translateError, useLocale, useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import {
   getApplyContext,
   getOfferForApplying,
@@ -31,6 +30,7 @@ import {
   submitApplication,
 } from '~/models/pilot-applications.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound, refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { toStockholmDateInput } from '~/utils/stockholm-time'
@@ -47,45 +47,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!offerId.success) throw notFound()
   const url = new URL(request.url)
   const companySlug = companyParamSchema.parse(url.searchParams.get('company') ?? undefined)
-  try {
-    const context = await getApplyContext(getDb(), {
-      offerId: offerId.data,
-      userId: user.id,
-      companySlug,
-    })
-    const content = context.application?.content
-    return {
-      ...context,
-      // The form's starting values: the company's draft, as the inputs write them.
-      defaults: content
-        ? {
-            company: context.company?.slug,
-            product_name: content.product_name,
-            product_description: content.product_description,
-            trl: content.trl === null ? undefined : String(content.trl),
-            test_goals: content.test_goals,
-            proposed_start:
-              content.proposed_start === null
-                ? undefined
-                : toStockholmDateInput(content.proposed_start),
-            proposed_end:
-              content.proposed_end === null
-                ? undefined
-                : toStockholmDateInput(content.proposed_end),
-            test_user_count:
-              content.test_user_count === null ? undefined : String(content.test_user_count),
-            test_user_description: content.test_user_description,
-            data_needs: content.data_needs,
-            contribution: content.contribution,
-            declares_requirements: content.declares_requirements ? 'on' : undefined,
-            declares_no_conflict: content.declares_no_conflict ? 'on' : undefined,
-          }
-        : { company: context.company?.slug },
-      notice: url.searchParams.get('notice') === 'saved' ? ('saved' as const) : null,
-    }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
+  const context = await orNotFound(
+    getApplyContext(getDb(), { offerId: offerId.data, userId: user.id, companySlug }),
+  )
+  const content = context.application?.content
+  return {
+    ...context,
+    // The form's starting values: the company's draft, as the inputs write them.
+    defaults: content
+      ? {
+          company: context.company?.slug,
+          product_name: content.product_name,
+          product_description: content.product_description,
+          trl: content.trl === null ? undefined : String(content.trl),
+          test_goals: content.test_goals,
+          proposed_start:
+            content.proposed_start === null
+              ? undefined
+              : toStockholmDateInput(content.proposed_start),
+          proposed_end:
+            content.proposed_end === null ? undefined : toStockholmDateInput(content.proposed_end),
+          test_user_count:
+            content.test_user_count === null ? undefined : String(content.test_user_count),
+          test_user_description: content.test_user_description,
+          data_needs: content.data_needs,
+          contribution: content.contribution,
+          declares_requirements: content.declares_requirements ? 'on' : undefined,
+          declares_no_conflict: content.declares_no_conflict ? 'on' : undefined,
+        }
+      : { company: context.company?.slug },
+    notice: url.searchParams.get('notice') === 'saved' ? ('saved' as const) : null,
   }
 }
 
@@ -122,12 +113,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const query = new URLSearchParams({ company: saved.companySlug, notice: 'saved' })
     return redirect(`/test-beds/${offer.id}/apply?${query}`)
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error
-    if (error.code === 'not_found') throw notFound()
-    const reply =
-      error.code === 'trl_out_of_range'
-        ? submission.reply({ fieldErrors: { trl: [error.messageKey] } })
-        : submission.reply({ formErrors: [error.messageKey] })
+    const reply = refusalReply(submission, error, { trl_out_of_range: 'trl' })
     return data({ result: reply }, { status: 400 })
   }
 }

@@ -23,7 +23,6 @@ import {
 import { getLocale } from '~/i18n/locale.server'
 import type { MessageKey } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
-import { DomainError } from '~/models/errors.server'
 import {
   changeOfferStatus,
   deleteDraftOffer,
@@ -34,6 +33,7 @@ import {
 } from '~/models/test-bed-offers.server'
 import { now } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
+import { orNotFound, refusal, refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import {
@@ -55,12 +55,7 @@ async function loadForMember(request: Request, params: { offerId?: string }) {
   const user = await requireUser(request)
   const id = offerIdSchema.safeParse(params.offerId)
   if (!id.success) throw notFound()
-  try {
-    return { user, ...(await getOfferForEditing(getDb(), id.data, user.id)) }
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'not_found') throw notFound()
-    throw error
-  }
+  return { user, ...(await orNotFound(getOfferForEditing(getDb(), id.data, user.id))) }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -107,9 +102,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await changeOfferStatus(db, { offerId: offer.id, userId: user.id, action: intent, ip })
       return redirect(`${here}?notice=${ACTION_NOTICE[intent]}`)
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error
-      if (error.code === 'not_found') throw notFound()
-      return data<ActionData>({ result: null, problem: error.messageKey }, { status: 400 })
+      return data<ActionData>({ result: null, problem: refusal(error).messageKey }, { status: 400 })
     }
   }
 
@@ -127,17 +120,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await updateOffer(db, { offerId: offer.id, userId: user.id, input: submission.value, ip })
     return redirect(`${here}?notice=saved`)
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error
-    if (error.code === 'not_found') throw notFound()
-    const field =
-      error.code === 'municipality_not_in_county'
-        ? 'municipality_code'
-        : error.code === 'deadline_frozen'
-          ? 'deadline'
-          : null
-    const result = submission.reply(
-      field ? { fieldErrors: { [field]: [error.messageKey] } } : { formErrors: [error.messageKey] },
-    )
+    const fields = { municipality_not_in_county: 'municipality_code', deadline_frozen: 'deadline' }
+    const result = refusalReply(submission, error, fields)
     return data<ActionData>({ result, problem: null }, { status: 400 })
   }
 }
