@@ -5,7 +5,7 @@ import { PlacementBadge } from './competition-labels'
 
 export interface CompetitionPlacementItem {
   year: number
-  /** In the viewer's language (listReferencePlacements in competitions.server.ts gives it so). */
+  /** In the viewer's language (listReferencePlacements in competition-public.server.ts gives it so). */
   categoryName: string
   placement: CompetitionPlacement
 }

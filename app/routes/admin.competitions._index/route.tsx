@@ -14,11 +14,9 @@ import { CompetitionStatusBadge } from '~/components/competition-labels'
 import { ErrorSummary, SubmitButton, TextField } from '~/components/forms'
 import { formatDateTime, formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
-import {
-  createCompetition,
-  inputProblem,
-  listCompetitionsForAdmin,
-} from '~/models/competitions.server'
+import { inputProblem } from '~/models/competition-shared.server'
+import { createCompetition } from '~/models/competitions-admin.server'
+import { listCompetitionsForAdmin } from '~/models/competitions-admin-view.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'

@@ -25,10 +25,10 @@ import { useLocale, useT } from '~/i18n/use-t'
 import {
   declareInterest,
   getJuryPage,
-  inputProblem,
   isJuror,
   scoreNomination,
-} from '~/models/competitions.server'
+} from '~/models/competition-jury.server'
+import { inputProblem } from '~/models/competition-shared.server'
 import { getDb } from '~/utils/db.server'
 import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'

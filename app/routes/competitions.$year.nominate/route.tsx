@@ -18,10 +18,10 @@ import { getLocale } from '~/i18n/locale.server'
 import { translateError, useLocale, useT } from '~/i18n/use-t'
 import {
   getNominationPage,
-  inputProblem,
   nominate,
   withdrawNomination,
-} from '~/models/competitions.server'
+} from '~/models/competition-nominations.server'
+import { inputProblem } from '~/models/competition-shared.server'
 import { DomainError } from '~/models/errors.server'
 import { getDb } from '~/utils/db.server'
 import { orNotFound } from '~/utils/domain-errors.server'

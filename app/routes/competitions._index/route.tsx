@@ -2,7 +2,7 @@ import type { MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CompetitionStatusBadge } from '~/components/competition-labels'
 import { useT } from '~/i18n/use-t'
-import { listCompetitions } from '~/models/competitions.server'
+import { listCompetitions } from '~/models/competition-public.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 

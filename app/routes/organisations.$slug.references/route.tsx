@@ -7,10 +7,9 @@ import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
 import {
   listOrganisationReferences,
-  listSources,
   type OrganisationReferenceRow,
-  type ReferenceSourceItem,
 } from '~/models/reference-cases.server'
+import { listSources, type ReferenceSourceItem } from '~/models/reference-sources.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 

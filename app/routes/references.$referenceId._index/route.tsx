@@ -22,14 +22,16 @@ import { getTranslator } from '~/i18n/messages'
 import { translateError, useLocale, useT } from '~/i18n/use-t'
 import {
   approveReference,
-  deleteDraftReference,
+  setContactConsent,
+  withdrawReference,
+} from '~/models/reference-approval.server'
+import {
   getReferenceForEdit,
   getReferenceForViewer,
   type ReferencePartyView,
   type ReferenceView,
-  setContactConsent,
-  withdrawReference,
 } from '~/models/reference-cases.server'
+import { deleteDraftReference } from '~/models/reference-editing.server'
 import { getDb } from '~/utils/db.server'
 import { type FormReplier, orNotFound, refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
