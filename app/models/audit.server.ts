@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { hmac } from '@oslojs/crypto/hmac'
 import { SHA256, sha256 } from '@oslojs/crypto/sha2'
@@ -8,10 +8,10 @@ import type { DB } from '#db/connection'
 import type { AuditEntry } from '#db/schema'
 import { now } from '~/utils/clock.server'
 import { getEnv } from '~/utils/env.server'
+import { createKeyFile, decodeKey as decodeKeyText, KEY_BYTES } from '~/utils/key-file.server'
 
 export const GENESIS_HASH = '0'.repeat(64)
 const KEY_FILE = 'audit.key'
-const KEY_BYTES = 32
 
 export interface AuditInput {
   actorUserId: number | null
@@ -137,29 +137,13 @@ function loadKey(databasePath: string, fromEnv: string | undefined): AuditKey {
   // An in-memory database disappears with the process, and so may its key.
   if (databasePath === ':memory:') return { key: randomBytes(KEY_BYTES), location: null }
   const file = auditKeyFile(databasePath)
-  const created = randomBytes(KEY_BYTES)
-  try {
-    mkdirSync(dirname(file), { recursive: true })
-    // 'wx' creates the file only if it is missing, so two processes starting at once agree on
-    // whichever key was written first instead of overwriting each other.
-    writeFileSync(file, `${created.toString('base64')}\n`, { mode: 0o600, flag: 'wx' })
-    return { key: created, location: file }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-  }
+  const created = createKeyFile(file)
+  if (created) return { key: created, location: file }
   return readAuditKey(databasePath, file)!
 }
 
 function decodeKey(text: string, source: string): Uint8Array {
-  const key = /^[0-9a-fA-F]{64}$/.test(text)
-    ? Buffer.from(text, 'hex')
-    : /^[A-Za-z0-9+/]{43}=?$/.test(text)
-      ? Buffer.from(text, 'base64')
-      : undefined
-  if (key?.length !== KEY_BYTES) {
-    throw new Error(`${source}: the audit key must be 32 bytes as base64 or 64 hex characters`)
-  }
-  return key
+  return decodeKeyText(text, source, 'the audit key')
 }
 
 // ---------------------------------------------------------------------------------------------

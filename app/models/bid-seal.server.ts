@@ -1,8 +1,9 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { DB } from '#db/connection'
 import { getEnv } from '~/utils/env.server'
+import { createKeyFile, decodeKey as decodeKeyText, KEY_BYTES } from '~/utils/key-file.server'
 import { DomainError } from './errors.server'
 
 // Bid content is stored encrypted so that nobody reading the database (a platform admin with raw
@@ -21,7 +22,6 @@ import { DomainError } from './errors.server'
 const VERSION = 1
 const IV_BYTES = 12
 const TAG_BYTES = 16
-const KEY_BYTES = 32
 const HEADER_BYTES = 1 + IV_BYTES + TAG_BYTES
 /** The key file of earlier versions (one key), still read and still created on first use. */
 export const KEY_FILE = 'bid-seal.key'
@@ -236,17 +236,10 @@ export function loadKeys(options: { create: boolean }): RingKey[] {
   for (const line of readLines(files.ring)) add(decodeKey(line, files.ring), files.ring)
   for (const line of readLines(files.single)) add(decodeKey(line, files.single), files.single)
   if (keys.length === 0 && options.create) {
-    const created = randomBytes(KEY_BYTES)
-    try {
-      mkdirSync(dirname(files.single), { recursive: true })
-      // 'wx' creates the file only if it is missing, so two processes starting at once agree on
-      // whichever key was written first instead of overwriting each other.
-      writeFileSync(files.single, `${created.toString('base64')}\n`, { mode: 0o600, flag: 'wx' })
-      add(created, files.single)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    const created = createKeyFile(files.single)
+    if (created) add(created, files.single)
+    else
       for (const line of readLines(files.single)) add(decodeKey(line, files.single), files.single)
-    }
   }
   return keys
 }
@@ -270,15 +263,7 @@ export function newSealKey(): Buffer {
 }
 
 function decodeKey(text: string, source: string): Buffer {
-  const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : decodeBase64(text)
-  if (key?.length !== KEY_BYTES) {
-    throw new Error(`${source}: the bid seal key must be 32 bytes as base64 or 64 hex characters`)
-  }
-  return key
-}
-
-function decodeBase64(text: string): Buffer | undefined {
-  return /^[A-Za-z0-9+/]{43}=?$/.test(text) ? Buffer.from(text, 'base64') : undefined
+  return decodeKeyText(text, source, 'the bid seal key')
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -317,12 +302,18 @@ export async function checkSealKeys(db: DB): Promise<SealKeyReport> {
       .select(['call_id', 'company_id', 'sealed'])
       .where('seal_key_id', 'is', null)
       .execute()
+    // Every bid from before key ids was sealed with the one key there was: once one opens, the
+    // ring has it (a bid altered since is refused at its opening), so the start stays cheap.
     for (const row of legacy) {
       const blob = Buffer.from(row.sealed)
       const binding = { callId: row.call_id, companyId: row.company_id }
       const opened = keys.map((k) => decrypt(blob, binding, k.key)).find((p) => p !== null)
-      if (opened) opened.fill(0)
-      else legacyUnreadable += 1
+      if (opened) {
+        opened.fill(0)
+        legacyUnreadable = 0
+        break
+      }
+      legacyUnreadable += 1
     }
   }
   return { bids: byKey.reduce((n, r) => n + Number(r.n), 0), missing, legacyUnreadable }

@@ -167,6 +167,8 @@ async function closeConfirmations(db: DB, userId: number, at: number): Promise<v
     .set({ used_at: at })
     .where('user_id', '=', userId)
     .where('used_at', 'is', null)
+    // Expired links are closed already (the database refuses to use them).
+    .where('expires_at', '>', at)
     .execute()
 }
 

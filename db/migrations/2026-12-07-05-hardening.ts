@@ -217,9 +217,10 @@ const statements: string[] = [
     used_at INTEGER
   ) STRICT`,
   `CREATE INDEX signup_confirmations_by_user ON signup_confirmations(user_id)`,
-  // A link works once, and is only ever sent for an address that is not confirmed yet.
+  // A link works once, before it expires, and is only ever sent for an address that is not
+  // confirmed yet.
   `CREATE TRIGGER signup_confirmations_used_once BEFORE UPDATE OF used_at ON signup_confirmations
-    WHEN OLD.used_at IS NOT NULL
+    WHEN OLD.used_at IS NOT NULL OR unixepoch() >= OLD.expires_at
     BEGIN SELECT RAISE(ABORT, 'testarena:confirmation_used'); END`,
   `CREATE TRIGGER signup_confirmations_unconfirmed_only BEFORE INSERT ON signup_confirmations
     WHEN (SELECT email_confirmed_at FROM users WHERE id = NEW.user_id) IS NOT NULL

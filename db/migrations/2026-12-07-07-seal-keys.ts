@@ -68,6 +68,8 @@ const statements = [
       AND NOT ${reseal}
     BEGIN SELECT RAISE(ABORT, 'testarena:receipt_required'); END`,
 
+  // The start-up check counts bids per key id.
+  `CREATE INDEX bids_by_seal_key ON bids(seal_key_id)`,
   `CREATE TABLE bid_seal_failures (
     bid_id INTEGER PRIMARY KEY REFERENCES bids(id),
     -- The bid's call (checked by the trigger below; no foreign key to calls, so the table is not

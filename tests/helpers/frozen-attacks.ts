@@ -36,7 +36,7 @@ export const FROZEN: Record<string, FrozenAttack | string> = {
     deleteError: /score_not_allowed/,
   },
   bid_seal_failures:
-    'the demo has no tampered bid; tests/integration/bid-seal-keys.test.ts makes one',
+    'the demo has no tampered bid; tests/integration/bid-seal-keys.test.ts makes one and attacks it',
   bids: {
     where: 'call_id IN (SELECT id FROM calls WHERE tender_deadline < unixepoch())',
     update: 'updated_at = updated_at + 1',
@@ -68,7 +68,8 @@ export const FROZEN: Record<string, FrozenAttack | string> = {
     updateError: /terms_frozen/,
     deleteError: /terms_frozen/,
   },
-  call_documents: 'the demo has no documents; tests/integration/call-rules.test.ts attacks them',
+  call_documents:
+    'the setup adds a draft call’s document only; tests/integration/call-rules.test.ts attacks published ones',
   call_involved_companies: {
     update: "involvement = involvement || ' x'",
     updateError: /terms_frozen/,
@@ -135,8 +136,13 @@ export const FROZEN: Record<string, FrozenAttack | string> = {
     updateError: /decision_final/,
     deleteError: /decision_final/,
   },
-  invitations:
-    'the demo has no invitations; tests/integration/foundation-rules.test.ts attacks them',
+  invitations: {
+    prepare:
+      'UPDATE invitations SET revoked_at = unixepoch() WHERE accepted_at IS NULL AND revoked_at IS NULL',
+    update: 'revoked_at = NULL',
+    updateError: /invitation_closed/,
+    deleteError: 'an invitation may be deleted: that only ever grants less',
+  },
   memberships: {
     where:
       "role = 'admin' AND NOT EXISTS (SELECT 1 FROM memberships o WHERE o.organisation_id = memberships.organisation_id AND o.role = 'admin' AND o.user_id <> memberships.user_id)",
@@ -192,16 +198,23 @@ export const FROZEN: Record<string, FrozenAttack | string> = {
     updateError: /pilot_fixed/,
     deleteError: /pilot_fixed/,
   },
-  reference_call_requests:
-    'the demo has no requests; tests/integration/reference-rules.test.ts attacks them',
+  reference_call_requests: {
+    update: "message = message || ' x'",
+    updateError: /request_fixed/,
+    deleteError: /request_fixed/,
+  },
   reference_cases: {
     where: "status = 'published'",
     update: 'first_published_at = first_published_at - 86400',
     updateError: /reference_published_once/,
     deleteError: /reference_published_once/,
   },
-  signup_confirmations:
-    'the demo has no pending sign-ups; tests/integration/signup.test.ts attacks them',
+  signup_confirmations: {
+    prepare: 'UPDATE signup_confirmations SET used_at = unixepoch() WHERE used_at IS NULL',
+    update: 'used_at = NULL',
+    updateError: /confirmation_used/,
+    deleteError: 'a confirmation link may be deleted: that only ever grants less',
+  },
   state_aid_ledger: {
     update: 'aid_sek = aid_sek + 1',
     updateError: /aid_ledger_append_only/,

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, test, vi } from 'vitest'
@@ -360,6 +361,22 @@ describe('a bid the key ring cannot open', () => {
         db.deleteFrom('bid_seal_failures').where('bid_id', '=', garbled.id).execute(),
       ),
     ).toContain('testarena:opening_fixed')
+    // Nor can a conflicting write replace it, through a plain connection (no recursive triggers).
+    const plain = new Database(process.env.DATABASE_PATH!)
+    try {
+      for (const statement of [
+        'INSERT OR REPLACE INTO bid_seal_failures SELECT * FROM bid_seal_failures WHERE bid_id = ?',
+        'REPLACE INTO bid_seal_failures SELECT * FROM bid_seal_failures WHERE bid_id = ?',
+        `INSERT INTO bid_seal_failures SELECT * FROM bid_seal_failures WHERE bid_id = ?
+           ON CONFLICT DO UPDATE SET problem = excluded.problem`,
+      ]) {
+        expect(() => plain.prepare(statement).run(garbled.id), statement).toThrow(
+          /testarena:row_exists/,
+        )
+      }
+    } finally {
+      plain.close()
+    }
 
     // The page keeps working: the evaluator reads the honest bid and gets a notice for the others.
     expect(

@@ -239,6 +239,12 @@ describe('the confirmation link', () => {
     expect(statusOf(await confirmGet(token))).toBe(410)
     expect(statusOf(await confirmPost(token))).toBe(410)
     expect((await userRow(email)).email_confirmed_at).toBeNull()
+    // The database refuses an expired link too, whatever code uses it.
+    await expect(
+      sql`UPDATE signup_confirmations SET used_at = unixepoch() WHERE id = ${hashToken(token)}`.execute(
+        getDb(),
+      ),
+    ).rejects.toThrow(/testarena:confirmation_used/)
   })
 
   test('an unknown or malformed link is a friendly 410, and a foreign redirect is ignored', async () => {
