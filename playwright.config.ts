@@ -3,12 +3,17 @@ import { defineConfig } from '@playwright/test'
 const PORT = Number(process.env.E2E_PORT ?? 3210)
 export const E2E_DATABASE = `data/e2e-${PORT}.sqlite`
 
+// `npm test` (scripts/test.ts) runs the two projects side by side, each in its own Playwright run
+// with its own E2E_PORT, so each has its own server, database and output folder. Within a run the
+// files go in name order on one worker: the journeys share that run's demo database, and
+// pilots.spec counts on call-evaluation.spec having decided Norrbotten's fall-prevention call.
 export default defineConfig({
   testDir: 'tests/e2e',
+  outputDir: `test-results/e2e-${PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list'], ['json', { outputFile: `test-results/reports/e2e-${PORT}.json` }]],
   timeout: 60_000,
   use: {
     baseURL: `http://localhost:${PORT}`,

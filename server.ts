@@ -12,7 +12,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet'
 import { openDatabase } from './db/connection'
 import { migrateToLatest } from './db/migrator'
-import { seedIfEmpty } from './db/seed'
+import { seedIfEmpty } from './app/seed'
 import { deleteExpiredSessions } from './app/auth/session.server'
 import { anchorIfDue } from './app/models/audit-anchors.server'
 import { assertSealKeys } from './app/models/bid-seal.server'
@@ -153,7 +153,7 @@ async function main() {
   await migrateToLatest(db)
   if (env.SEED_DEMO) {
     // The demo history is written as it happened, on a connection whose SQLite clock follows the
-    // seed's (db/seed-calls.ts); it is closed before the server takes requests.
+    // seed's (app/seed/shared.ts); it is closed before the server takes requests.
     const seeding = openDatabase(env.DATABASE_PATH, { clock: now })
     const seeded = await seedIfEmpty(seeding.db)
     await seeding.db.destroy()

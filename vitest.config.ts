@@ -17,6 +17,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/helpers/integration-template.ts'],
           setupFiles: ['tests/helpers/integration-setup.ts'],
           testTimeout: 20_000,
         },

@@ -12,11 +12,11 @@ import type { ReactNode } from 'react'
 import { getOptionalUser } from '~/auth/guards.server'
 import { SiteFooter, SiteHeader } from '~/components/layout'
 import { getLocale } from '~/i18n/locale.server'
-import { DEFAULT_LOCALE } from '~/i18n/locales'
-import { getTranslator } from '~/i18n/messages'
+import commonMessages from '~/i18n/messages/common'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getEnv } from '~/utils/env.server'
 import { useNonce } from '~/utils/nonce'
+import { metaTranslator } from '~/utils/meta'
 import type { RootData } from '~/utils/root-data'
 import appCss from '~/styles/app.css?url'
 
@@ -36,8 +36,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } satisfies RootData
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
-  const t = getTranslator(data?.locale ?? DEFAULT_LOCALE)
+// The texts of the layout and the error pages, on every page; each route declares its own (decision 025).
+export const handle = { i18n: [commonMessages] }
+
+export const meta: MetaFunction<typeof loader> = ({ matches, error }) => {
+  const t = metaTranslator(matches)
   if (!error) return [{ title: t('app.name') }]
   const status = isRouteErrorResponse(error) ? error.status : 500
   const title = status === 404 ? t('notFound.title') : t('error.title')

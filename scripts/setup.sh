@@ -29,13 +29,13 @@ failed=0
 step() { printf '\n== %s\n' "$1"; }
 
 step "Database ($database)"
-if out=$(npx tsx db/cli.ts migrate 2>&1); then
+if out=$(npx tsx scripts/db.ts migrate 2>&1); then
   echo "$out"
   did+=("database: ${out}")
   case "${SEED_DEMO:-true}" in
     false | 0) did+=("demo data: skipped (SEED_DEMO=${SEED_DEMO})") ;;
     *)
-      if out=$(npx tsx db/cli.ts seed 2>&1); then
+      if out=$(npx tsx scripts/db.ts seed 2>&1); then
         echo "$out"
         did+=("demo data: ${out}")
       else

@@ -1,8 +1,14 @@
-import { type FieldMetadata, getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
+import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { Fragment, type ReactNode, useMemo } from 'react'
-import { ChoiceGroup, ErrorSummary, TextareaField, TextField } from '~/components/forms'
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  type FieldMeta,
+  TextareaField,
+  TextField,
+} from '~/components/forms'
 import { PlainText } from '~/components/plain-text'
 import { formatMoney } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
@@ -32,7 +38,7 @@ function termIds(terms: BidTerm[], priced: boolean): BidTerms {
   }
 }
 
-type Fields = Record<string, FieldMetadata<any, any, string[]>>
+type Fields = Record<string, FieldMeta>
 
 /**
  * The bid form for the terms in force: per must-have met or not and how, per criterion an
@@ -67,7 +73,7 @@ export function BidForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
   const all = fields as unknown as Fields
-  const field = (name: string) => all[name] as FieldMetadata<any, any, string[]>
+  const field = (name: string) => all[name] as FieldMeta
   const requirements = terms.filter((term) => term.kind === 'requirement')
   const criteria = terms.filter((term) => term.kind === 'criterion')
   const metOptions = [

@@ -1,5 +1,5 @@
-import type { FieldMetadata } from '@conform-to/react'
-import { PROCEDURES, type Procedure } from '#db/schema'
+import type { Procedure } from '#db/schema'
+import { PROCEDURES } from '~/domain/vocabularies'
 import { formatDateTime } from '~/i18n/format'
 import { translateError, useLocale, useT } from '~/i18n/use-t'
 import { answersDueAt, MINIMUM_PERIOD_DAYS } from '~/utils/call-status'
@@ -7,47 +7,42 @@ import { CRITERION_ROWS } from '~/utils/call-schema'
 import { cpvCodesText } from '~/utils/cpv'
 import { parseStockholmDateTime, toStockholmDateTimeInput } from '~/utils/stockholm-time'
 import { CpvCodesField } from './cpv-field'
-import { CheckboxField, ChoiceGroup, TextareaField, TextField } from './forms'
+import { CheckboxField, ChoiceGroup, type FieldMeta, TextareaField, TextField } from './forms'
 import { LocationFields } from './organisation-form'
 
 // The fieldsets of a buyer's call form, shared by the new-call page and the draft editor. A
 // published call is not edited here: it changes by amendment (/calls/:id/amend).
 
-type Meta = FieldMetadata<any, any, string[]>
 interface RowValue {
   title?: string
   description?: string
   weight?: string
 }
-type Rows = FieldMetadata<RowValue[] | undefined, any, string[]>
+type Rows = FieldMeta<RowValue[] | undefined>
 
 export interface CallFields {
-  procedure: Meta
-  title: Meta
-  summary: Meta
-  need: Meta
-  functional_requirements: Meta
-  novel_to_market: Meta
-  includes_rnd: Meta
-  estimated_value_sek: Meta
-  max_winners: Meta
-  county_code: Meta
-  municipality_code: Meta
-  themes: Meta
-  cpv_codes: Meta
-  question_deadline: Meta
-  tender_deadline: Meta
-  standstill_days: Meta
+  procedure: FieldMeta
+  title: FieldMeta
+  summary: FieldMeta
+  need: FieldMeta
+  functional_requirements: FieldMeta
+  novel_to_market: FieldMeta
+  includes_rnd: FieldMeta
+  estimated_value_sek: FieldMeta
+  max_winners: FieldMeta
+  county_code: FieldMeta
+  municipality_code: FieldMeta
+  themes: FieldMeta
+  cpv_codes: FieldMeta
+  question_deadline: FieldMeta
+  tender_deadline: FieldMeta
+  standstill_days: FieldMeta
   requirements: Rows
   criteria: Rows
-  pilot_links: Meta
-  dialogue_links: Meta
-  prior_involvement: Meta
-  involved: FieldMetadata<
-    { organisation_id?: string; involvement?: string }[] | undefined,
-    any,
-    string[]
-  >
+  pilot_links: FieldMeta
+  dialogue_links: FieldMeta
+  prior_involvement: FieldMeta
+  involved: FieldMeta<{ organisation_id?: string; involvement?: string }[] | undefined>
 }
 
 export interface CallFormOptionsData {

@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import type { SizeClass } from '#db/schema'
 import { PlainText } from '~/components/plain-text'
+import { Stats } from '~/components/stats-section'
 import { formatDateTime, formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
 
@@ -18,15 +19,15 @@ export interface BidCountsData {
 export function BidCounts({ counts }: { counts: BidCountsData }) {
   const t = useT()
   const locale = useLocale()
-  const rows: { key: string; label: string; value: number }[] = [
-    { key: 'sme', label: t('callPublic.bids.sme'), value: counts.sme },
-    { key: 'micro', label: t('callPublic.bids.micro'), value: counts.micro },
-    { key: 'small', label: t('callPublic.bids.small'), value: counts.small },
-    { key: 'medium', label: t('callPublic.bids.medium'), value: counts.medium },
-    { key: 'large', label: t('callPublic.bids.large'), value: counts.large },
+  const rows: { label: string; value: number }[] = [
+    { label: t('callPublic.bids.sme'), value: counts.sme },
+    { label: t('callPublic.bids.micro'), value: counts.micro },
+    { label: t('callPublic.bids.small'), value: counts.small },
+    { label: t('callPublic.bids.medium'), value: counts.medium },
+    { label: t('callPublic.bids.large'), value: counts.large },
   ]
   if (counts.unknown > 0) {
-    rows.push({ key: 'unknown', label: t('callPublic.bids.unknown'), value: counts.unknown })
+    rows.push({ label: t('callPublic.bids.unknown'), value: counts.unknown })
   }
   return (
     <>
@@ -35,14 +36,7 @@ export function BidCounts({ counts }: { counts: BidCountsData }) {
           ? t('callPublic.bids.totalOne')
           : t('callPublic.bids.total', { count: formatNumber(counts.total, locale) })}
       </p>
-      <dl className="stats">
-        {rows.map((r) => (
-          <div key={r.key}>
-            <dt>{r.label}</dt>
-            <dd>{formatNumber(r.value, locale)}</dd>
-          </div>
-        ))}
-      </dl>
+      <Stats stats={rows} />
     </>
   )
 }

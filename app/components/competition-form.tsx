@@ -1,8 +1,7 @@
-import type { FieldMetadata } from '@conform-to/react'
 import { z } from 'zod'
 import { useT } from '~/i18n/use-t'
 import { parseStockholmDateTime } from '~/utils/stockholm-time'
-import { TextareaField, TextField } from './forms'
+import { type FieldMeta, TextareaField, TextField } from './forms'
 
 // The administrator's forms for a year's competition and its categories: one zod schema per form,
 // used by the browser and the server (client-safe: no server modules here).
@@ -49,14 +48,12 @@ export const categorySchema = z.object({
   description_en: text(10, 2000),
 })
 
-type Meta = FieldMetadata<any, any, string[]>
-
 /** Introduction in both languages and the close of nominations (Swedish time). */
 export function CompetitionFields({
   fields,
   closeHint,
 }: {
-  fields: { intro_sv: Meta; intro_en: Meta; nominations_close: Meta }
+  fields: { intro_sv: FieldMeta; intro_en: FieldMeta; nominations_close: FieldMeta }
   closeHint?: string
 }) {
   const t = useT()
@@ -79,7 +76,12 @@ export function CompetitionFields({
 export function CategoryFields({
   fields,
 }: {
-  fields: { name_sv: Meta; name_en: Meta; description_sv: Meta; description_en: Meta }
+  fields: {
+    name_sv: FieldMeta
+    name_en: FieldMeta
+    description_sv: FieldMeta
+    description_en: FieldMeta
+  }
 }) {
   const t = useT()
   return (

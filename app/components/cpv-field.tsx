@@ -1,10 +1,10 @@
-import { type FieldMetadata, getInputProps } from '@conform-to/react'
+import { getInputProps } from '@conform-to/react'
 import { useFetcher } from '@remix-run/react'
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react'
 import { useT } from '~/i18n/use-t'
 import type { loader as cpvLoader } from '~/routes/cpv/route'
 import { CPV_MAX_CODES, cpvSearchHref, formatCpv, normaliseCpvCode } from '~/utils/cpv'
-import { FieldFrame } from './forms'
+import { type FieldMeta, FieldFrame } from './forms'
 
 /** How many matches the search box offers; the /cpv page lists more. */
 const SHOWN_MATCHES = 15
@@ -46,7 +46,7 @@ export function CpvCodesField({
   required = false,
   labels = [],
 }: {
-  meta: FieldMetadata<any, any, string[]>
+  meta: FieldMeta
   label: string
   hint?: ReactNode
   required?: boolean

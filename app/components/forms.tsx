@@ -11,13 +11,25 @@ import { translateError, useT } from '~/i18n/use-t'
 
 export const HONEYPOT_FIELD = 'contact_fax'
 
+/** Any form's schema, as the form components see it: they never read a field's typed value. */
+type AnyFormSchema = Record<string, unknown>
+
+/**
+ * Conform's metadata of one field, as every form component takes it (ids, errors, defaults,
+ * constraints). `Value` is the field's own value, for a component that lists rows of a fieldset.
+ */
+export type FieldMeta<Value = unknown> = FieldMetadata<Value, AnyFormSchema, string[]>
+
+/** What the error summary reads of Conform's metadata of a whole form, whatever its schema. */
+export type FormMeta = Pick<FormMetadata<AnyFormSchema, string[]>, 'id' | 'allErrors' | 'status'>
+
 /**
  * The GOV.UK-style error summary: a count, then one link per problem that moves focus to the field.
  * It appears after a submit (server-rendered, or a client-side check on submit) — not while
  * someone is still filling in the form — and then takes focus, so keyboard and screen-reader users
  * land on it. Inline messages next to the fields still appear as soon as a field is left.
  */
-export function ErrorSummary({ form }: { form: FormMetadata<any, string[]> }) {
+export function ErrorSummary({ form }: { form: FormMeta }) {
   const t = useT()
   const ref = useRef<HTMLDivElement>(null)
   const actionData = useActionData()
@@ -67,7 +79,7 @@ export function ErrorSummary({ form }: { form: FormMetadata<any, string[]> }) {
   )
 }
 
-function FieldErrors({ meta }: { meta: FieldMetadata<any, any, string[]> }) {
+function FieldErrors({ meta }: { meta: FieldMeta }) {
   const t = useT()
   if (!meta.errors?.length) return null
   return (
@@ -77,7 +89,7 @@ function FieldErrors({ meta }: { meta: FieldMetadata<any, any, string[]> }) {
   )
 }
 
-function describedBy(meta: FieldMetadata<any, any, string[]>, hint?: ReactNode) {
+function describedBy(meta: FieldMeta, hint?: ReactNode) {
   const ids = [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null]
   return ids.filter(Boolean).join(' ') || undefined
 }
@@ -108,7 +120,7 @@ export function FieldFrame({
   required,
   children,
 }: {
-  meta: FieldMetadata<any, any, string[]>
+  meta: FieldMeta
   label: string
   hint?: ReactNode
   required: boolean
@@ -138,7 +150,7 @@ export function TextField({
   inputMode,
   width,
 }: {
-  meta: FieldMetadata<any, any, string[]>
+  meta: FieldMeta
   label: string
   hint?: ReactNode
   /** 'date' and 'datetime-local' values are Stockholm time: parse with utils/stockholm-time. */
@@ -171,7 +183,7 @@ export function TextareaField({
   required = true,
   rows = 5,
 }: {
-  meta: FieldMetadata<any, any, string[]>
+  meta: FieldMeta
   label: string
   hint?: ReactNode
   required?: boolean
@@ -198,7 +210,7 @@ export function SelectField({
   required = true,
   placeholder,
 }: {
-  meta: FieldMetadata<any, any, string[]>
+  meta: FieldMeta
   label: string
   hint?: ReactNode
   options: Option[]
@@ -230,7 +242,7 @@ export function ChoiceGroup({
   type,
   required = true,
 }: {
-  meta: FieldMetadata<any, any, string[]>
+  meta: FieldMeta
   legend: string
   hint?: ReactNode
   options: Option[]
@@ -285,7 +297,7 @@ export function CheckboxField({
   label,
   hint,
 }: {
-  meta: FieldMetadata<any, any, string[]>
+  meta: FieldMeta
   label: string
   hint?: ReactNode
 }) {

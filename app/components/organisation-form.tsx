@@ -1,17 +1,16 @@
-import { type FieldMetadata, getSelectProps } from '@conform-to/react'
+import { getSelectProps } from '@conform-to/react'
 import { useEffect, useState } from 'react'
-import { PUBLIC_BODY_TYPES, SIZE_CLASSES } from '#db/schema'
+import { PUBLIC_BODY_TYPES, SIZE_CLASSES } from '~/domain/vocabularies'
 import { useT } from '~/i18n/use-t'
 import {
   ChoiceGroup,
   FieldFrame,
+  type FieldMeta,
   type Option,
   SelectField,
   TextareaField,
   TextField,
 } from './forms'
-
-type Meta = FieldMetadata<any, any, string[]>
 
 interface County {
   code: string
@@ -30,7 +29,13 @@ function useHydrated() {
   return hydrated
 }
 
-export function PublicBodyTypeField({ meta, required = true }: { meta: Meta; required?: boolean }) {
+export function PublicBodyTypeField({
+  meta,
+  required = true,
+}: {
+  meta: FieldMeta
+  required?: boolean
+}) {
   const t = useT()
   return (
     <ChoiceGroup
@@ -45,7 +50,7 @@ export function PublicBodyTypeField({ meta, required = true }: { meta: Meta; req
 }
 
 /** Size classes as the EU defines small and medium-sized enterprises (Recommendation 2003/361/EC). */
-export function SizeClassField({ meta, required = true }: { meta: Meta; required?: boolean }) {
+export function SizeClassField({ meta, required = true }: { meta: FieldMeta; required?: boolean }) {
   const t = useT()
   return (
     <ChoiceGroup
@@ -72,7 +77,7 @@ export function SectorsField({
   required = false,
   companiesOnly = false,
 }: {
-  meta: Meta
+  meta: FieldMeta
   sectors: ReadonlyArray<{ code: string; name: string }>
   required?: boolean
   companiesOnly?: boolean
@@ -110,8 +115,8 @@ export function LocationFields({
   municipalityRequired = true,
   labels,
 }: {
-  county: Meta
-  municipality: Meta
+  county: FieldMeta
+  municipality: FieldMeta
   counties: ReadonlyArray<County>
   municipalities: ReadonlyArray<Municipality>
   municipalityRequired?: boolean
@@ -163,7 +168,13 @@ export function LocationFields({
   )
 }
 
-export function ProfileFields({ website, description }: { website: Meta; description: Meta }) {
+export function ProfileFields({
+  website,
+  description,
+}: {
+  website: FieldMeta
+  description: FieldMeta
+}) {
   const t = useT()
   return (
     <>

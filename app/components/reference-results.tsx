@@ -1,8 +1,7 @@
 import type { ReferenceResult } from '#db/schema'
 import { formatDate, formatNumber } from '~/i18n/format'
 import type { Locale } from '~/i18n/locales'
-import { getTranslator } from '~/i18n/messages'
-import { useLocale, useT } from '~/i18n/use-t'
+import { useLocale, useT, useTranslator } from '~/i18n/use-t'
 
 /** A result's label in the language shown (the Swedish one when no English label exists). */
 export function resultLabel(result: ReferenceResult, lang: Locale): string {
@@ -22,7 +21,7 @@ export function formatMeasure(value: number, unit: string, locale: Locale): stri
 export function ResultValue({ result, lang }: { result: ReferenceResult; lang?: Locale }) {
   const page = useLocale()
   const locale = lang ?? page
-  const t = getTranslator(locale)
+  const t = useTranslator(locale)
   const value = formatMeasure(result.value, result.unit, locale)
   if (result.baseline === null) return <>{value}</>
   return (
@@ -61,7 +60,7 @@ export function ReferenceResultsTable({
   lang: Locale
   heading?: 'h2' | 'h3'
 }) {
-  const t = getTranslator(lang)
+  const t = useTranslator(lang)
   const locale = lang
   if (results.length === 0) return null
   // The baseline column only when something was measured before.

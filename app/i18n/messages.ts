@@ -22,7 +22,10 @@ import competitions from './messages/competitions'
 import http from './messages/http'
 import transparency from './messages/transparency'
 import type { Locale } from './locales'
+import { createTranslator, type Translate } from './translator'
 
+// The whole dictionary: the server's (mail, models, error pages). A page's JavaScript carries only
+// the namespaces its routes declare (decision 025, app/i18n/page-messages.ts).
 // Each namespace file declares `sv` first and types `en` as Record<keyof typeof sv, string>, so a
 // missing or extra English text is a type error: English is complete by construction.
 const sv = {
@@ -80,21 +83,16 @@ const en: Record<MessageKey, string> = {
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }
 
-export type MessageParams = Record<string, string | number>
-export type Translate = (key: MessageKey, params?: MessageParams) => string
+export type { MessageParams, Translate } from './translator'
 
 export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(sv, value)
 }
 
-/** A translator for one locale; `{name}` in a text is replaced by `params.name`. */
+/**
+ * A translator over the whole dictionary, for the server (mail, error pages, models) and tests.
+ * Pages translate with useT() (app/i18n/use-t.ts), over the namespaces their routes declare.
+ */
 export function getTranslator(locale: Locale): Translate {
-  const dict = messages[locale]
-  return (key, params) => {
-    const text = dict[key] ?? key
-    if (!params) return text
-    return text.replace(/\{(\w+)\}/g, (match, name: string) =>
-      name in params ? String(params[name]) : match,
-    )
-  }
+  return createTranslator([messages[locale]], (key) => key)
 }

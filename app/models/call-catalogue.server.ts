@@ -1,4 +1,3 @@
-import { type SqlBool, sql } from 'kysely'
 import type { DB } from '#db/connection'
 import type { Procedure } from '#db/schema'
 import type { Locale } from '~/i18n/locales'
@@ -8,9 +7,8 @@ import { audit } from './audit.server'
 import { listCallDocuments } from './call-documents.server'
 import { listAmendments } from './calls.server'
 import { getCpvLabels } from './cpv.server'
+import { ftsMatchExpression, ftsRowids, likeTerms, paged } from './catalogue-query.server'
 import { DomainError, withRules } from './errors.server'
-import { escapeLike } from './organisations.server'
-import { ftsMatchExpression, shortSearchTerms } from './test-bed-catalogue.server'
 
 // The public side of procurement calls (issue 4, rule 2 "same information to all"): the list with
 // its filters and search, and one call's public page. Everything here is what any visitor sees;
@@ -103,31 +101,11 @@ function listQuery(db: DB, filters: CallFilters, at: number) {
   }
   const q = filters.q?.trim() ?? ''
   const match = q ? ftsMatchExpression(q) : null
-  if (match) {
-    query = query.where(
-      'calls.id',
-      'in',
-      db
-        .selectFrom('calls_fts')
-        .select('calls_fts.rowid')
-        .where(sql<SqlBool>`calls_fts MATCH ${match}`),
-    )
-  } else if (q) {
+  if (match) query = query.where('calls.id', 'in', ftsRowids(db, 'calls_fts', match))
+  else if (q) {
     // Every word is shorter than a trigram ("AI", "5G", "Åre"): LIKE on title and summary instead.
-    // LIKE folds ASCII only, so Å/Ä/Ö are tried in both cases.
-    for (const term of shortSearchTerms(q)) {
-      const variants = [
-        ...new Set([term, term.toLocaleLowerCase('sv'), term.toLocaleUpperCase('sv')]),
-      ].map((v) => `%${escapeLike(v)}%`)
-      query = query.where((eb) =>
-        eb.or(
-          variants.map(
-            (pattern) =>
-              sql<SqlBool>`(calls.title LIKE ${pattern} ESCAPE '\\' OR calls.summary LIKE ${pattern} ESCAPE '\\')`,
-          ),
-        ),
-      )
-    }
+    const columns = ['calls.title', 'calls.summary']
+    for (const term of likeTerms(q, columns, { foldCase: true })) query = query.where(term)
   }
   return query
 }
@@ -139,22 +117,12 @@ function listQuery(db: DB, filters: CallFilters, at: number) {
 export async function searchCalls(db: DB, filters: CallFilters, locale: Locale) {
   const at = now()
   const query = listQuery(db, filters, at)
-  const { total } = await query
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow()
-  const count = Number(total)
-  const pages = Math.max(1, Math.ceil(count / CALL_PAGE_SIZE))
-  const page = Math.min(Math.max(1, filters.page ?? 1), pages)
-  const items = await callCards(db, query, {
-    limit: CALL_PAGE_SIZE,
-    offset: (page - 1) * CALL_PAGE_SIZE,
-    at,
-    locale,
-  })
+  const { total, page, pages, limit, offset } = await paged(db, query, filters.page, CALL_PAGE_SIZE)
+  const items = await callCards(db, query, { limit, offset, at, locale })
   const cpvLabel = filters.cpv
     ? ((await getCpvLabels(db, [cpvPrefix(filters.cpv).padEnd(8, '0')], locale))[0] ?? null)
     : null
-  return { items, total: count, page, pages, cpvLabel }
+  return { items, total, page, pages, cpvLabel }
 }
 export type CallListResult = Awaited<ReturnType<typeof searchCalls>>
 

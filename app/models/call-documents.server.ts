@@ -5,8 +5,8 @@ import { audit } from './audit.server'
 import { DomainError, withRules } from './errors.server'
 
 // Procurement documents of a call. A draft's documents come and go freely; after publication a
-// document is added or removed only by an amendment (calls.server.ts, amendCall), and a removed
-// document stays downloadable, marked superseded, so everyone can see what changed.
+// document is added or removed only by an amendment (call-amendments.server.ts, amendCall), and a
+// removed document stays downloadable, marked superseded, so everyone can see what changed.
 
 export interface CallDocumentListItem {
   id: number

@@ -28,6 +28,43 @@ export async function getRole(
   return row?.role ?? null
 }
 
+/** The companies a user is a member of (whom they may apply or bid for), by name. */
+export async function listMemberCompanies(db: DB, userId: number) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .select(['organisations.id', 'organisations.slug', 'organisations.name'])
+    .where('memberships.user_id', '=', userId)
+    .where('organisations.kind', '=', 'company')
+    .orderBy('organisations.name')
+    .orderBy('organisations.id')
+    .execute()
+}
+
+/**
+ * The company named by id or slug, for its own members only: anyone else (a public body's
+ * members included) gets 'not_found'.
+ */
+export async function memberCompany(
+  db: DB,
+  company: { id: number } | { slug: string },
+  userId: number,
+) {
+  const row = await db
+    .selectFrom('organisations as o')
+    .innerJoin('memberships as m', (join) =>
+      join.onRef('m.organisation_id', '=', 'o.id').on('m.user_id', '=', userId),
+    )
+    .select(['o.id', 'o.slug', 'o.name'])
+    .where((eb) =>
+      'id' in company ? eb('o.id', '=', company.id) : eb('o.slug', '=', company.slug),
+    )
+    .where('o.kind', '=', 'company')
+    .executeTakeFirst()
+  if (!row) throw new DomainError('not_found')
+  return row
+}
+
 /** Throws 'not_found' unless the user administers the organisation: others must not learn more. */
 export async function assertAdmin(db: DB, organisationId: number, userId: number): Promise<void> {
   if ((await getRole(db, organisationId, userId)) !== 'admin') throw new DomainError('not_found')

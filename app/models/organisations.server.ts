@@ -10,6 +10,7 @@ import type {
 import type { Locale } from '~/i18n/locales'
 import { now } from '~/utils/clock.server'
 import { audit } from './audit.server'
+import { escapeLike, paged } from './catalogue-query.server'
 import { DomainError, withRules } from './errors.server'
 import { isMunicipalityInCounty } from './reference.server'
 
@@ -387,11 +388,6 @@ export interface DirectoryFilters {
   page?: number | undefined
 }
 
-/** Escapes LIKE's wildcards so a search for "50%" means the characters "50%". */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
-}
-
 /** The public directory: companies and verified public bodies, by name, 20 a page. */
 export async function listDirectory(db: DB, filters: DirectoryFilters) {
   let query = db
@@ -405,12 +401,12 @@ export async function listDirectory(db: DB, filters: DirectoryFilters) {
   if (q)
     query = query.where(sql<SqlBool>`organisations.name like ${`%${escapeLike(q)}%`} escape '\\'`)
 
-  const { total } = await query
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow()
-  const count = Number(total)
-  const pages = Math.max(1, Math.ceil(count / DIRECTORY_PAGE_SIZE))
-  const page = Math.min(Math.max(1, filters.page ?? 1), pages)
+  const { total, page, pages, limit, offset } = await paged(
+    db,
+    query,
+    filters.page,
+    DIRECTORY_PAGE_SIZE,
+  )
   const items = await query
     .select([
       'organisations.slug',
@@ -424,10 +420,10 @@ export async function listDirectory(db: DB, filters: DirectoryFilters) {
     ])
     .orderBy('organisations.name')
     .orderBy('organisations.id')
-    .limit(DIRECTORY_PAGE_SIZE)
-    .offset((page - 1) * DIRECTORY_PAGE_SIZE)
+    .limit(limit)
+    .offset(offset)
     .execute()
-  return { items, total: count, page, pages }
+  return { items, total, page, pages }
 }
 
 /**

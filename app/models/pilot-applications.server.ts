@@ -2,17 +2,17 @@ import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeHexLowerCase } from '@oslojs/encoding'
 import type { DB } from '#db/connection'
 import type { ApplicationStatus, Bool } from '#db/schema'
-import { formatDateTime } from '~/i18n/format'
-import { isLocale } from '~/i18n/locales'
 import { now } from '~/utils/clock.server'
 import { getEnv } from '~/utils/env.server'
-import { audit } from './audit.server'
-import { DomainError, withRules } from './errors.server'
-import { queueMail } from './outbox.server'
+import { DomainError } from './errors.server'
+import { listMemberCompanies, memberCompany } from './memberships.server'
 
 // A company's side of pilot applications: drafts, submission with a receipt, withdrawal, and the
 // company's own view of the outcome. The fairness rules themselves are triggers in migration
-// 2026-11-25-02; this module only adds membership checks and the receipt.
+// 2026-11-25-02; these modules only add membership checks and the receipt.
+//
+// This module holds the content, the receipt and the company's reads; the writes (drafts,
+// submission, withdrawal) are in pilot-application-submission.server.ts.
 
 /** Statuses that hold the company's one place per offer (the unique index in the migration). */
 export const LIVE_STATUSES: ApplicationStatus[] = ['draft', 'submitted', 'accepted']
@@ -37,7 +37,7 @@ export type ApplicationInput = Partial<{
   [K in keyof ApplicationContent]: ApplicationContent[K] | undefined
 }>
 
-function contentColumns(input: ApplicationInput) {
+export function contentColumns(input: ApplicationInput) {
   const text = (value: string | undefined) => value?.trim() ?? ''
   return {
     product_name: text(input.product_name),
@@ -55,7 +55,7 @@ function contentColumns(input: ApplicationInput) {
   }
 }
 type ContentColumns = ReturnType<typeof contentColumns>
-const CONTENT_COLUMNS = [
+export const CONTENT_COLUMNS = [
   'product_name',
   'product_description',
   'trl',
@@ -119,35 +119,6 @@ export function applicationLink(applicationId: number): string {
 // ---------------------------------------------------------------------------------------------
 // Applying
 
-/** The companies a user may apply for (every company the user is a member of), by name. */
-export async function listApplicantCompanies(db: DB, userId: number) {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
-    .select(['organisations.id', 'organisations.slug', 'organisations.name'])
-    .where('memberships.user_id', '=', userId)
-    .where('organisations.kind', '=', 'company')
-    .orderBy('organisations.name')
-    .orderBy('organisations.id')
-    .execute()
-}
-
-/**
- * The company a user applies for: the one named by `companySlug`, or the user's only company.
- * Someone who is not a member of it (or names none while belonging to several) gets
- * 'not_company_member'.
- */
-async function resolveCompany(db: DB, userId: number, companySlug: string | undefined) {
-  const companies = await listApplicantCompanies(db, userId)
-  const company = companySlug
-    ? companies.find((c) => c.slug === companySlug)
-    : companies.length === 1
-      ? companies[0]
-      : undefined
-  if (!company) throw new DomainError('not_company_member')
-  return company
-}
-
 /** A published offer as an applicant sees it, with its host and criteria; null otherwise. */
 export async function getOfferForApplying(db: DB, offerId: number) {
   const offer = await db
@@ -210,7 +181,7 @@ export async function getApplyContext(
 ) {
   const offer = await getOfferForApplying(db, options.offerId)
   if (!offer) throw new DomainError('not_found')
-  const companies = await listApplicantCompanies(db, options.userId)
+  const companies = await listMemberCompanies(db, options.userId)
   const company =
     companies.find((c) => c.slug === options.companySlug) ??
     (companies.length === 1 ? companies[0] : undefined) ??
@@ -231,7 +202,7 @@ export async function getApplyContext(
   }
 }
 
-async function findLiveApplication(db: DB, offerId: number, companyId: number) {
+export async function findLiveApplication(db: DB, offerId: number, companyId: number) {
   return db
     .selectFrom('pilot_applications')
     .select(['id', 'status', 'updated_at', ...CONTENT_COLUMNS])
@@ -239,207 +210,6 @@ async function findLiveApplication(db: DB, offerId: number, companyId: number) {
     .where('company_id', '=', companyId)
     .where('status', 'in', LIVE_STATUSES)
     .executeTakeFirst()
-}
-
-interface ApplyOptions {
-  offerId: number
-  userId: number
-  /** Required when the user belongs to more than one company. */
-  companySlug?: string | undefined
-  content: ApplicationInput
-  ip?: string | null
-}
-
-/**
- * Writes the company's draft: continues its live draft, or starts one. Nothing has to be
- * complete. Throws 'offer_not_open' or 'deadline_passed' (database), 'application_exists' when
- * the company's application is already submitted, 'not_company_member', 'not_found'.
- */
-export async function saveDraft(
-  db: DB,
-  options: ApplyOptions,
-): Promise<{ id: number; companySlug: string }> {
-  return withRules(() =>
-    db.transaction().execute(async (tx) => {
-      const { id, company } = await draftFor(tx, options, { audited: true })
-      return { id, companySlug: company.slug }
-    }),
-  )
-}
-
-/**
- * The company's draft with the given content written to it, inserted if there is none. A submit
- * records itself in the audit log, so its draft write is not recorded separately.
- */
-async function draftFor(tx: DB, options: ApplyOptions, { audited }: { audited: boolean }) {
-  const offer = await tx
-    .selectFrom('test_bed_offers')
-    .select(['id', 'status'])
-    .where('id', '=', options.offerId)
-    .executeTakeFirst()
-  if (!offer) throw new DomainError('not_found')
-  const company = await resolveCompany(tx, options.userId, options.companySlug)
-  const content = contentColumns(options.content)
-  const at = now()
-  const ip = options.ip ?? null
-  const live = await findLiveApplication(tx, offer.id, company.id)
-  if (live && live.status !== 'draft') throw new DomainError('application_exists')
-  if (live) {
-    // The insert triggers guard new drafts; a draft kept after the offer paused or closed must
-    // not be edited either.
-    if (offer.status !== 'published') throw new DomainError('offer_not_open')
-    await tx
-      .updateTable('pilot_applications')
-      .set({ ...content, updated_at: at })
-      .where('id', '=', live.id)
-      .where('status', '=', 'draft')
-      .execute()
-    if (!audited) return { id: live.id, company }
-    await audit(tx, {
-      actorUserId: options.userId,
-      organisationId: company.id,
-      action: 'application.draft_saved',
-      entityType: 'pilot_application',
-      entityId: live.id,
-      after: { offer_id: offer.id },
-      ip,
-    })
-    return { id: live.id, company }
-  }
-  const row = await tx
-    .insertInto('pilot_applications')
-    .values({
-      offer_id: offer.id,
-      company_id: company.id,
-      ...content,
-      created_by: options.userId,
-      created_at: at,
-      updated_at: at,
-      submitted_at: null,
-      submitted_by: null,
-      receipt_hash: null,
-      withdrawn_at: null,
-      decided_at: null,
-      decided_by: null,
-      decision_reason: null,
-      pilot_starts_on: null,
-      pilot_ends_on: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  if (!audited) return { id: row.id, company }
-  await audit(tx, {
-    actorUserId: options.userId,
-    organisationId: company.id,
-    action: 'application.draft_created',
-    entityType: 'pilot_application',
-    entityId: row.id,
-    after: { offer_id: offer.id },
-    ip,
-  })
-  return { id: row.id, company }
-}
-
-/**
- * Submits the company's application with the given (complete) content, in one transaction:
- * the draft is written (or made), stamped, hashed, audited, and a receipt mail is queued to the
- * submitter in their own language. The database refuses with 'offer_not_open',
- * 'deadline_passed', 'trl_out_of_range' or 'application_exists' (already submitted).
- */
-export async function submitApplication(
-  db: DB,
-  options: ApplyOptions,
-): Promise<{ id: number; submittedAt: number; receiptHash: string }> {
-  return withRules(() =>
-    db.transaction().execute(async (tx) => {
-      const { id, company } = await draftFor(tx, options, { audited: false })
-      const draft = await tx
-        .selectFrom('pilot_applications')
-        .select(['offer_id', 'company_id', ...CONTENT_COLUMNS])
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow()
-      const submittedAt = now()
-      const hash = receiptHash({ ...draft, submitted_at: submittedAt })
-      await tx
-        .updateTable('pilot_applications')
-        .set({
-          status: 'submitted',
-          submitted_at: submittedAt,
-          submitted_by: options.userId,
-          receipt_hash: hash,
-          updated_at: submittedAt,
-        })
-        .where('id', '=', id)
-        .where('status', '=', 'draft')
-        .execute()
-      await audit(tx, {
-        actorUserId: options.userId,
-        organisationId: company.id,
-        action: 'application.submitted',
-        entityType: 'pilot_application',
-        entityId: id,
-        after: { offer_id: draft.offer_id, submitted_at: submittedAt, receipt_hash: hash },
-        ip: options.ip ?? null,
-      })
-      const [submitter, offer] = await Promise.all([
-        tx
-          .selectFrom('users')
-          .select(['email', 'name', 'locale'])
-          .where('id', '=', options.userId)
-          .executeTakeFirstOrThrow(),
-        tx
-          .selectFrom('test_bed_offers')
-          .innerJoin('organisations as host', 'host.id', 'test_bed_offers.organisation_id')
-          .select([
-            'test_bed_offers.title',
-            'test_bed_offers.intake',
-            'test_bed_offers.organisation_id',
-            'host.name as host_name',
-          ])
-          .where('test_bed_offers.id', '=', draft.offer_id)
-          .executeTakeFirstOrThrow(),
-      ])
-      const locale = isLocale(submitter.locale) ? submitter.locale : 'sv'
-      await queueMail(tx, {
-        to: submitter.email,
-        locale,
-        template: 'application_received',
-        params: {
-          name: submitter.name,
-          company: company.name,
-          offer: offer.title,
-          host: offer.host_name,
-          time: formatDateTime(submittedAt, locale),
-          hash,
-          link: applicationLink(id),
-        },
-      })
-      // Rolling intake is decided as applications come, so the host hears of each one. A round
-      // stays sealed until its deadline, so nobody at the host is told anything before then.
-      if (offer.intake === 'rolling') {
-        const hosts = await tx
-          .selectFrom('memberships')
-          .innerJoin('users', 'users.id', 'memberships.user_id')
-          .select(['users.email', 'users.name', 'users.locale'])
-          .where('memberships.organisation_id', '=', offer.organisation_id)
-          .execute()
-        for (const host of hosts) {
-          await queueMail(tx, {
-            to: host.email,
-            locale: isLocale(host.locale) ? host.locale : 'sv',
-            template: 'application_to_review',
-            params: {
-              name: host.name,
-              company: company.name,
-              offer: offer.title,
-              link: `${getEnv().APP_ORIGIN}/test-beds/${draft.offer_id}/applications/${id}`,
-            },
-          })
-        }
-      }
-      return { id, submittedAt, receiptHash: hash }
-    }),
-  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -528,77 +298,6 @@ export async function getApplicationForCompany(db: DB, applicationId: number, us
   }
 }
 
-/** The application if the user is a member of its company, else 'not_found'. */
-async function ownApplication(tx: DB, applicationId: number, userId: number) {
-  const row = await tx
-    .selectFrom('pilot_applications as a')
-    .innerJoin('memberships as m', (join) =>
-      join.onRef('m.organisation_id', '=', 'a.company_id').on('m.user_id', '=', userId),
-    )
-    .innerJoin('organisations as company', 'company.id', 'a.company_id')
-    .select(['a.id', 'a.status', 'a.offer_id', 'a.company_id', 'company.slug as company_slug'])
-    .where('a.id', '=', applicationId)
-    .executeTakeFirst()
-  if (!row) throw new DomainError('not_found')
-  return row
-}
-
-/**
- * A member of the company takes back a submitted application before it is decided. Its place
- * is free again, so the company may apply anew. Throws 'invalid_transition' otherwise.
- */
-export async function withdrawApplication(
-  db: DB,
-  options: { applicationId: number; userId: number; ip?: string | null },
-): Promise<void> {
-  await withRules(() =>
-    db.transaction().execute(async (tx) => {
-      const app = await ownApplication(tx, options.applicationId, options.userId)
-      if (app.status !== 'submitted') throw new DomainError('invalid_transition')
-      const at = now()
-      await tx
-        .updateTable('pilot_applications')
-        .set({ status: 'withdrawn', withdrawn_at: at, updated_at: at })
-        .where('id', '=', app.id)
-        .execute()
-      await audit(tx, {
-        actorUserId: options.userId,
-        organisationId: app.company_id,
-        action: 'application.withdrawn',
-        entityType: 'pilot_application',
-        entityId: app.id,
-        before: { status: app.status },
-        after: { status: 'withdrawn', withdrawn_at: at },
-        ip: options.ip ?? null,
-      })
-    }),
-  )
-}
-
-/** Deletes the company's draft (submitted applications stay: 'application_submitted'). */
-export async function deleteDraft(
-  db: DB,
-  options: { applicationId: number; userId: number; ip?: string | null },
-): Promise<{ companySlug: string }> {
-  return withRules(() =>
-    db.transaction().execute(async (tx) => {
-      const app = await ownApplication(tx, options.applicationId, options.userId)
-      if (app.status !== 'draft') throw new DomainError('application_submitted')
-      await tx.deleteFrom('pilot_applications').where('id', '=', app.id).execute()
-      await audit(tx, {
-        actorUserId: options.userId,
-        organisationId: app.company_id,
-        action: 'application.draft_deleted',
-        entityType: 'pilot_application',
-        entityId: app.id,
-        before: { offer_id: app.offer_id, status: app.status },
-        ip: options.ip ?? null,
-      })
-      return { companySlug: app.company_slug }
-    }),
-  )
-}
-
 // ---------------------------------------------------------------------------------------------
 // All of a company's applications
 
@@ -607,15 +306,7 @@ export async function deleteDraft(
  * (draft, submitted, accepted) first, each group newest first.
  */
 export async function listCompanyApplications(db: DB, companyId: number, userId: number) {
-  const member = await db
-    .selectFrom('memberships')
-    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
-    .select('organisations.id')
-    .where('memberships.organisation_id', '=', companyId)
-    .where('memberships.user_id', '=', userId)
-    .where('organisations.kind', '=', 'company')
-    .executeTakeFirst()
-  if (!member) throw new DomainError('not_found')
+  await memberCompany(db, { id: companyId }, userId)
   const rows = await db
     .selectFrom('pilot_applications as a')
     .innerJoin('test_bed_offers as o', 'o.id', 'a.offer_id')

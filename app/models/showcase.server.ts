@@ -1,4 +1,4 @@
-import { type Expression, type SqlBool, sql } from 'kysely'
+import { type SqlBool, sql } from 'kysely'
 import type { DB } from '#db/connection'
 import type { CompetitionPlacement, OfferStatus, SizeClass } from '#db/schema'
 import type { ReferenceCardData } from '~/components/reference-card'
@@ -6,11 +6,10 @@ import type { Locale } from '~/i18n/locales'
 import { shownCallStatus } from '~/utils/call-status'
 import { now } from '~/utils/clock.server'
 import { parseStockholmDate } from '~/utils/stockholm-time'
+import { ftsMatchExpression, ftsRowids, likeTerms, paged } from './catalogue-query.server'
 import { DomainError } from './errors.server'
-import { escapeLike } from './organisations.server'
 import { parseResults } from './reference-cases.server'
 import { getThemeAndCountyOptions } from './reference.server'
-import { ftsMatchExpression, shortSearchTerms } from './test-bed-catalogue.server'
 
 // The public side of reference cases (issue 5): the gallery with its filters and search, a
 // company's reference portfolio, what a public body stands behind, and the home page's newest
@@ -53,6 +52,14 @@ const sourceCounty = sql<string>`coalesce(
     WHERE p.id = reference_cases.pilot_id),
   (SELECT c.county_code FROM calls c WHERE c.id = reference_cases.call_id),
   (SELECT b.county_code FROM organisations b WHERE b.id = reference_cases.public_body_id))`
+
+/** What a search looks in when every word is too short for the index. */
+const CASE_TEXT = [
+  'reference_cases.title_sv',
+  'reference_cases.summary_sv',
+  'reference_cases.title_en',
+  'reference_cases.summary_en',
+]
 
 function filtered(db: DB, filters: ReferenceFilters): CaseQuery {
   let query = publishedCases(db)
@@ -110,31 +117,10 @@ function filtered(db: DB, filters: ReferenceFilters): CaseQuery {
   const q = filters.q?.trim() ?? ''
   const match = q ? ftsMatchExpression(q) : null
   if (match) {
-    query = query.where(
-      'reference_cases.id',
-      'in',
-      db
-        .selectFrom('reference_cases_fts')
-        .select('reference_cases_fts.rowid')
-        .where(sql<SqlBool>`reference_cases_fts MATCH ${match}`),
-    )
+    query = query.where('reference_cases.id', 'in', ftsRowids(db, 'reference_cases_fts', match))
   } else if (q) {
     // Every word is shorter than a trigram ("AI", "5G", "Åre"): LIKE on titles and summaries.
-    // LIKE folds ASCII only, so Å/Ä/Ö are tried in both cases.
-    for (const term of shortSearchTerms(q)) {
-      const variants = [
-        ...new Set([term, term.toLocaleLowerCase('sv'), term.toLocaleUpperCase('sv')]),
-      ].map((v) => `%${escapeLike(v)}%`)
-      query = query.where((eb) => {
-        const tests: Expression<SqlBool>[] = variants.map(
-          (pattern) => sql<SqlBool>`(reference_cases.title_sv LIKE ${pattern} ESCAPE '\\'
-            OR reference_cases.summary_sv LIKE ${pattern} ESCAPE '\\'
-            OR reference_cases.title_en LIKE ${pattern} ESCAPE '\\'
-            OR reference_cases.summary_en LIKE ${pattern} ESCAPE '\\')`,
-        )
-        return eb.or(tests)
-      })
-    }
+    for (const term of likeTerms(q, CASE_TEXT, { foldCase: true })) query = query.where(term)
   }
   return query
 }
@@ -239,18 +225,14 @@ async function themesOf(
 /** The gallery: published cases, filtered and searched, newest first, a page at a time. */
 export async function searchReferences(db: DB, filters: ReferenceFilters, locale: Locale) {
   const query = filtered(db, filters)
-  const { total } = await query
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow()
-  const count = Number(total)
-  const pages = Math.max(1, Math.ceil(count / REFERENCE_PAGE_SIZE))
-  const page = Math.min(Math.max(1, filters.page ?? 1), pages)
-  const items = await cardsOf(db, query, {
-    limit: REFERENCE_PAGE_SIZE,
-    offset: (page - 1) * REFERENCE_PAGE_SIZE,
-    locale,
-  })
-  return { items, total: count, page, pages }
+  const { total, page, pages, limit, offset } = await paged(
+    db,
+    query,
+    filters.page,
+    REFERENCE_PAGE_SIZE,
+  )
+  const items = await cardsOf(db, query, { limit, offset, locale })
+  return { items, total, page, pages }
 }
 export type ReferenceSearchResult = Awaited<ReturnType<typeof searchReferences>>
 

@@ -1,6 +1,6 @@
 import type { DB } from '#db/connection'
 import { now } from '~/utils/clock.server'
-import { DomainError } from './errors.server'
+import { memberCompany } from './memberships.server'
 
 /**
  * De minimis aid (EU Reg. 2023/2831) is capped at EUR 300,000 per undertaking over three years.
@@ -44,15 +44,7 @@ export async function stateAidTotals(
  * sums. Anyone else (including a public body's members) gets 'not_found'.
  */
 export async function listStateAid(db: DB, options: { organisationId: number; userId: number }) {
-  const company = await db
-    .selectFrom('organisations')
-    .innerJoin('memberships', 'memberships.organisation_id', 'organisations.id')
-    .select(['organisations.id', 'organisations.name', 'organisations.slug'])
-    .where('organisations.id', '=', options.organisationId)
-    .where('organisations.kind', '=', 'company')
-    .where('memberships.user_id', '=', options.userId)
-    .executeTakeFirst()
-  if (!company) throw new DomainError('not_found')
+  const company = await memberCompany(db, { id: options.organisationId }, options.userId)
   const rows = await db
     .selectFrom('state_aid_ledger as l')
     .innerJoin('organisations as h', 'h.id', 'l.host_id')

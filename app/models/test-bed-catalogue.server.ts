@@ -3,8 +3,8 @@ import type { DB } from '#db/connection'
 import type { AccessModel, ApplicationStatus, OfferStatus } from '#db/schema'
 import type { Locale } from '~/i18n/locales'
 import { now } from '~/utils/clock.server'
+import { ftsMatchExpression, ftsMatches, likeTerms, paged } from './catalogue-query.server'
 import { DomainError } from './errors.server'
-import { escapeLike } from './organisations.server'
 
 // The public test-bed catalogue and an offer's public page (issue 3). Read-only: every write to
 // offers lives in the offers and applications models.
@@ -37,37 +37,6 @@ export interface CatalogueFilters {
   /** Also paused and closed offers, not only published ones. */
   past?: boolean | undefined
   page?: number | undefined
-}
-
-/** The trigram tokenizer indexes three characters at a time: shorter terms match nothing. */
-const MIN_FTS_TERM = 3
-const MAX_TERMS = 12
-
-function termsOf(q: string): string[] {
-  return (
-    q
-      // Control characters have no place in a search and NUL would cut the FTS5 query short.
-      .replace(/\p{Cc}/gu, ' ')
-      .split(/\s+/u)
-      .filter(Boolean)
-      .slice(0, MAX_TERMS)
-  )
-}
-
-/**
- * A safe FTS5 MATCH expression for what a visitor typed: each term of three or more characters
- * becomes a quoted FTS5 string (inner quotes doubled), so operators (AND, NEAR, *, ^, column:)
- * are plain text, and the terms are ANDed. Null when no term is long enough.
- */
-export function ftsMatchExpression(q: string): string | null {
-  const terms = termsOf(q).filter((t) => [...t].length >= MIN_FTS_TERM)
-  if (terms.length === 0) return null
-  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ')
-}
-
-/** The query's words, for a LIKE search when every word is too short for the trigram index. */
-export function shortSearchTerms(q: string): string[] {
-  return termsOf(q)
 }
 
 function openNowCondition(at: number) {
@@ -111,17 +80,11 @@ function catalogueQuery(db: DB, filters: CatalogueFilters, at: number) {
     // Driven by the search index, which also gives bm25 and a cheap newest-added order.
     query = query
       .innerJoin('test_bed_offers_fts', 'test_bed_offers_fts.rowid', 'test_bed_offers.id')
-      .where(sql<SqlBool>`test_bed_offers_fts MATCH ${match}`)
+      .where(ftsMatches('test_bed_offers_fts', match))
   } else if (q) {
-    // Every word is shorter than a trigram. SQLite's LIKE folds ASCII case only, which is what
-    // short words such as "AI" or "5G" need.
-    for (const term of shortSearchTerms(q)) {
-      const pattern = `%${escapeLike(term)}%`
-      query = query.where(
-        sql<SqlBool>`(test_bed_offers.title LIKE ${pattern} ESCAPE '\\'
-          OR test_bed_offers.summary LIKE ${pattern} ESCAPE '\\')`,
-      )
-    }
+    // Every word is shorter than a trigram. ASCII case folding is what "AI" or "5G" need.
+    const columns = ['test_bed_offers.title', 'test_bed_offers.summary']
+    for (const term of likeTerms(q, columns, { foldCase: false })) query = query.where(term)
   }
   return { query, match }
 }
@@ -192,28 +155,16 @@ async function cardsOf(
 export async function searchCatalogue(db: DB, filters: CatalogueFilters, locale: Locale) {
   const at = now()
   const { query, match } = catalogueQuery(db, filters, at)
-  const { total } = await db
-    .selectFrom(
-      query
-        .select(sql`1`.as('one'))
-        .limit(COUNT_CAP + 1)
-        .as('matches'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow()
-  const capped = Number(total) > COUNT_CAP
-  const count = Math.min(Number(total), COUNT_CAP)
-  const pages = Math.max(1, Math.ceil(count / CATALOGUE_PAGE_SIZE))
-  const page = Math.min(Math.max(1, filters.page ?? 1), pages)
+  const { total, capped, page, pages, limit, offset } = await paged(
+    db,
+    query,
+    filters.page,
+    CATALOGUE_PAGE_SIZE,
+    COUNT_CAP,
+  )
   const order: CatalogueOrder = match === null ? 'published' : capped ? 'added' : 'relevance'
-  const items = await cardsOf(db, query, {
-    order,
-    limit: CATALOGUE_PAGE_SIZE,
-    offset: (page - 1) * CATALOGUE_PAGE_SIZE,
-    at,
-    locale,
-  })
-  return { items, total: count, capped, page, pages, order }
+  const items = await cardsOf(db, query, { order, limit, offset, at, locale })
+  return { items, total, capped, page, pages, order }
 }
 export type CatalogueResult = Awaited<ReturnType<typeof searchCatalogue>>
 export type CatalogueItem = CatalogueResult['items'][number]

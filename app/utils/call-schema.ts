@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PROCEDURES } from '#db/schema'
+import { PROCEDURES } from '~/domain/vocabularies'
 import { cpvCodesField } from './cpv'
 import { parseStockholmDateTime } from './stockholm-time'
 

@@ -1,14 +1,20 @@
 import type { MetaDescriptor } from '@remix-run/node'
 import { DEFAULT_LOCALE, isLocale, type Locale } from '~/i18n/locales'
-import { getTranslator, type MessageKey, type MessageParams, type Translate } from '~/i18n/messages'
+import type { MessageKey, MessageParams, Translate } from '~/i18n/messages'
+import { pageTranslator } from '~/i18n/page-messages'
 import { rootDataFromMatches } from '~/utils/root-data'
 
-type Matches = ReadonlyArray<{ id: string; data: unknown } | undefined>
+type Matches = ReadonlyArray<{ id: string; data: unknown; handle?: unknown } | undefined>
 
 /** The page language as the root loader decided it, for use in `meta` functions. */
 export function localeFromMatches(matches: Matches): Locale {
   const locale = rootDataFromMatches(matches)?.locale
   return isLocale(locale) ? locale : DEFAULT_LOCALE
+}
+
+/** The page's translator in a `meta` function (the namespaces its routes declare). */
+export function metaTranslator(matches: Matches): Translate {
+  return pageTranslator(localeFromMatches(matches), matches)
 }
 
 /**
@@ -20,7 +26,7 @@ export function pageTitle(
   title: MessageKey | ((t: Translate) => string),
   params?: MessageParams,
 ): MetaDescriptor[] {
-  const t = getTranslator(localeFromMatches(matches))
+  const t = metaTranslator(matches)
   const text = typeof title === 'function' ? title(t) : t(title, params)
   return [{ title: `${text} – ${t('app.name')}` }]
 }

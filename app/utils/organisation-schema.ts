@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PUBLIC_BODY_TYPES, SIZE_CLASSES } from '#db/schema'
+import { PUBLIC_BODY_TYPES, SIZE_CLASSES } from '~/domain/vocabularies'
 import { isPersonalIdentityNumber, normaliseOrgNumber } from './org-number'
 
 /** The reference data a form needs to check county, municipality and sectors (server and browser). */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { ACCESS_MODELS, CRITERION_KINDS, INTAKES, type Intake, type OfferStatus } from '#db/schema'
+import type { Intake, OfferStatus } from '#db/schema'
+import { ACCESS_MODELS, CRITERION_KINDS, INTAKES } from '~/domain/vocabularies'
 import { parseStockholmDate, parseStockholmDateTime } from './stockholm-time'
 
 // The test-bed offer form, checked the same way in the browser and on the server (client-safe:

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../../db/connection'
 import { migrateToLatest } from '../../db/migrator'
-import { seed } from '../../db/seed'
+import { seed } from '../../app/seed'
 import { now } from '../../app/utils/clock.server'
 import { addCatalogueOffers } from './catalogue-data'
 

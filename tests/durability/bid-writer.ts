@@ -1,12 +1,13 @@
 /**
  * Child process for `npm run test:durability` (tests/durability/run.ts): submits bids through the
- * bid model (app/models/bids.server.ts) as fast as it can, each in its own transaction, and prints
+ * bid model (app/models/bid-submission.server.ts) as fast as it can, each in its own transaction, and prints
  * "<bid id> <submitted_at>" only after submitBid has returned, i.e. after the COMMIT. The parent
  * kills it with SIGKILL at random moments; every printed submission must survive.
  */
 import { readFileSync, writeSync } from 'node:fs'
 import { openDatabase } from '#db/connection'
-import { type BidContent, submitBid } from '~/models/bids.server'
+import { submitBid } from '~/models/bid-submission.server'
+import type { BidContent } from '~/utils/bid-schema'
 import { getEnv } from '~/utils/env.server'
 
 /** writeSync to stdout, retried while the pipe is full (EAGAIN) so a slow reader never kills us. */

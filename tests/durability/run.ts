@@ -35,7 +35,7 @@ const { migrateToLatest } = await import('#db/migrator')
 const { createCompany } = await import('../helpers/test-bed-factories')
 const { createBuyer, createCall } = await import('../helpers/call-factories')
 const { completeBidContent } = await import('../helpers/bid-factories')
-const { submitBid } = await import('~/models/bids.server')
+const { submitBid } = await import('~/models/bid-submission.server')
 const { readAuditKey } = await import('~/models/audit.server')
 const { anchorLogFile, describeVerification, verifyAudit, writeAnchor } =
   await import('~/models/audit-anchors.server')

@@ -3,8 +3,8 @@ import { DEMO_PASSWORD, expect, latestMailTo, test, visit } from './fixtures'
 
 // The demo seed publishes one year of Good examples (the Stockholm year of the seed time minus 12
 // days): Polarsensor × Luleå won the test-bed category with an honourable mention for Bergskraft's
-// heated walkways. The administrator's journey opens a future year of its own per project (the
-// no-javascript project runs after the javascript one on the same database).
+// heated walkways. The administrator's journey opens a future year of its own per project, so it
+// also runs again on a database where the other project has run.
 
 const WINNER = 'Nyckelfri hemtjänst i Bergnäset'
 const MENTION = 'Prognosstyrd markvärme på Storgatan'

@@ -10,38 +10,57 @@ async function axeViolations(page: Page): Promise<string[]> {
   )
 }
 
+interface Snapshot {
+  url: string
+  html: string
+}
+
 /**
  * axe needs JavaScript in the page. Without it (the no-javascript project), the exact HTML the
  * server sent is replayed at the same address in a JavaScript-enabled page, with the app's own
- * scripts blocked, so what is checked is what a no-JavaScript visitor got.
+ * scripts blocked, so what is checked is what a no-JavaScript visitor got. One replay page per
+ * worker serves every check: a browser context per check cost more than the check itself.
  */
-async function axeViolationsWithoutJs(browser: Browser, page: Page): Promise<string[]> {
-  const html = await page.content()
-  const url = page.url()
+async function openReplay(browser: Browser) {
   const context = await browser.newContext({ javaScriptEnabled: true })
-  try {
-    const replay = await context.newPage()
-    await replay.route('**/*', async (route) => {
-      const requestUrl = route.request().url()
-      if (requestUrl === url)
-        return route.fulfill({ status: 200, contentType: 'text/html', body: html })
-      if (route.request().resourceType() === 'script') return route.abort()
-      return route.continue()
-    })
-    await replay.goto(url)
-    return await axeViolations(replay)
-  } finally {
-    await context.close()
+  const replay = await context.newPage()
+  let current: Snapshot = { url: '', html: '' }
+  await replay.route('**/*', async (route) => {
+    const request = route.request()
+    if (request.url() === current.url && request.resourceType() === 'document')
+      return route.fulfill({ status: 200, contentType: 'text/html', body: current.html })
+    if (request.resourceType() === 'script') return route.abort()
+    return route.continue()
+  })
+  return {
+    async check(snapshot: Snapshot): Promise<string[]> {
+      // The document request carries no fragment; a blank page first makes every check a load.
+      current = { url: snapshot.url.replace(/#.*$/, ''), html: snapshot.html }
+      await replay.goto('about:blank')
+      await replay.goto(current.url)
+      return axeViolations(replay)
+    },
+    close: () => context.close(),
   }
 }
 
+type Replay = Awaited<ReturnType<typeof openReplay>>
+
 /** `checkA11y()` runs axe (WCAG 2.1 A and AA) on the page as it is now; call it on every page a test visits. */
-export const test = base.extend<{ checkA11y: () => Promise<void> }>({
-  checkA11y: async ({ page, browser, javaScriptEnabled }, use) => {
+export const test = base.extend<{ checkA11y: () => Promise<void> }, { replay: Replay }>({
+  replay: [
+    async ({ browser }, use) => {
+      const replay = await openReplay(browser)
+      await use(replay)
+      await replay.close()
+    },
+    { scope: 'worker' },
+  ],
+  checkA11y: async ({ page, javaScriptEnabled, replay }, use) => {
     await use(async () => {
       const violations = javaScriptEnabled
         ? await axeViolations(page)
-        : await axeViolationsWithoutJs(browser, page)
+        : await replay.check({ url: page.url(), html: await page.content() })
       expect(violations, `axe violations on ${page.url()}`).toEqual([])
     })
   },

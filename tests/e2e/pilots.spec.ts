@@ -5,7 +5,8 @@ import { DEMO_PASSWORD, expect, latestMailTo, linkIn, test, visit } from './fixt
 // Polarsensor's application awaits a decision. The journeys leave the decision untouched and only
 // add messages (the thread is append-only), so they run again on the same data. Nattugglan also
 // bids in Norrbotten's fall-prevention call, which holds the thread in its quiet period until the
-// call is decided: call-evaluation.spec decides it first (one worker, files in order).
+// call is decided: call-evaluation.spec decides it first (each project's run has its own database
+// and one worker, files in name order; see playwright.config.ts).
 
 const OFFER = 'Aktivt och hälsosamt åldrande – EU Reference Site Norrbotten'
 

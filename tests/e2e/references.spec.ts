@@ -1,11 +1,10 @@
 import type { Page } from '@playwright/test'
 import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
 
-// Reference cases in the demo seed (db/seed-references.ts): Polarsensor × Luleå "road-surface
+// Reference cases in the demo seed (app/seed/references.ts): Polarsensor × Luleå "road-surface
 // sensors" awaits Polarsensor's approval; "keyless home care" (Polarsensor × Luleå) and "heated
 // walkways" (Bergskraft × Luleå) are published. Every journey ends with its case published, so
-// the no-javascript project, which runs after the javascript one on the same database, starts
-// from either state.
+// it starts from either state and runs again on a database where it has run.
 
 const ROAD_EN = 'Ice warnings from sensors in the road surface'
 const ROAD_SV = 'Halkvarning från sensorer i vägbanan'

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
 
-// The catalogue against the demo seed (db/seed-test-beds.ts). Read-only: nothing here changes data.
+// The catalogue against the demo seed (app/seed/test-bed-offers.ts). Read-only: nothing here changes data.
 
 const AHA = 'Aktivt och hälsosamt åldrande – EU Reference Site Norrbotten'
 const HEMTJANST = 'Smart hemtjänst i Luleå'

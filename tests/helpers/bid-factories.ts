@@ -1,5 +1,7 @@
 import type { DB } from '#db/connection'
-import { type BidContent, bidReceipt, sealContent, termsInForce } from '~/models/bids.server'
+import { bidReceipt, sealContent } from '~/models/bid-content.server'
+import { termsInForce } from '~/models/calls.server'
+import type { BidContent } from '~/utils/bid-schema'
 import { now } from '~/utils/clock.server'
 
 // A sealed bid written straight through the database rules of migration 2026-11-25-03 (draft

@@ -20,7 +20,12 @@ export function statusOf(outcome: Outcome): number {
   return 200
 }
 
-/** The data a component would get (for `data(...)` and plain objects). */
+/**
+ * The data a component would get (for `data(...)` and plain objects). Loosely typed on purpose:
+ * an outcome is a union with Response and `data(...)`, and typing it from the loader would ask
+ * every test to narrow it first (about 200 places); pass `T` to check the shape.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one loose helper of the tests
 export function dataOf<T = any>(outcome: Outcome): T {
   if (isDataWithInit(outcome)) return outcome.data as T
   if (outcome instanceof Response)

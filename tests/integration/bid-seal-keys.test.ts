@@ -9,7 +9,7 @@ import {
   sealWithKey,
 } from '~/models/bid-seal.server'
 import { RotationRefused, rotateSealKey } from '~/models/bid-seal-keys.server'
-import { unsealContent } from '~/models/bids.server'
+import { unsealContent } from '~/models/bid-content.server'
 import { loader as bidLoader } from '~/routes/calls.$callId.bid/route'
 import {
   action as evaluationAction,

@@ -7,7 +7,7 @@ import {
   contentHash,
   sealContent,
   unsealContent,
-} from '~/models/bids.server'
+} from '~/models/bid-content.server'
 import { fromDbError } from '~/models/errors.server'
 import { action as bidAction, loader as bidLoader } from '~/routes/calls.$callId.bid/route'
 import { loader as companyBidsLoader } from '~/routes/organisations.$slug.bids/route'

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { seed, seedIfEmpty } from '#db/seed'
+import { seed, seedIfEmpty } from '~/seed'
 import { verifyAuditChain } from '~/models/audit.server'
 import { receiptHash } from '~/models/pilot-applications.server'
 import { createTestDb } from '../helpers/db'

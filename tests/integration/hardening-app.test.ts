@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { decideWithoutAward } from '~/models/call-evaluation.server'
+import { decideWithoutAward } from '~/models/call-decisions.server'
 import { acceptInvitation, createInvitation } from '~/models/invitations.server'
 import { action as pilotAction, loader as pilotLoader } from '~/routes/pilots.$pilotId/route'
 import { getDb } from '~/utils/db.server'

@@ -5,7 +5,8 @@ import { describe, expect, test } from 'vitest'
 import { formatDateTime } from '~/i18n/format'
 import { isMessageKey } from '~/i18n/messages'
 import { DomainError } from '~/models/errors.server'
-import { receiptHash, submitApplication } from '~/models/pilot-applications.server'
+import { submitApplication } from '~/models/pilot-application-submission.server'
+import { receiptHash } from '~/models/pilot-applications.server'
 import {
   action as applicationAction,
   loader as applicationLoader,

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { seed } from '#db/seed'
+import { seed } from '~/seed'
 import { writeAnchor } from '~/models/audit-anchors.server'
 import { createInvitation } from '~/models/invitations.server'
 import { postPilotMessage } from '~/models/pilots.server'

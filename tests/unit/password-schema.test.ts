@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { isCommonPassword } from '~/auth/password.server'
-import { DEMO_PASSWORD } from '#db/seed'
+import { DEMO_PASSWORD } from '~/seed'
 import { newPassword, withNewPassword } from '~/auth/password-schema'
 
 const serverForm = withNewPassword({ name: z.string() }, { isCommon: isCommonPassword })

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { ftsMatchExpression } from '~/models/test-bed-catalogue.server'
+import { ftsMatchExpression } from '~/models/catalogue-query.server'
 import { pageWindow } from '~/components/pagination'
 import { catalogueHref } from '~/routes/test-beds._index/schema'
 

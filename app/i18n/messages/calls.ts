@@ -1,6 +1,5 @@
 // Labels shared by every procurement-call page (issue 4).
 const sv = {
-  'call.nav': 'Upphandlingar',
   'call.home.title': 'Öppna upphandlingar',
   'call.home.empty': 'Inga upphandlingar är öppna för anbud just nu.',
   'call.home.all': 'Se alla upphandlingar',
@@ -43,7 +42,6 @@ const sv = {
 } as const
 
 const en: Record<keyof typeof sv, string> = {
-  'call.nav': 'Procurements',
   'call.home.title': 'Open procurements',
   'call.home.empty': 'No procurements are open for bids right now.',
   'call.home.all': 'See all procurements',

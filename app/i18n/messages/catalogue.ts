@@ -1,6 +1,5 @@
 // Texts for the catalogue part of test beds and pilots (issue 3).
 const sv = {
-  'catalogue.nav': 'Testbäddar',
   'catalogue.title': 'Testbäddar',
   'catalogue.intro':
     'Regioner och kommuner öppnar sina verksamheter för test. Alla företag kan ansöka om att pilotera på samma villkor, och urvalskriterierna är publicerade i förväg.',
@@ -116,7 +115,6 @@ const sv = {
 } as const
 
 const en: Record<keyof typeof sv, string> = {
-  'catalogue.nav': 'Test beds',
   'catalogue.title': 'Test beds',
   'catalogue.intro':
     'Regions and municipalities open their services for testing. Every company can apply to pilot on the same terms, and the selection criteria are published in advance.',

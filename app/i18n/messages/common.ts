@@ -77,6 +77,15 @@ const sv = {
   'pagination.previous': 'Föregående',
   'pagination.next': 'Nästa',
   'pagination.page': 'Sida {page} av {pages}',
+  // On every page (the menu, the root error page): kept with the root's texts (decision 025).
+  'errors.tooManyRequests': 'För många försök. Vänta {minutes} minuter och försök igen.',
+  'errors.invalid': 'Värdet är inte giltigt.',
+  'catalogue.nav': 'Testbäddar',
+  'call.nav': 'Upphandlingar',
+  'showcase.nav': 'Referenser',
+  'competition.nav': 'Goda exempel',
+  'competition.adminNav': 'Tävlingar',
+  'transparency.footer': 'Granskningsloggens kontrollpunkter',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -159,6 +168,15 @@ const en: Record<keyof typeof sv, string> = {
   'pagination.previous': 'Previous',
   'pagination.next': 'Next',
   'pagination.page': 'Page {page} of {pages}',
+  // On every page (the menu, the root error page): kept with the root's texts (decision 025).
+  'errors.tooManyRequests': 'Too many attempts. Wait {minutes} minutes and try again.',
+  'errors.invalid': 'The value is not valid.',
+  'catalogue.nav': 'Test beds',
+  'call.nav': 'Procurements',
+  'showcase.nav': 'References',
+  'competition.nav': 'Good examples',
+  'competition.adminNav': 'Competitions',
+  'transparency.footer': 'Audit log checkpoints',
 }
 
 export default { sv, en }

@@ -1,9 +1,6 @@
 // Texts for the yearly good-examples competition (issue 5): administration, nominations, the
 // jury's declarations and scores, and the public page per year.
 const sv = {
-  'competition.nav': 'Goda exempel',
-  'competition.adminNav': 'Tävlingar',
-
   'competition.status.nominating': 'Nominering pågår',
   'competition.status.judging': 'Juryn arbetar',
   'competition.status.published': 'Resultatet publicerat',
@@ -238,9 +235,6 @@ const sv = {
 }
 
 const en: Record<keyof typeof sv, string> = {
-  'competition.nav': 'Good examples',
-  'competition.adminNav': 'Competitions',
-
   'competition.status.nominating': 'Nominations open',
   'competition.status.judging': 'Jury at work',
   'competition.status.published': 'Results published',

@@ -1,7 +1,6 @@
 // Validation and rule messages. Zod schemas use these keys as their messages; the UI translates.
 const sv = {
   'errors.required': 'Fyll i fältet.',
-  'errors.invalid': 'Värdet är inte giltigt.',
   'errors.tooLong': 'Texten är för lång.',
   'errors.tooShort': 'Texten är för kort.',
   'errors.email': 'Ange en giltig e-postadress, till exempel namn@exempel.se.',
@@ -16,7 +15,6 @@ const sv = {
   'errors.choose': 'Välj ett alternativ.',
   'errors.municipalityNotInCounty': 'Kommunen ligger inte i det valda länet.',
   'errors.honeypot': 'Formuläret kunde inte skickas.',
-  'errors.tooManyRequests': 'För många försök. Vänta {minutes} minuter och försök igen.',
   'errors.domain.reset_used': 'Länken för att återställa lösenordet har redan använts.',
   'errors.domain.verification_by_admin_only':
     'Bara en plattformsadministratör kan verifiera offentliga aktörer.',
@@ -222,7 +220,6 @@ const sv = {
 
 const en: Record<keyof typeof sv, string> = {
   'errors.required': 'Fill in this field.',
-  'errors.invalid': 'The value is not valid.',
   'errors.tooLong': 'The text is too long.',
   'errors.tooShort': 'The text is too short.',
   'errors.email': 'Enter a valid email address, such as name@example.com.',
@@ -237,7 +234,6 @@ const en: Record<keyof typeof sv, string> = {
   'errors.choose': 'Choose an option.',
   'errors.municipalityNotInCounty': 'The municipality is not in the chosen county.',
   'errors.honeypot': 'The form could not be sent.',
-  'errors.tooManyRequests': 'Too many attempts. Wait {minutes} minutes and try again.',
   'errors.domain.reset_used': 'This password reset link has already been used.',
   'errors.domain.verification_by_admin_only':
     'Only a platform administrator can verify public bodies.',

@@ -1,8 +1,6 @@
 // Texts for the showcase (issue 5): the reference gallery, company portfolios, public-body
 // profiles and requests for reference calls.
 const sv = {
-  'showcase.nav': 'Referenser',
-
   // The gallery (/references)
   'showcase.gallery.title': 'Referenser',
   'showcase.gallery.intro':
@@ -125,8 +123,6 @@ const sv = {
 }
 
 const en: Record<keyof typeof sv, string> = {
-  'showcase.nav': 'References',
-
   'showcase.gallery.title': 'References',
   'showcase.gallery.intro':
     'Verified references: public bodies tell what they tested or bought and what it did for them. Every reference is approved by both the public body and the company and comes from an open pilot or procurement.',

@@ -1,6 +1,5 @@
 // Texts for the public audit-log head (anchors) page (issue 13).
 const sv = {
-  'transparency.footer': 'Granskningsloggens kontrollpunkter',
   'transparency.title': 'Granskningsloggens kontrollpunkter',
   'transparency.intro':
     'Varje ändring på Testarena – publiceringar, anbud, öppningar, utvärderingar och beslut – skrivs i en granskningslogg där varje rad är låst till raden före med en SHA-256-kontrollsumma. En gång per dygn publicerar vi loggens senaste rad här: radnummer och kontrollsumma.',
@@ -19,7 +18,6 @@ const sv = {
 } satisfies Record<string, string>
 
 const en: Record<keyof typeof sv, string> = {
-  'transparency.footer': 'Audit log checkpoints',
   'transparency.title': 'Audit log checkpoints',
   'transparency.intro':
     'Every change on Testarena – publications, bids, openings, evaluations and decisions – is written to an audit log in which each row is locked to the row before it by a SHA-256 checksum. Once a day we publish the latest row of the log here: its row number and checksum.',

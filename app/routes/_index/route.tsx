@@ -1,22 +1,41 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { formatNumber } from '~/i18n/format'
-import { getTranslator } from '~/i18n/messages'
-import { useLocale, useT } from '~/i18n/use-t'
+import { useT } from '~/i18n/use-t'
 import { getMarketplaceStats, listRecentOrganisations } from '~/models/organisations.server'
 import { listNewestOpenCalls } from '~/models/call-catalogue.server'
 import { listNewestOpenOffers } from '~/models/test-bed-catalogue.server'
 import { getLocale } from '~/i18n/locale.server'
 import { OfferCard } from '~/routes/test-beds._index/offer-card'
 import { getDb } from '~/utils/db.server'
-import { localeFromMatches } from '~/utils/meta'
+import { metaTranslator } from '~/utils/meta'
 import { OrganisationCard } from '~/components/organisation-labels'
+import { StatsSection } from '~/components/stats-section'
 import { CallCard } from '~/components/call-card'
 import { ReferenceCard } from '~/components/reference-card'
 import { listNewestReferences } from '~/models/showcase.server'
+import { CardsSection } from './cards-section'
+import callPublicMessages from '~/i18n/messages/call-public'
+import callsMessages from '~/i18n/messages/calls'
+import catalogueMessages from '~/i18n/messages/catalogue'
+import organisationsMessages from '~/i18n/messages/organisations'
+import referencesMessages from '~/i18n/messages/references'
+import showcaseMessages from '~/i18n/messages/showcase'
+import testbedsMessages from '~/i18n/messages/testbeds'
+
+export const handle = {
+  i18n: [
+    callPublicMessages,
+    callsMessages,
+    catalogueMessages,
+    organisationsMessages,
+    referencesMessages,
+    showcaseMessages,
+    testbedsMessages,
+  ],
+}
 
 export const meta: MetaFunction = ({ matches }) => [
-  { title: getTranslator(localeFromMatches(matches))('home.title') },
+  { title: metaTranslator(matches)('home.title') },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -35,7 +54,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Home() {
   const { stats, recent, offers, calls, references } = useLoaderData<typeof loader>()
   const t = useT()
-  const locale = useLocale()
   return (
     <>
       <h1>{t('home.heading')}</h1>
@@ -49,23 +67,15 @@ export default function Home() {
         </Link>
       </div>
 
-      <section aria-labelledby="stats-title">
-        <h2 id="stats-title">{t('home.stats.title')}</h2>
-        <dl className="stats">
-          <div>
-            <dt>{t('home.stats.publicBodies')}</dt>
-            <dd>{formatNumber(stats.publicBodies, locale)}</dd>
-          </div>
-          <div>
-            <dt>{t('home.stats.companies')}</dt>
-            <dd>{formatNumber(stats.companies, locale)}</dd>
-          </div>
-          <div>
-            <dt>{t('home.stats.regions')}</dt>
-            <dd>{formatNumber(stats.counties, locale)}</dd>
-          </div>
-        </dl>
-      </section>
+      <StatsSection
+        id="stats-title"
+        title={t('home.stats.title')}
+        stats={[
+          { label: t('home.stats.publicBodies'), value: stats.publicBodies },
+          { label: t('home.stats.companies'), value: stats.companies },
+          { label: t('home.stats.regions'), value: stats.counties },
+        ]}
+      />
 
       <ul className="cards">
         <li className="card">
@@ -82,66 +92,45 @@ export default function Home() {
         </li>
       </ul>
 
-      <section aria-labelledby="open-offers-title">
-        <h2 id="open-offers-title">{t('catalogue.home.title')}</h2>
-        {offers.length === 0 ? (
-          <p>{t('catalogue.home.empty')}</p>
-        ) : (
-          <ul className="cards">
-            {offers.map((o) => (
-              <OfferCard key={o.id} offer={o} />
-            ))}
-          </ul>
-        )}
-        <p>
-          <Link to="/test-beds">{t('catalogue.home.all')}</Link>
-        </p>
-      </section>
+      <CardsSection
+        id="open-offers-title"
+        title={t('catalogue.home.title')}
+        empty={t('catalogue.home.empty')}
+        all={{ to: '/test-beds', label: t('catalogue.home.all') }}
+        cards={offers.map((o) => (
+          <OfferCard key={o.id} offer={o} />
+        ))}
+      />
 
-      <section aria-labelledby="open-calls-title">
-        <h2 id="open-calls-title">{t('call.home.title')}</h2>
-        {calls.length === 0 ? (
-          <p>{t('call.home.empty')}</p>
-        ) : (
-          <ul className="cards">
-            {calls.map((c) => (
-              <CallCard key={c.id} call={c} />
-            ))}
-          </ul>
-        )}
-        <p>
-          <Link to="/calls">{t('call.home.all')}</Link>
-        </p>
-      </section>
+      <CardsSection
+        id="open-calls-title"
+        title={t('call.home.title')}
+        empty={t('call.home.empty')}
+        all={{ to: '/calls', label: t('call.home.all') }}
+        cards={calls.map((c) => (
+          <CallCard key={c.id} call={c} />
+        ))}
+      />
 
-      <section aria-labelledby="new-references-title">
-        <h2 id="new-references-title">{t('showcase.home.title')}</h2>
-        {references.length === 0 ? (
-          <p>{t('showcase.home.empty')}</p>
-        ) : (
-          <ul className="cards reference-cards">
-            {references.map((r) => (
-              <ReferenceCard key={r.id} reference={r} />
-            ))}
-          </ul>
-        )}
-        <p>
-          <Link to="/references">{t('showcase.home.all')}</Link>
-        </p>
-      </section>
+      <CardsSection
+        id="new-references-title"
+        title={t('showcase.home.title')}
+        empty={t('showcase.home.empty')}
+        all={{ to: '/references', label: t('showcase.home.all') }}
+        listClassName="cards reference-cards"
+        cards={references.map((r) => (
+          <ReferenceCard key={r.id} reference={r} />
+        ))}
+      />
 
-      <section aria-labelledby="recent-title">
-        <h2 id="recent-title">{t('home.recent.title')}</h2>
-        {recent.length === 0 ? (
-          <p>{t('home.recent.empty')}</p>
-        ) : (
-          <ul className="cards">
-            {recent.map((o) => (
-              <OrganisationCard key={o.slug} org={o} />
-            ))}
-          </ul>
-        )}
-      </section>
+      <CardsSection
+        id="recent-title"
+        title={t('home.recent.title')}
+        empty={t('home.recent.empty')}
+        cards={recent.map((o) => (
+          <OrganisationCard key={o.slug} org={o} />
+        ))}
+      />
     </>
   )
 }

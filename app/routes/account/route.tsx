@@ -28,6 +28,11 @@ import { getEnv } from '~/utils/env.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { intentSchema, nameSchema, passwordSchema, revokeSchema } from './schema'
+import accountMessages from '~/i18n/messages/account'
+import authMessages from '~/i18n/messages/auth'
+import errorsMessages from '~/i18n/messages/errors'
+
+export const handle = { i18n: [accountMessages, authMessages, errorsMessages] }
 
 const clientPasswordSchema = passwordSchema()
 

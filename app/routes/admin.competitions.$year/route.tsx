@@ -49,6 +49,10 @@ import { JurySection } from './jury-section'
 import { PublishSection } from './publish-section'
 import { StandingsSection } from './standings-section'
 import { StartJudgingSection } from './start-judging-section'
+import competitionsMessages from '~/i18n/messages/competitions'
+import errorsMessages from '~/i18n/messages/errors'
+
+export const handle = { i18n: [competitionsMessages, errorsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

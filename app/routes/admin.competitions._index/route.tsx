@@ -12,6 +12,7 @@ import { requirePlatformAdmin } from '~/auth/guards.server'
 import { CompetitionFields, createCompetitionSchema } from '~/components/competition-form'
 import { CompetitionStatusBadge } from '~/components/competition-labels'
 import { ErrorSummary, SubmitButton, TextField } from '~/components/forms'
+import { ListTable } from '~/components/list-table'
 import { formatDateTime, formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
 import { inputProblem } from '~/models/competition-shared.server'
@@ -20,6 +21,10 @@ import { listCompetitionsForAdmin } from '~/models/competitions-admin-view.serve
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
+import competitionsMessages from '~/i18n/messages/competitions'
+import errorsMessages from '~/i18n/messages/errors'
+
+export const handle = { i18n: [competitionsMessages, errorsMessages] }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'competition.admin.title')
 
@@ -65,39 +70,34 @@ export default function AdminCompetitions() {
       <p>{t('competition.admin.intro')}</p>
       <section aria-labelledby="years-heading">
         <h2 id="years-heading">{t('competition.admin.yearsHeading')}</h2>
-        {competitions.length === 0 ? (
-          <p>{t('competition.admin.none')}</p>
-        ) : (
-          <table>
-            <caption>{t('competition.admin.yearsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('competition.admin.year')}</th>
-                <th scope="col">{t('competition.admin.status')}</th>
-                <th scope="col">{t('competition.admin.close')}</th>
-                <th scope="col">{t('competition.admin.categories')}</th>
-                <th scope="col">{t('competition.admin.nominations')}</th>
-                <th scope="col">{t('competition.admin.jurors')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {competitions.map((c) => (
-                <tr key={c.year}>
-                  <th scope="row">
-                    <Link to={`/admin/competitions/${c.year}`}>{c.year}</Link>
-                  </th>
-                  <td>
-                    <CompetitionStatusBadge status={c.status} />
-                  </td>
-                  <td>{formatDateTime(c.nominations_close_at, locale)}</td>
-                  <td>{formatNumber(Number(c.categories ?? 0), locale)}</td>
-                  <td>{formatNumber(Number(c.nominations ?? 0), locale)}</td>
-                  <td>{formatNumber(Number(c.jurors ?? 0), locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <ListTable
+          count={competitions.length}
+          empty={t('competition.admin.none')}
+          caption={t('competition.admin.yearsCaption')}
+          columns={[
+            t('competition.admin.year'),
+            t('competition.admin.status'),
+            t('competition.admin.close'),
+            t('competition.admin.categories'),
+            t('competition.admin.nominations'),
+            t('competition.admin.jurors'),
+          ]}
+        >
+          {competitions.map((c) => (
+            <tr key={c.year}>
+              <th scope="row">
+                <Link to={`/admin/competitions/${c.year}`}>{c.year}</Link>
+              </th>
+              <td>
+                <CompetitionStatusBadge status={c.status} />
+              </td>
+              <td>{formatDateTime(c.nominations_close_at, locale)}</td>
+              <td>{formatNumber(Number(c.categories ?? 0), locale)}</td>
+              <td>{formatNumber(Number(c.nominations ?? 0), locale)}</td>
+              <td>{formatNumber(Number(c.jurors ?? 0), locale)}</td>
+            </tr>
+          ))}
+        </ListTable>
       </section>
       <CreateForm />
     </>

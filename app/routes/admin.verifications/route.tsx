@@ -24,6 +24,11 @@ import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { schema } from './schema'
+import adminMessages from '~/i18n/messages/admin'
+import errorsMessages from '~/i18n/messages/errors'
+import organisationsMessages from '~/i18n/messages/organisations'
+
+export const handle = { i18n: [adminMessages, errorsMessages, organisationsMessages] }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.verifications.title')
 

@@ -12,17 +12,19 @@ import { ProblemBox, DoneNotice } from '~/components/problem'
 import { ApplicationStatusBadge, PilotStatusBadge } from '~/components/test-bed-labels'
 import { formatDate, formatDateTime, formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
-import {
-  deleteDraft,
-  getApplicationForCompany,
-  withdrawApplication,
-} from '~/models/pilot-applications.server'
+import { deleteDraft, withdrawApplication } from '~/models/pilot-application-submission.server'
+import { getApplicationForCompany } from '~/models/pilot-applications.server'
 import { now } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
 import { orNotFound, refusal } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { actionSchema, applicationIdSchema, confirmSchema, noticeSchema } from './schema'
+import applicationsMessages from '~/i18n/messages/applications'
+import errorsMessages from '~/i18n/messages/errors'
+import testbedsMessages from '~/i18n/messages/testbeds'
+
+export const handle = { i18n: [applicationsMessages, errorsMessages, testbedsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

@@ -23,7 +23,8 @@ import { formatDateTime } from '~/i18n/format'
 import { translateError, useLocale, useT } from '~/i18n/use-t'
 import { audienceSize } from '~/models/call-notifications.server'
 import { listCallDocuments } from '~/models/call-documents.server'
-import { amendCall, getCallForBuyer, getCallTerms } from '~/models/calls.server'
+import { amendCall } from '~/models/call-amendments.server'
+import { getCallForBuyer, getCallTerms } from '~/models/calls.server'
 import { ANSWER_MARGIN_SECONDS } from '~/utils/call-status'
 import {
   AMENDMENT_ROWS,
@@ -39,6 +40,15 @@ import { parseUploadForm, type StoredDocument, storeDocument } from '~/utils/fil
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { toStockholmDateTimeInput } from '~/utils/stockholm-time'
+import callAuthoringMessages from '~/i18n/messages/call-authoring'
+import callsMessages from '~/i18n/messages/calls'
+import cpvMessages from '~/i18n/messages/cpv'
+import errorsMessages from '~/i18n/messages/errors'
+import organisationsMessages from '~/i18n/messages/organisations'
+
+export const handle = {
+  i18n: [callAuthoringMessages, callsMessages, cpvMessages, errorsMessages, organisationsMessages],
+}
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

@@ -10,6 +10,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { notFound, requireUser } from '~/auth/guards.server'
 import { BidContentView, BidForm } from '~/components/bid-form'
 import { BidStatusBadge, CallDeadline, CallStatusBadge } from '~/components/call-labels'
+import { ChooseCompany } from '~/components/choose-company'
 import { SubmitButton } from '~/components/forms'
 import { DoneNotice, ProblemBox } from '~/components/problem'
 import { formatDateTime } from '~/i18n/format'
@@ -17,13 +18,12 @@ import type { MessageKey } from '~/i18n/messages'
 import { translateError, useLocale, useT } from '~/i18n/use-t'
 import {
   BidIncompleteError,
-  bidTermsForCall,
-  getBidContext,
   reconfirmBid,
   saveBidDraft,
   submitBid,
   withdrawBid,
-} from '~/models/bids.server'
+} from '~/models/bid-submission.server'
+import { bidTermsForCall, getBidContext } from '~/models/bids.server'
 import { bidSchema, toBidContent, toFormValue } from '~/utils/bid-schema'
 import { shownCallStatus } from '~/utils/call-status'
 import { now } from '~/utils/clock.server'
@@ -32,6 +32,11 @@ import { orNotFound, refusal } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { companyParamSchema, idParamSchema, noticeSchema, stepSchema } from './schema'
+import bidsMessages from '~/i18n/messages/bids'
+import callsMessages from '~/i18n/messages/calls'
+import errorsMessages from '~/i18n/messages/errors'
+
+export const handle = { i18n: [bidsMessages, callsMessages, errorsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -153,7 +158,11 @@ export default function BidPage() {
       ) : companies.length === 0 ? (
         <NoCompany />
       ) : !company ? (
-        <ChooseCompany companies={companies} />
+        <ChooseCompany
+          companies={companies}
+          legend={t('bids.chooseCompany.legend')}
+          submit={t('bids.chooseCompany.submit')}
+        />
       ) : (
         <>
           <p>
@@ -210,33 +219,6 @@ function NoCompany() {
         <Link to="/organisations/new">{t('bids.noCompany.register')}</Link>
       </p>
     </div>
-  )
-}
-
-/** Several companies: pick one first (a plain GET form), so the right bid can be loaded. */
-function ChooseCompany({ companies }: { companies: LoaderData['companies'] }) {
-  const t = useT()
-  return (
-    <Form method="get" className="stack">
-      <fieldset className="field">
-        <legend>{t('bids.chooseCompany.legend')}</legend>
-        <div className="choices">
-          {companies.map((c, i) => (
-            <div className="choice" key={c.slug}>
-              <input
-                type="radio"
-                id={`company-${c.slug}`}
-                name="company"
-                value={c.slug}
-                defaultChecked={i === 0}
-              />
-              <label htmlFor={`company-${c.slug}`}>{c.name}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-      <SubmitButton>{t('bids.chooseCompany.submit')}</SubmitButton>
-    </Form>
   )
 }
 

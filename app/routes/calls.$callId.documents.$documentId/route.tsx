@@ -8,6 +8,11 @@ import { callIdSchema } from '~/utils/call-schema'
 import { getDb } from '~/utils/db.server'
 import { orNotFound } from '~/utils/domain-errors.server'
 import { documentFilePath } from '~/utils/file-store.server'
+import callAuthoringMessages from '~/i18n/messages/call-authoring'
+import cpvMessages from '~/i18n/messages/cpv'
+import errorsMessages from '~/i18n/messages/errors'
+
+export const handle = { i18n: [callAuthoringMessages, cpvMessages, errorsMessages] }
 
 // A procurement document, for anyone once the call is published (a draft's only for its buyer).
 // A logged-in downloader is remembered so they hear of amendments.

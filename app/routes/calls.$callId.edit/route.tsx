@@ -12,6 +12,7 @@ import { useMemo } from 'react'
 import { notFound, requireUser } from '~/auth/guards.server'
 import { callDefaults, CallFormFields } from '~/components/call-form'
 import { CallDeadline, CallStatusBadge, ProcedureLabel } from '~/components/call-labels'
+import { DraftPublishControls } from '~/components/draft-publish-controls'
 import { ErrorSummary, SubmitButton, TextField } from '~/components/forms'
 import { DoneNotice, ProblemBox } from '~/components/problem'
 import { formatNumber } from '~/i18n/format'
@@ -29,7 +30,7 @@ import {
   getCallFormOptions,
   publishCall,
   updateCallDraft,
-} from '~/models/calls.server'
+} from '~/models/call-drafts.server'
 import { findUnknownCpv, getCpvLabels } from '~/models/cpv.server'
 import { shownCallStatus } from '~/utils/call-status'
 import {
@@ -47,6 +48,15 @@ import { parseUploadForm, storeDocument } from '~/utils/file-store.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { callIdSchema, readNotice, uploadSchema } from './schema'
+import callAuthoringMessages from '~/i18n/messages/call-authoring'
+import callsMessages from '~/i18n/messages/calls'
+import cpvMessages from '~/i18n/messages/cpv'
+import errorsMessages from '~/i18n/messages/errors'
+import organisationsMessages from '~/i18n/messages/organisations'
+
+export const handle = {
+  i18n: [callAuthoringMessages, callsMessages, cpvMessages, errorsMessages, organisationsMessages],
+}
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -251,7 +261,11 @@ export default function EditCall() {
           </li>
         </ul>
         {draft ? (
-          <PublishControls verified={buyer.verified} confirmDelete={loaded.confirmDelete} />
+          <DraftPublishControls
+            messages="callEdit.edit"
+            verified={buyer.verified}
+            confirmDelete={loaded.confirmDelete}
+          />
         ) : (
           <p>{t('callEdit.edit.publishedHelp')}</p>
         )}
@@ -311,50 +325,6 @@ function DraftForm({
         </div>
       </Form>
     </section>
-  )
-}
-
-function PublishControls({
-  verified,
-  confirmDelete,
-}: {
-  verified: boolean
-  confirmDelete: boolean
-}) {
-  const t = useT()
-  return (
-    <>
-      {verified ? null : (
-        <div className="notice notice--warn">
-          <p>{t('callEdit.edit.unverified')}</p>
-        </div>
-      )}
-      <p>{t('callEdit.edit.publishHelp')}</p>
-      <Form method="post" className="actions">
-        <button type="submit" name="intent" value="publish" className="button">
-          {t('callEdit.edit.publish')}
-        </button>
-        {confirmDelete ? null : (
-          <Link to="?confirm=delete" className="button button--secondary">
-            {t('callEdit.edit.delete')}
-          </Link>
-        )}
-      </Form>
-      {confirmDelete ? (
-        <div className="notice notice--warn">
-          <h3>{t('callEdit.edit.deleteTitle')}</h3>
-          <p>{t('callEdit.edit.deleteBody')}</p>
-          <Form method="post" className="actions">
-            <button type="submit" name="intent" value="delete" className="button button--danger">
-              {t('callEdit.edit.deleteConfirm')}
-            </button>
-            <Link to="." className="button button--secondary">
-              {t('callEdit.edit.deleteCancel')}
-            </Link>
-          </Form>
-        </div>
-      ) : null}
-    </>
   )
 }
 

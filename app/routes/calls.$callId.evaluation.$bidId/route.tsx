@@ -25,12 +25,17 @@ import {
   getScoringTerms,
   readBidForEvaluation,
   saveBidScores,
-} from '~/models/call-evaluation.server'
+} from '~/models/call-scoring.server'
 import { getDb } from '~/utils/db.server'
 import { orNotFound, refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { MET, paramsSchema, SCORES, scoreFields, scoreSchema } from './schema'
+import errorsMessages from '~/i18n/messages/errors'
+import evaluationMessages from '~/i18n/messages/evaluation'
+import organisationsMessages from '~/i18n/messages/organisations'
+
+export const handle = { i18n: [errorsMessages, evaluationMessages, organisationsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

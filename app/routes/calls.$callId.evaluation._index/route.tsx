@@ -1,5 +1,4 @@
-import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '@conform-to/zod'
 import {
   type ActionFunctionArgs,
   data,
@@ -7,44 +6,28 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import type { ReactNode } from 'react'
-import type { z } from 'zod'
+import { Link, useLoaderData } from '@remix-run/react'
 import { notFound, requireUser } from '~/auth/guards.server'
 import { CallStatusBadge } from '~/components/call-labels'
 import { OpeningRecord } from '~/components/evaluation-opening-record'
 import { RankingTable } from '~/components/evaluation-ranking'
-import {
-  CheckboxField,
-  ChoiceGroup,
-  ErrorSummary,
-  SubmitButton,
-  TextareaField,
-} from '~/components/forms'
-import { PlainText } from '~/components/plain-text'
 import { DoneNotice } from '~/components/problem'
-import { formatDateTime, formatNumber } from '~/i18n/format'
+import { formatDateTime } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
-import {
-  assertBuyerMember,
-  awardCall,
-  completeEvaluation,
-  declareNoConflict,
-  decideWithoutAward,
-  getEvaluationView,
-  openBids,
-  signContract,
-} from '~/models/call-evaluation.server'
+import { awardCall, decideWithoutAward, signContract } from '~/models/call-decisions.server'
+import { assertBuyerMember } from '~/models/call-evaluation-shared.server'
+import { getEvaluationView } from '~/models/call-evaluation-view.server'
+import { openBids } from '~/models/call-opening.server'
+import { completeEvaluation, declareNoConflict } from '~/models/call-scoring.server'
 import { getDb } from '~/utils/db.server'
 import { orNotFound, refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp, oneOf } from '~/utils/request.server'
+import { AwardForm, CancelForm, Contract, Decision } from './decision-sections'
+import { Evaluators } from './evaluators-section'
 import {
-  awardSchema,
-  cancelSchema,
   completeSchema,
   concludeSchema,
-  declareSchema,
   INTENT_SCHEMAS,
   type Intent,
   isIntent,
@@ -52,9 +35,17 @@ import {
   NOTICES,
   openSchema,
   paramsSchema,
-  signSchema,
   unsuccessfulSchema,
 } from './schema'
+import { ButtonForm, ReasonForm, Section } from './section-helpers'
+import callsMessages from '~/i18n/messages/calls'
+import errorsMessages from '~/i18n/messages/errors'
+import evaluationMessages from '~/i18n/messages/evaluation'
+import organisationsMessages from '~/i18n/messages/organisations'
+
+export const handle = {
+  i18n: [callsMessages, errorsMessages, evaluationMessages, organisationsMessages],
+}
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -138,39 +129,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ intent, result: refusalReply(submission, error) }, { status: 400 })
   }
   return redirect(`/calls/${callId}/evaluation?notice=${NOTICE_OF[intent]}`)
-}
-
-type View = Awaited<ReturnType<typeof loader>>
-
-/** A Conform form for one intent; it shows only the answers to its own submissions. */
-function useIntentForm<S extends z.ZodTypeAny>(
-  intent: Intent,
-  schema: S,
-  defaultValue?: Record<string, string | string[]>,
-) {
-  const actionData = useActionData<typeof action>()
-  const lastResult =
-    actionData && 'intent' in actionData && actionData.intent === intent
-      ? (actionData.result as SubmissionResult<string[]>)
-      : undefined
-  return useForm({
-    id: intent,
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  })
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={`${id}-heading`} className="evaluation-section">
-      <h2 id={`${id}-heading`}>{title}</h2>
-      {children}
-    </section>
-  )
 }
 
 export default function Evaluation() {
@@ -261,258 +219,5 @@ export default function Evaluation() {
       {call.status === 'awarded' ? <Contract view={view} /> : null}
       {['published', 'opened', 'evaluated'].includes(call.status) ? <CancelForm /> : null}
     </>
-  )
-}
-
-function ButtonForm({
-  intent,
-  schema,
-  label,
-}: {
-  intent: Intent
-  schema: z.ZodTypeAny
-  label: string
-}) {
-  const [form] = useIntentForm(intent, schema)
-  return (
-    <Form method="post" {...getFormProps(form)} className="stack">
-      <ErrorSummary form={form} />
-      <input type="hidden" name="intent" value={intent} />
-      <SubmitButton>{label}</SubmitButton>
-    </Form>
-  )
-}
-
-function ReasonForm({
-  intent,
-  schema,
-  title,
-  body,
-  label,
-  submit,
-}: {
-  intent: Intent
-  schema: z.ZodTypeAny
-  title: string
-  body: string
-  label: string
-  submit: string
-}) {
-  const t = useT()
-  const [form, fields] = useIntentForm(intent, schema)
-  return (
-    <Section id={intent} title={title}>
-      <p>{body}</p>
-      <Form method="post" {...getFormProps(form)} className="stack">
-        <ErrorSummary form={form} />
-        <input type="hidden" name="intent" value={intent} />
-        <TextareaField meta={fields.reason!} label={label} hint={t('evaluation.reasonHint')} />
-        <SubmitButton>{submit}</SubmitButton>
-      </Form>
-    </Section>
-  )
-}
-
-function CancelForm() {
-  const t = useT()
-  const [form, fields] = useIntentForm('cancel', cancelSchema)
-  return (
-    <Section id="cancel" title={t('evaluation.cancel.heading')}>
-      <p>{t('evaluation.cancel.body')}</p>
-      <Form method="post" {...getFormProps(form)} className="stack">
-        <ErrorSummary form={form} />
-        <input type="hidden" name="intent" value="cancel" />
-        <TextareaField
-          meta={fields.reason!}
-          label={t('evaluation.cancel.reason')}
-          hint={t('evaluation.reasonHint')}
-        />
-        <CheckboxField meta={fields.confirm!} label={t('evaluation.cancel.confirm')} />
-        <button type="submit" className="button button--danger">
-          {t('evaluation.cancel.submit')}
-        </button>
-      </Form>
-    </Section>
-  )
-}
-
-function Evaluators({ view }: { view: View }) {
-  const t = useT()
-  const locale = useLocale()
-  const { me, evaluators, bids, call } = view
-  const isDialogue = call.procedure === 'market_dialogue'
-  const [form, fields] = useIntentForm('declare', declareSchema)
-  return (
-    <>
-      <Section id="declare" title={t('evaluation.declare.heading')}>
-        {me.declaredAt !== null ? (
-          <p>{t('evaluation.declare.done', { date: formatDateTime(me.declaredAt, locale) })}</p>
-        ) : me.conflict ? (
-          <p className="notice notice--warn">{t('evaluation.declare.conflict')}</p>
-        ) : (
-          <>
-            <p>{t('evaluation.declare.body')}</p>
-            <Form method="post" {...getFormProps(form)} className="stack">
-              <ErrorSummary form={form} />
-              <input type="hidden" name="intent" value="declare" />
-              <CheckboxField meta={fields.no_conflict!} label={t('evaluation.declare.confirm')} />
-              <SubmitButton>{t('evaluation.declare.submit')}</SubmitButton>
-            </Form>
-          </>
-        )}
-      </Section>
-
-      <Section id="evaluators" title={t('evaluation.evaluators.heading')}>
-        {evaluators.length === 0 ? (
-          <p>{t('evaluation.evaluators.empty')}</p>
-        ) : (
-          <table>
-            <caption>{t('evaluation.evaluators.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('evaluation.evaluators.name')}</th>
-                <th scope="col">{t('evaluation.evaluators.declared')}</th>
-                {isDialogue ? null : <th scope="col">{t('evaluation.evaluators.progress')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {evaluators.map((e) => (
-                <tr key={e.userId}>
-                  <th scope="row">{e.name}</th>
-                  <td>{formatDateTime(e.declaredAt, locale)}</td>
-                  {isDialogue ? null : (
-                    <td>
-                      {t('evaluation.progress', {
-                        scored: formatNumber(e.scored, locale),
-                        required: formatNumber(e.required, locale),
-                      })}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </Section>
-
-      <Section id="bids" title={t('evaluation.bids.heading')}>
-        {bids === null ? (
-          <p>{t('evaluation.bids.hidden')}</p>
-        ) : bids.length === 0 ? (
-          <p>{t('evaluation.record.empty')}</p>
-        ) : (
-          <table>
-            <caption>{t('evaluation.bids.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('evaluation.bids.company')}</th>
-                {isDialogue ? null : <th scope="col">{t('evaluation.bids.mine')}</th>}
-                <th scope="col">{t('evaluation.bids.read')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {bids.map((b) => (
-                <tr key={b.id}>
-                  <th scope="row">{b.companyName}</th>
-                  {isDialogue ? null : (
-                    <td>{t('evaluation.progress', { scored: b.scored, required: b.required })}</td>
-                  )}
-                  <td>
-                    <Link to={`/calls/${call.id}/evaluation/${b.id}`}>
-                      {t(isDialogue ? 'evaluation.bids.readLink' : 'evaluation.bids.scoreLink', {
-                        company: b.companyName,
-                      })}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </Section>
-    </>
-  )
-}
-
-function AwardForm({ view }: { view: View }) {
-  const t = useT()
-  const locale = useLocale()
-  const passing = (view.ranking ?? []).filter((r) => r.passes)
-  const preselected = passing.slice(0, view.call.maxWinners).map((r) => String(r.bidId))
-  const [form, fields] = useIntentForm('award', awardSchema, { bid_ids: preselected })
-  return (
-    <Section id="award" title={t('evaluation.award.heading')}>
-      <p>{t('evaluation.award.body', { max: view.call.maxWinners })}</p>
-      <Form method="post" {...getFormProps(form)} className="stack">
-        <ErrorSummary form={form} />
-        <input type="hidden" name="intent" value="award" />
-        <ChoiceGroup
-          meta={fields.bid_ids!}
-          type="checkbox"
-          legend={t('evaluation.award.bids')}
-          options={passing.map((r) => ({
-            value: String(r.bidId),
-            label: t('evaluation.award.option', {
-              company: r.companyName,
-              score: formatNumber(r.score, locale),
-            }),
-          }))}
-        />
-        <TextareaField
-          meta={fields.reason!}
-          label={t('evaluation.award.reason')}
-          hint={t('evaluation.award.reasonHint', { days: view.call.standstillDays })}
-        />
-        <SubmitButton>{t('evaluation.award.submit')}</SubmitButton>
-      </Form>
-    </Section>
-  )
-}
-
-function Decision({ view }: { view: View }) {
-  const t = useT()
-  const locale = useLocale()
-  const { call } = view
-  if (call.decidedAt === null) return null
-  return (
-    <Section id="decision" title={t('evaluation.decision.heading')}>
-      <p>
-        {t('evaluation.decision.decided', {
-          date: formatDateTime(call.decidedAt, locale),
-          name: call.decidedByName ?? '',
-        })}
-      </p>
-      <dl className="details">
-        <dt>{t('evaluation.decision.reason')}</dt>
-        <dd>
-          <PlainText text={call.outcomeReason ?? ''} />
-        </dd>
-      </dl>
-      {call.standstillEndsAt !== null ? (
-        <p>
-          {t('evaluation.decision.standstill', {
-            date: formatDateTime(call.standstillEndsAt, locale),
-          })}
-        </p>
-      ) : null}
-    </Section>
-  )
-}
-
-function Contract({ view }: { view: View }) {
-  const t = useT()
-  const locale = useLocale()
-  const { call } = view
-  return (
-    <Section id="contract" title={t('evaluation.sign.heading')}>
-      {call.contractSignedAt !== null ? (
-        <p>{t('evaluation.sign.done', { date: formatDateTime(call.contractSignedAt, locale) })}</p>
-      ) : (
-        <>
-          <p>{t('evaluation.sign.body')}</p>
-          <ButtonForm intent="sign" schema={signSchema} label={t('evaluation.sign.submit')} />
-        </>
-      )}
-    </Section>
   )
 }

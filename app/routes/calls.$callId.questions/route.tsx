@@ -30,6 +30,11 @@ import {
   formIdOf,
   NOTICES,
 } from './schema'
+import callPublicMessages from '~/i18n/messages/call-public'
+import callsMessages from '~/i18n/messages/calls'
+import errorsMessages from '~/i18n/messages/errors'
+
+export const handle = { i18n: [callPublicMessages, callsMessages, errorsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

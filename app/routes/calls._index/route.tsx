@@ -1,18 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
-import { PROCEDURES } from '#db/schema'
+import { Link, useLoaderData } from '@remix-run/react'
+import { PROCEDURES } from '~/domain/vocabularies'
 import { CallCard } from '~/components/call-card'
+import { CataloguePage, FilterFlag } from '~/components/catalogue/catalogue-page'
+import { isFiltered } from '~/components/catalogue/filters'
 import { FilterSearch, FilterSelect } from '~/components/forms'
-import { formatNumber } from '~/i18n/format'
 import { getLocale } from '~/i18n/locale.server'
-import { useLocale, useT } from '~/i18n/use-t'
+import { useT } from '~/i18n/use-t'
 import { searchCalls } from '~/models/call-catalogue.server'
-import { Pagination } from '~/components/pagination'
 import { getThemeAndCountyOptions } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { filterQuery } from '~/utils/request.server'
 import { CALL_STATUS_FILTERS, callFiltersSchema, callsHref, FILTER_KEYS } from './schema'
+import callPublicMessages from '~/i18n/messages/call-public'
+import callsMessages from '~/i18n/messages/calls'
+import catalogueMessages from '~/i18n/messages/catalogue'
+
+export const handle = { i18n: [callPublicMessages, callsMessages, catalogueMessages] }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'callPublic.list.title')
 
@@ -30,31 +35,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Calls() {
   const { filters, result, options } = useLoaderData<typeof loader>()
   const t = useT()
-  const locale = useLocale()
-  const location = useLocation()
-  const filtered = FILTER_KEYS.some((key) => filters[key] !== undefined)
-  const countText =
-    result.total === 0
-      ? t('callPublic.list.countNone')
-      : result.total === 1
-        ? t('callPublic.list.countOne')
-        : t('callPublic.list.count', { count: formatNumber(result.total, locale) })
   return (
-    <>
-      <h1>{t('callPublic.list.title')}</h1>
-      <p className="lead">{t('callPublic.list.intro')}</p>
-
-      <section aria-labelledby="filter-title">
-        <h2 id="filter-title">{t('callPublic.filter.title')}</h2>
-        {/* Remounted on every search so the fields show what the address says. */}
-        <Form
-          key={location.search}
-          method="get"
-          action="/calls"
-          className="filters catalogue-filters"
-          role="search"
-          aria-labelledby="filter-title"
-        >
+    <CataloguePage
+      title={t('callPublic.list.title')}
+      intro={t('callPublic.list.intro')}
+      filter={{
+        title: t('callPublic.filter.title'),
+        action: '/calls',
+        submit: t('callPublic.filter.submit'),
+        clear: t('callPublic.filter.clear'),
+        filtered: isFiltered(FILTER_KEYS, filters),
+      }}
+      fields={
+        <>
           <FilterSearch
             label={t('callPublic.filter.q')}
             hint={t('callPublic.filter.qHint')}
@@ -108,31 +101,22 @@ export default function Calls() {
             />
           </div>
           <div className="catalogue-flags">
-            <div className="choice">
-              <input
-                id="filter-closing"
-                name="closing"
-                type="checkbox"
-                value="1"
-                defaultChecked={filters.closing === true}
-              />
-              <label htmlFor="filter-closing">{t('callPublic.filter.closing')}</label>
-            </div>
+            <FilterFlag
+              name="closing"
+              label={t('callPublic.filter.closing')}
+              checked={filters.closing === true}
+            />
           </div>
-          <div className="actions">
-            <button type="submit" className="button">
-              {t('callPublic.filter.submit')}
-            </button>
-            {filtered ? <Link to="/calls">{t('callPublic.filter.clear')}</Link> : null}
-          </div>
-        </Form>
-      </section>
-
-      <section aria-labelledby="results-title">
-        <h2 id="results-title" aria-live="polite" aria-atomic="true">
-          {countText}
-        </h2>
-        {filters.cpv ? (
+        </>
+      }
+      result={result}
+      countKeys={{
+        none: 'callPublic.list.countNone',
+        one: 'callPublic.list.countOne',
+        many: 'callPublic.list.count',
+      }}
+      notes={
+        filters.cpv ? (
           <p className="meta">
             {result.cpvLabel
               ? t('callPublic.list.cpvFilter', {
@@ -141,25 +125,13 @@ export default function Calls() {
                 })
               : t('callPublic.list.cpvPrefix', { prefix: filters.cpv })}
           </p>
-        ) : null}
-        {result.total > 0 ? (
-          <p className="meta">{t('callPublic.list.byNewest')}</p>
-        ) : (
-          <p>{t('callPublic.list.empty')}</p>
-        )}
-        {result.items.length > 0 ? (
-          <ul className="cards call-cards">
-            {result.items.map((call) => (
-              <CallCard key={call.id} call={call} />
-            ))}
-          </ul>
-        ) : null}
-        <Pagination
-          page={result.page}
-          pages={result.pages}
-          hrefFor={(page) => callsHref(filters, page)}
-        />
-      </section>
-    </>
+        ) : null
+      }
+      order={t('callPublic.list.byNewest')}
+      empty={t('callPublic.list.empty')}
+      listClassName="cards call-cards"
+      card={(call) => <CallCard key={call.id} call={call} />}
+      hrefFor={(page) => callsHref(filters, page)}
+    />
   )
 }

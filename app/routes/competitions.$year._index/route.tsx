@@ -17,6 +17,9 @@ import { getDb } from '~/utils/db.server'
 import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { yearParam } from '~/utils/params.server'
+import competitionsMessages from '~/i18n/messages/competitions'
+
+export const handle = { i18n: [competitionsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

@@ -43,6 +43,10 @@ import {
   SCORES,
   scoreSchema,
 } from './schema'
+import competitionsMessages from '~/i18n/messages/competitions'
+import errorsMessages from '~/i18n/messages/errors'
+
+export const handle = { i18n: [competitionsMessages, errorsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

@@ -36,6 +36,10 @@ import {
   NOTICES,
   withdrawSchema,
 } from './schema'
+import competitionsMessages from '~/i18n/messages/competitions'
+import errorsMessages from '~/i18n/messages/errors'
+
+export const handle = { i18n: [competitionsMessages, errorsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

@@ -5,6 +5,9 @@ import { useT } from '~/i18n/use-t'
 import { listCompetitions } from '~/models/competition-public.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
+import competitionsMessages from '~/i18n/messages/competitions'
+
+export const handle = { i18n: [competitionsMessages] }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'competition.list.title')
 

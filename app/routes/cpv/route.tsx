@@ -15,6 +15,10 @@ import { getDb } from '~/utils/db.server'
 import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { cpvPageSchema } from './schema'
+import cpvMessages from '~/i18n/messages/cpv'
+import errorsMessages from '~/i18n/messages/errors'
+
+export const handle = { i18n: [cpvMessages, errorsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const current = data?.path.at(-1)

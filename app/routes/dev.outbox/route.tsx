@@ -9,6 +9,9 @@ import { listOutbox } from '~/models/outbox.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { pageTitle } from '~/utils/meta'
+import adminMessages from '~/i18n/messages/admin'
+
+export const handle = { i18n: [adminMessages] }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'outbox.title')
 

@@ -18,6 +18,10 @@ import { checkHoneypot } from '~/utils/honeypot.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { schema } from './schema'
+import authMessages from '~/i18n/messages/auth'
+import errorsMessages from '~/i18n/messages/errors'
+
+export const handle = { i18n: [authMessages, errorsMessages] }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.forgot.title')
 

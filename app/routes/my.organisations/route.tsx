@@ -7,6 +7,9 @@ import { listMyOrganisations } from '~/models/organisations.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { DoneNotice } from '~/components/problem'
+import organisationsMessages from '~/i18n/messages/organisations'
+
+export const handle = { i18n: [organisationsMessages] }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'myOrgs.title')
 

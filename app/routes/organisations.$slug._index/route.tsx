@@ -12,6 +12,27 @@ import { slugSchema } from './schema'
 import { DoneNotice } from '~/components/problem'
 import { getPublicBodyShowcase, listCompanyReferences } from '~/models/showcase.server'
 import { CompanySections, PublicBodySections } from './showcase-sections'
+import applicationsMessages from '~/i18n/messages/applications'
+import callsMessages from '~/i18n/messages/calls'
+import offersMessages from '~/i18n/messages/offers'
+import organisationsMessages from '~/i18n/messages/organisations'
+import pilotsMessages from '~/i18n/messages/pilots'
+import referencesMessages from '~/i18n/messages/references'
+import showcaseMessages from '~/i18n/messages/showcase'
+import testbedsMessages from '~/i18n/messages/testbeds'
+
+export const handle = {
+  i18n: [
+    applicationsMessages,
+    callsMessages,
+    offersMessages,
+    organisationsMessages,
+    pilotsMessages,
+    referencesMessages,
+    showcaseMessages,
+    testbedsMessages,
+  ],
+}
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.org.name ?? t('notFound.title'))

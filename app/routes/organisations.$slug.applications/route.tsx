@@ -11,6 +11,10 @@ import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { noticeSchema } from './schema'
 import { DoneNotice } from '~/components/problem'
+import applicationsMessages from '~/i18n/messages/applications'
+import testbedsMessages from '~/i18n/messages/testbeds'
+
+export const handle = { i18n: [applicationsMessages, testbedsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

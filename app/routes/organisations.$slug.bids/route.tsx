@@ -11,6 +11,10 @@ import { getDb } from '~/utils/db.server'
 import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { slugSchema } from '~/utils/slug'
+import bidsMessages from '~/i18n/messages/bids'
+import callsMessages from '~/i18n/messages/calls'
+
+export const handle = { i18n: [bidsMessages, callsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

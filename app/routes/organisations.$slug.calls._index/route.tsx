@@ -10,6 +10,10 @@ import { shownCallStatus } from '~/utils/call-status'
 import { now } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
+import callAuthoringMessages from '~/i18n/messages/call-authoring'
+import callsMessages from '~/i18n/messages/calls'
+
+export const handle = { i18n: [callAuthoringMessages, callsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

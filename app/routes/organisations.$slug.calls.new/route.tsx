@@ -15,7 +15,7 @@ import { CallFormFields, newCallDefaults } from '~/components/call-form'
 import { ErrorSummary, SubmitButton } from '~/components/forms'
 import { getLocale } from '~/i18n/locale.server'
 import { useT } from '~/i18n/use-t'
-import { createCallDraft, getCallFormOptions } from '~/models/calls.server'
+import { createCallDraft, getCallFormOptions } from '~/models/call-drafts.server'
 import { findUnknownCpv } from '~/models/cpv.server'
 import { type CallDraftInput, type CallDraftValue, callDraftSchema } from '~/utils/call-schema'
 import { unknownCpvMessage } from '~/utils/cpv'
@@ -23,6 +23,15 @@ import { getDb } from '~/utils/db.server'
 import { refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
+import callAuthoringMessages from '~/i18n/messages/call-authoring'
+import callsMessages from '~/i18n/messages/calls'
+import cpvMessages from '~/i18n/messages/cpv'
+import errorsMessages from '~/i18n/messages/errors'
+import organisationsMessages from '~/i18n/messages/organisations'
+
+export const handle = {
+  i18n: [callAuthoringMessages, callsMessages, cpvMessages, errorsMessages, organisationsMessages],
+}
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'callEdit.new.title')
 

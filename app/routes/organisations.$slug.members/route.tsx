@@ -9,7 +9,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ProblemBox, DoneNotice } from '~/components/problem'
-import { MEMBER_ROLES } from '#db/schema'
+import { MEMBER_ROLES } from '~/domain/vocabularies'
 import { notFound } from '~/auth/guards.server'
 import { enforceFormLimit } from '~/auth/limits.server'
 import { ChoiceGroup, ErrorSummary, SubmitButton, TextField } from '~/components/forms'
@@ -33,6 +33,10 @@ import { refusal } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp, oneOf } from '~/utils/request.server'
 import { inviteSchema, memberActionSchema, NOTICES } from './schema'
+import errorsMessages from '~/i18n/messages/errors'
+import organisationsMessages from '~/i18n/messages/organisations'
+
+export const handle = { i18n: [errorsMessages, organisationsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MEMBER_ROLES } from '#db/schema'
+import { MEMBER_ROLES } from '~/domain/vocabularies'
 
 export { slugSchema } from '~/utils/slug'
 

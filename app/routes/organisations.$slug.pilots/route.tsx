@@ -7,6 +7,10 @@ import { useLocale, useT } from '~/i18n/use-t'
 import { listOrganisationPilots } from '~/models/pilots.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
+import pilotsMessages from '~/i18n/messages/pilots'
+import testbedsMessages from '~/i18n/messages/testbeds'
+
+export const handle = { i18n: [pilotsMessages, testbedsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

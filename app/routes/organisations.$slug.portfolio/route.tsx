@@ -12,6 +12,11 @@ import { orNotFound } from '~/utils/domain-errors.server'
 import { getEnv } from '~/utils/env.server'
 import { pageTitle } from '~/utils/meta'
 import { slugSchema } from './schema'
+import organisationsMessages from '~/i18n/messages/organisations'
+import referencesMessages from '~/i18n/messages/references'
+import showcaseMessages from '~/i18n/messages/showcase'
+
+export const handle = { i18n: [organisationsMessages, referencesMessages, showcaseMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

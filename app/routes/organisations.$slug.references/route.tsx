@@ -12,6 +12,9 @@ import {
 import { listSources, type ReferenceSourceItem } from '~/models/reference-sources.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
+import referencesMessages from '~/i18n/messages/references'
+
+export const handle = { i18n: [referencesMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

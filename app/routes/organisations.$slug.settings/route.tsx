@@ -30,6 +30,10 @@ import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { intentSchema, schema } from './schema'
 import { DoneNotice } from '~/components/problem'
+import errorsMessages from '~/i18n/messages/errors'
+import organisationsMessages from '~/i18n/messages/organisations'
+
+export const handle = { i18n: [errorsMessages, organisationsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

@@ -2,12 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { notFound } from '~/auth/guards.server'
 import { requireOrganisationMember } from '~/auth/organisation-guard.server'
+import { ListTable } from '~/components/list-table'
 import { formatDate, formatMoney, formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
 import { DE_MINIMIS_CEILING_EUR, listStateAid } from '~/models/state-aid.server'
 import { getDb } from '~/utils/db.server'
 import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
+import pilotsMessages from '~/i18n/messages/pilots'
+
+export const handle = { i18n: [pilotsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -48,39 +52,34 @@ export default function StateAidLedger() {
       <p className="hint">
         {t('pilots.deMinimisNote', { ceiling: formatNumber(deMinimisCeilingEur, locale) })}
       </p>
-      {rows.length === 0 ? (
-        <p>{t('pilots.stateAid.empty')}</p>
-      ) : (
-        <table>
-          <caption>{t('pilots.stateAid.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('pilots.stateAid.col.date')}</th>
-              <th scope="col">{t('pilots.stateAid.col.host')}</th>
-              <th scope="col">{t('pilots.stateAid.col.offer')}</th>
-              <th scope="col">{t('pilots.stateAid.col.marketValue')}</th>
-              <th scope="col">{t('pilots.stateAid.col.price')}</th>
-              <th scope="col">{t('pilots.stateAid.col.aid')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{formatDate(r.granted_at, locale)}</td>
-                <td>
-                  <Link to={`/organisations/${r.host_slug}`}>{r.host_name}</Link>
-                </td>
-                <th scope="row">
-                  <Link to={`/pilots/${r.pilot_id}`}>{r.offer_title}</Link>
-                </th>
-                <td>{formatMoney(r.market_value_sek, locale)}</td>
-                <td>{formatMoney(r.price_sek, locale)}</td>
-                <td>{formatMoney(r.aid_sek, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        count={rows.length}
+        empty={t('pilots.stateAid.empty')}
+        caption={t('pilots.stateAid.caption')}
+        columns={[
+          t('pilots.stateAid.col.date'),
+          t('pilots.stateAid.col.host'),
+          t('pilots.stateAid.col.offer'),
+          t('pilots.stateAid.col.marketValue'),
+          t('pilots.stateAid.col.price'),
+          t('pilots.stateAid.col.aid'),
+        ]}
+      >
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td>{formatDate(r.granted_at, locale)}</td>
+            <td>
+              <Link to={`/organisations/${r.host_slug}`}>{r.host_name}</Link>
+            </td>
+            <th scope="row">
+              <Link to={`/pilots/${r.pilot_id}`}>{r.offer_title}</Link>
+            </th>
+            <td>{formatMoney(r.market_value_sek, locale)}</td>
+            <td>{formatMoney(r.price_sek, locale)}</td>
+            <td>{formatMoney(r.aid_sek, locale)}</td>
+          </tr>
+        ))}
+      </ListTable>
     </>
   )
 }

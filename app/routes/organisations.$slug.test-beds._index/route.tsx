@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { notFound } from '~/auth/guards.server'
 import { requireOrganisationMember } from '~/auth/organisation-guard.server'
+import { ListTable } from '~/components/list-table'
 import { IntakeLabel, OfferStatusBadge } from '~/components/test-bed-labels'
 import { formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
@@ -9,6 +10,10 @@ import { listHostOffers } from '~/models/test-bed-offers.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { DoneNotice } from '~/components/problem'
+import offersMessages from '~/i18n/messages/offers'
+import testbedsMessages from '~/i18n/messages/testbeds'
+
+export const handle = { i18n: [offersMessages, testbedsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -56,82 +61,77 @@ export default function HostOffers() {
           {t('offers.dashboard.new')}
         </Link>
       </p>
-      {offers.length === 0 ? (
-        <p>{t('offers.dashboard.empty')}</p>
-      ) : (
-        <table>
-          <caption>{t('offers.dashboard.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('offers.dashboard.col.title')}</th>
-              <th scope="col">{t('offers.dashboard.col.status')}</th>
-              <th scope="col">{t('offers.dashboard.col.intake')}</th>
-              <th scope="col">{t('offers.dashboard.col.applications')}</th>
-              <th scope="col">{t('offers.dashboard.col.pilots')}</th>
-              <th scope="col">{t('offers.dashboard.col.links')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {offers.map((o) => (
-              <tr key={o.id}>
-                <th scope="row">
-                  <Link to={`/test-beds/${o.id}/edit`}>{o.title}</Link>
-                </th>
-                <td>
-                  <OfferStatusBadge status={o.status} />
-                </td>
-                <td>
-                  <IntakeLabel intake={o.intake} deadline={o.deadline} />
-                </td>
-                <td>{formatNumber(o.applications, locale)}</td>
-                <td>{formatNumber(o.running_pilots, locale)}</td>
-                <td>
-                  <ul className="plain-list">
+      <ListTable
+        count={offers.length}
+        empty={t('offers.dashboard.empty')}
+        caption={t('offers.dashboard.caption')}
+        columns={[
+          t('offers.dashboard.col.title'),
+          t('offers.dashboard.col.status'),
+          t('offers.dashboard.col.intake'),
+          t('offers.dashboard.col.applications'),
+          t('offers.dashboard.col.pilots'),
+          t('offers.dashboard.col.links'),
+        ]}
+      >
+        {offers.map((o) => (
+          <tr key={o.id}>
+            <th scope="row">
+              <Link to={`/test-beds/${o.id}/edit`}>{o.title}</Link>
+            </th>
+            <td>
+              <OfferStatusBadge status={o.status} />
+            </td>
+            <td>
+              <IntakeLabel intake={o.intake} deadline={o.deadline} />
+            </td>
+            <td>{formatNumber(o.applications, locale)}</td>
+            <td>{formatNumber(o.running_pilots, locale)}</td>
+            <td>
+              <ul className="plain-list">
+                <li>
+                  <Link
+                    to={`/test-beds/${o.id}/edit`}
+                    aria-label={t('offers.dashboard.editFor', { title: o.title })}
+                  >
+                    {t('offers.dashboard.edit')}
+                  </Link>
+                </li>
+                {o.status === 'draft' ? null : (
+                  <>
                     <li>
                       <Link
-                        to={`/test-beds/${o.id}/edit`}
-                        aria-label={t('offers.dashboard.editFor', { title: o.title })}
+                        to={`/test-beds/${o.id}`}
+                        aria-label={t('offers.dashboard.publicFor', { title: o.title })}
                       >
-                        {t('offers.dashboard.edit')}
+                        {t('offers.dashboard.public')}
                       </Link>
                     </li>
-                    {o.status === 'draft' ? null : (
-                      <>
-                        <li>
-                          <Link
-                            to={`/test-beds/${o.id}`}
-                            aria-label={t('offers.dashboard.publicFor', { title: o.title })}
-                          >
-                            {t('offers.dashboard.public')}
-                          </Link>
-                        </li>
-                        <li>
-                          <Link
-                            to={`/test-beds/${o.id}/applications`}
-                            aria-label={t('offers.dashboard.applicationsFor', {
-                              title: o.title,
-                            })}
-                          >
-                            {t('offers.dashboard.applications')}
-                          </Link>
-                        </li>
-                        <li>
-                          <Link
-                            to={`/test-beds/${o.id}/history`}
-                            aria-label={t('offers.dashboard.historyFor', { title: o.title })}
-                          >
-                            {t('offers.dashboard.history')}
-                          </Link>
-                        </li>
-                      </>
-                    )}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+                    <li>
+                      <Link
+                        to={`/test-beds/${o.id}/applications`}
+                        aria-label={t('offers.dashboard.applicationsFor', {
+                          title: o.title,
+                        })}
+                      >
+                        {t('offers.dashboard.applications')}
+                      </Link>
+                    </li>
+                    <li>
+                      <Link
+                        to={`/test-beds/${o.id}/history`}
+                        aria-label={t('offers.dashboard.historyFor', { title: o.title })}
+                      >
+                        {t('offers.dashboard.history')}
+                      </Link>
+                    </li>
+                  </>
+                )}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </ListTable>
     </>
   )
 }

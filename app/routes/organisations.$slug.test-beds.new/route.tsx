@@ -12,10 +12,12 @@ import { useMemo } from 'react'
 import { notFound } from '~/auth/guards.server'
 import { requireOrganisationMember } from '~/auth/organisation-guard.server'
 import { ErrorSummary, SubmitButton } from '~/components/forms'
-import { newOfferDefaults, OfferFormFields } from '~/components/test-bed-offer-form'
+import { newOfferDefaults } from '~/components/test-bed-offer-defaults'
+import { OfferFormFields } from '~/components/test-bed-offer-form'
 import { getLocale } from '~/i18n/locale.server'
 import { useT } from '~/i18n/use-t'
-import { createOfferDraft, getOfferFormOptions } from '~/models/test-bed-offers.server'
+import { createOfferDraft } from '~/models/test-bed-offer-editing.server'
+import { getOfferFormOptions } from '~/models/test-bed-offers.server'
 import { getDb } from '~/utils/db.server'
 import { refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
@@ -25,6 +27,14 @@ import {
   type DraftOfferValue,
   draftOfferSchema,
 } from '~/utils/test-bed-offer-schema'
+import errorsMessages from '~/i18n/messages/errors'
+import offersMessages from '~/i18n/messages/offers'
+import organisationsMessages from '~/i18n/messages/organisations'
+import testbedsMessages from '~/i18n/messages/testbeds'
+
+export const handle = {
+  i18n: [errorsMessages, offersMessages, organisationsMessages, testbedsMessages],
+}
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'offers.new.title')
 

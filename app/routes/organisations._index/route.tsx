@@ -1,25 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { ORGANISATION_KINDS } from '#db/schema'
+import { ORGANISATION_KINDS } from '~/domain/vocabularies'
 import { OrganisationCard } from '~/components/organisation-labels'
 import { useT } from '~/i18n/use-t'
 import { listDirectory } from '~/models/organisations.server'
 import { listCounties } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
-import { filtersSchema } from './schema'
+import { filterQuery } from '~/utils/request.server'
+import { directoryHref, FILTER_KEYS, filtersSchema } from './schema'
 import { FilterSelect } from '~/components/forms'
+import organisationsMessages from '~/i18n/messages/organisations'
+
+export const handle = { i18n: [organisationsMessages] }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'orgs.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams
-  const filters = filtersSchema.parse({
-    q: params.get('q') || undefined,
-    kind: params.get('kind') || undefined,
-    county: params.get('county') || undefined,
-    page: params.get('page') || undefined,
-  })
+  const filters = filtersSchema.parse(filterQuery(request, FILTER_KEYS))
   const db = getDb()
   const [result, counties] = await Promise.all([listDirectory(db, filters), listCounties(db)])
   return { filters, result, counties }
@@ -28,15 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Directory() {
   const { filters, result, counties } = useLoaderData<typeof loader>()
   const t = useT()
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams()
-    if (filters.q) params.set('q', filters.q)
-    if (filters.kind) params.set('kind', filters.kind)
-    if (filters.county) params.set('county', filters.county)
-    if (page > 1) params.set('page', String(page))
-    const query = params.toString()
-    return query ? `/organisations?${query}` : '/organisations'
-  }
+  const pageLink = (page: number) => directoryHref(filters, page)
   const filtered = Boolean(filters.q || filters.kind || filters.county)
   return (
     <>

@@ -28,6 +28,10 @@ import { refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { schema } from './schema'
+import errorsMessages from '~/i18n/messages/errors'
+import organisationsMessages from '~/i18n/messages/organisations'
+
+export const handle = { i18n: [errorsMessages, organisationsMessages] }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'orgNew.title')
 

@@ -8,6 +8,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import type { z } from 'zod'
 import { notFound, requireUser } from '~/auth/guards.server'
 import { ErrorSummary, SubmitButton, TextareaField } from '~/components/forms'
 import { PlainText } from '~/components/plain-text'
@@ -35,6 +36,14 @@ import {
   responseSchema,
 } from './schema'
 import { DoneNotice } from '~/components/problem'
+import errorsMessages from '~/i18n/messages/errors'
+import pilotsMessages from '~/i18n/messages/pilots'
+import referencesMessages from '~/i18n/messages/references'
+import testbedsMessages from '~/i18n/messages/testbeds'
+
+export const handle = {
+  i18n: [errorsMessages, pilotsMessages, referencesMessages, testbedsMessages],
+}
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -134,6 +143,19 @@ type View = Awaited<ReturnType<typeof loader>>
 function useResultFor(intent: Intent) {
   const actionData = useActionData<typeof action>()
   return actionData && actionData.intent === intent ? actionData.result : undefined
+}
+
+/** A Conform form for one of the page's intents, checked when a field is left. */
+function useIntentForm<S extends z.ZodTypeAny>(intent: Intent, id: string, schema: S) {
+  const lastResult = useResultFor(intent)
+  return useForm({
+    id,
+    lastResult,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
 }
 
 export default function PilotPage() {
@@ -310,15 +332,7 @@ function Report({ view }: { view: View }) {
 
 function ReportForm() {
   const t = useT()
-  const lastResult = useResultFor('report')
-  const [form, fields] = useForm({
-    id: 'pilot-report',
-    lastResult,
-    constraint: getZodConstraint(reportSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: reportSchema }),
-  })
+  const [form, fields] = useIntentForm('report', 'pilot-report', reportSchema)
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <p>{t('pilots.pilot.reportHelp')}</p>
@@ -336,15 +350,7 @@ function ReportForm() {
 
 function ResponseForm() {
   const t = useT()
-  const lastResult = useResultFor('response')
-  const [form, fields] = useForm({
-    id: 'pilot-response',
-    lastResult,
-    constraint: getZodConstraint(responseSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: responseSchema }),
-  })
+  const [form, fields] = useIntentForm('response', 'pilot-response', responseSchema)
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <p>{t('pilots.pilot.responseHelp')}</p>

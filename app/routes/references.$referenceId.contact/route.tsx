@@ -33,6 +33,14 @@ import { checkHoneypot } from '~/utils/honeypot.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { contactSchema, referenceIdSchema } from './schema'
+import errorsMessages from '~/i18n/messages/errors'
+import organisationsMessages from '~/i18n/messages/organisations'
+import referencesMessages from '~/i18n/messages/references'
+import showcaseMessages from '~/i18n/messages/showcase'
+
+export const handle = {
+  i18n: [errorsMessages, organisationsMessages, referencesMessages, showcaseMessages],
+}
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'showcase.contact.title')
 

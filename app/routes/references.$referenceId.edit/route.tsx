@@ -26,6 +26,10 @@ import {
   referenceIdSchema,
 } from '~/utils/reference-schema'
 import { clientIp } from '~/utils/request.server'
+import errorsMessages from '~/i18n/messages/errors'
+import referencesMessages from '~/i18n/messages/references'
+
+export const handle = { i18n: [errorsMessages, referencesMessages] }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'reference.edit.title')
 

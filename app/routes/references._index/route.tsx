@@ -1,17 +1,25 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
-import { SIZE_CLASSES } from '#db/schema'
+import { useLoaderData } from '@remix-run/react'
+import { SIZE_CLASSES } from '~/domain/vocabularies'
+import { CataloguePage } from '~/components/catalogue/catalogue-page'
+import { isFiltered } from '~/components/catalogue/filters'
 import { FilterSearch, FilterSelect } from '~/components/forms'
-import { Pagination } from '~/components/pagination'
 import { ReferenceCard } from '~/components/reference-card'
-import { formatNumber } from '~/i18n/format'
 import { getLocale } from '~/i18n/locale.server'
-import { useLocale, useT } from '~/i18n/use-t'
+import { useT } from '~/i18n/use-t'
 import { getReferenceFilterOptions, searchReferences } from '~/models/showcase.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { filterQuery } from '~/utils/request.server'
 import { FILTER_KEYS, referenceFiltersSchema, referencesHref } from './schema'
+import catalogueMessages from '~/i18n/messages/catalogue'
+import organisationsMessages from '~/i18n/messages/organisations'
+import referencesMessages from '~/i18n/messages/references'
+import showcaseMessages from '~/i18n/messages/showcase'
+
+export const handle = {
+  i18n: [catalogueMessages, organisationsMessages, referencesMessages, showcaseMessages],
+}
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'showcase.gallery.title')
 
@@ -29,31 +37,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function References() {
   const { filters, result, options } = useLoaderData<typeof loader>()
   const t = useT()
-  const locale = useLocale()
-  const location = useLocation()
-  const filtered = FILTER_KEYS.some((key) => filters[key] !== undefined)
-  const countText =
-    result.total === 0
-      ? t('showcase.gallery.countNone')
-      : result.total === 1
-        ? t('showcase.gallery.countOne')
-        : t('showcase.gallery.count', { count: formatNumber(result.total, locale) })
+  const filtered = isFiltered(FILTER_KEYS, filters)
   return (
-    <>
-      <h1>{t('showcase.gallery.title')}</h1>
-      <p className="lead">{t('showcase.gallery.intro')}</p>
-
-      <section aria-labelledby="filter-title">
-        <h2 id="filter-title">{t('showcase.filter.title')}</h2>
-        {/* Remounted on every search so the fields show what the address says. */}
-        <Form
-          key={location.search}
-          method="get"
-          action="/references"
-          className="filters catalogue-filters"
-          role="search"
-          aria-labelledby="filter-title"
-        >
+    <CataloguePage
+      title={t('showcase.gallery.title')}
+      intro={t('showcase.gallery.intro')}
+      filter={{
+        title: t('showcase.filter.title'),
+        action: '/references',
+        submit: t('showcase.filter.submit'),
+        clear: t('showcase.filter.clear'),
+        filtered,
+      }}
+      fields={
+        <>
           <FilterSearch
             label={t('showcase.filter.q')}
             hint={t('showcase.filter.qHint')}
@@ -101,37 +98,19 @@ export default function References() {
             options={options.years.map((y) => ({ value: String(y), label: String(y) }))}
             value={filters.year === undefined ? undefined : String(filters.year)}
           />
-          <div className="actions">
-            <button type="submit" className="button">
-              {t('showcase.filter.submit')}
-            </button>
-            {filtered ? <Link to="/references">{t('showcase.filter.clear')}</Link> : null}
-          </div>
-        </Form>
-      </section>
-
-      <section aria-labelledby="results-title">
-        <h2 id="results-title" aria-live="polite" aria-atomic="true">
-          {countText}
-        </h2>
-        {result.total > 0 ? (
-          <p className="meta">{t('showcase.gallery.byNewest')}</p>
-        ) : (
-          <p>{filtered ? t('showcase.gallery.empty') : t('showcase.gallery.emptyAll')}</p>
-        )}
-        {result.items.length > 0 ? (
-          <ul className="cards reference-cards">
-            {result.items.map((reference) => (
-              <ReferenceCard key={reference.id} reference={reference} />
-            ))}
-          </ul>
-        ) : null}
-        <Pagination
-          page={result.page}
-          pages={result.pages}
-          hrefFor={(page) => referencesHref(filters, page)}
-        />
-      </section>
-    </>
+        </>
+      }
+      result={result}
+      countKeys={{
+        none: 'showcase.gallery.countNone',
+        one: 'showcase.gallery.countOne',
+        many: 'showcase.gallery.count',
+      }}
+      order={t('showcase.gallery.byNewest')}
+      empty={filtered ? t('showcase.gallery.empty') : t('showcase.gallery.emptyAll')}
+      listClassName="cards reference-cards"
+      card={(reference) => <ReferenceCard key={reference.id} reference={reference} />}
+      hrefFor={(page) => referencesHref(filters, page)}
+    />
   )
 }

@@ -20,6 +20,10 @@ import { checkHoneypot } from '~/utils/honeypot.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { resetSchema, tokenSchema } from './schema'
+import authMessages from '~/i18n/messages/auth'
+import errorsMessages from '~/i18n/messages/errors'
+
+export const handle = { i18n: [authMessages, errorsMessages] }
 
 const clientSchema = resetSchema()
 

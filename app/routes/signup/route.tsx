@@ -22,6 +22,10 @@ import { checkHoneypot } from '~/utils/honeypot.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp, safeRedirect } from '~/utils/request.server'
 import { invitationTokenIn, signupSchema } from './schema'
+import authMessages from '~/i18n/messages/auth'
+import errorsMessages from '~/i18n/messages/errors'
+
+export const handle = { i18n: [authMessages, errorsMessages] }
 
 const DEFAULT_AFTER_SIGNUP = '/my/organisations'
 const clientSchema = signupSchema()

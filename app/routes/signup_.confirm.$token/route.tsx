@@ -14,6 +14,9 @@ import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp, safeRedirect } from '~/utils/request.server'
 import { tokenSchema } from './schema'
+import authMessages from '~/i18n/messages/auth'
+
+export const handle = { i18n: [authMessages] }
 
 const DEFAULT_AFTER_CONFIRM = '/my/organisations'
 // An unknown, used or expired link answers 410 with a page explaining what to do, never a 500.

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { Fragment, type ReactNode } from 'react'
+import { Fragment } from 'react'
+import { type ActionLink, ActionLinks } from '~/components/action-links'
 import { PlainText } from '~/components/plain-text'
+import { StatsSection } from '~/components/stats-section'
 import {
   AccessModelLabel,
   ApplicationStatusBadge,
@@ -19,6 +21,10 @@ import { getDb } from '~/utils/db.server'
 import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { offerIdSchema } from './schema'
+import catalogueMessages from '~/i18n/messages/catalogue'
+import testbedsMessages from '~/i18n/messages/testbeds'
+
+export const handle = { i18n: [catalogueMessages, testbedsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.offer.title ?? t('notFound.title'))
@@ -79,23 +85,15 @@ export default function OfferPage() {
 
       <Actions offer={offer} base={base} loginHref={loginHref} />
 
-      <section aria-labelledby="facts-title">
-        <h2 id="facts-title">{t('catalogue.offer.facts')}</h2>
-        <dl className="stats">
-          <div>
-            <dt>{t('catalogue.offer.runningPilots')}</dt>
-            <dd>{formatNumber(offer.running_pilots, locale)}</dd>
-          </div>
-          <div>
-            <dt>{t('catalogue.offer.applicationsReceived')}</dt>
-            <dd>{formatNumber(offer.applications_received, locale)}</dd>
-          </div>
-          <div>
-            <dt>{t('catalogue.offer.capacity')}</dt>
-            <dd>{formatNumber(offer.capacity, locale)}</dd>
-          </div>
-        </dl>
-      </section>
+      <StatsSection
+        id="facts-title"
+        title={t('catalogue.offer.facts')}
+        stats={[
+          { label: t('catalogue.offer.runningPilots'), value: offer.running_pilots },
+          { label: t('catalogue.offer.applicationsReceived'), value: offer.applications_received },
+          { label: t('catalogue.offer.capacity'), value: offer.capacity },
+        ]}
+      />
 
       <section aria-labelledby="about-title">
         <h2 id="about-title">{t('catalogue.offer.about')}</h2>
@@ -297,7 +295,7 @@ function Actions({
 }) {
   const t = useT()
   const { viewer } = offer
-  const links: { key: string; node: ReactNode }[] = []
+  const links: ActionLink[] = []
   if (viewer.is_host_member) {
     links.push({
       key: 'edit',
@@ -378,13 +376,7 @@ function Actions({
           <Link to="/organisations/new">{t('catalogue.offer.registerCompany')}</Link>
         </p>
       ) : null}
-      {links.length > 0 ? (
-        <ul className="actions">
-          {links.map((l) => (
-            <li key={l.key}>{l.node}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ActionLinks links={links} />
     </section>
   )
 }

@@ -35,6 +35,14 @@ import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { assessmentSchema, criterionFields, DECISIONS, MET, paramsSchema, SCORES } from './schema'
 import { DoneNotice } from '~/components/problem'
+import errorsMessages from '~/i18n/messages/errors'
+import organisationsMessages from '~/i18n/messages/organisations'
+import pilotsMessages from '~/i18n/messages/pilots'
+import testbedsMessages from '~/i18n/messages/testbeds'
+
+export const handle = {
+  i18n: [errorsMessages, organisationsMessages, pilotsMessages, testbedsMessages],
+}
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

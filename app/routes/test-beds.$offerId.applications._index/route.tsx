@@ -9,6 +9,11 @@ import { getDb } from '~/utils/db.server'
 import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { offerIdSchema } from './schema'
+import organisationsMessages from '~/i18n/messages/organisations'
+import pilotsMessages from '~/i18n/messages/pilots'
+import testbedsMessages from '~/i18n/messages/testbeds'
+
+export const handle = { i18n: [organisationsMessages, pilotsMessages, testbedsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

@@ -10,6 +10,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
 import { notFound, requireUser } from '~/auth/guards.server'
+import { ChooseCompany } from '~/components/choose-company'
 import {
   CheckboxField,
   ErrorSummary,
@@ -23,18 +24,19 @@ import { ProblemBox, DoneNotice } from '~/components/problem'
 import { ApplicationStatusBadge, IntakeLabel, TrlRange } from '~/components/test-bed-labels'
 import { formatDateTime } from '~/i18n/format'
 import { translateError, useLocale, useT } from '~/i18n/use-t'
-import {
-  getApplyContext,
-  getOfferForApplying,
-  saveDraft,
-  submitApplication,
-} from '~/models/pilot-applications.server'
+import { saveDraft, submitApplication } from '~/models/pilot-application-submission.server'
+import { getApplyContext, getOfferForApplying } from '~/models/pilot-applications.server'
 import { getDb } from '~/utils/db.server'
 import { orNotFound, refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { toStockholmDateInput } from '~/utils/stockholm-time'
 import { applicationSchema, companyParamSchema, idParamSchema, toSeconds } from './schema'
+import applicationsMessages from '~/i18n/messages/applications'
+import errorsMessages from '~/i18n/messages/errors'
+import testbedsMessages from '~/i18n/messages/testbeds'
+
+export const handle = { i18n: [applicationsMessages, errorsMessages, testbedsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -159,7 +161,11 @@ export default function Apply() {
       <h1>{t('applications.apply.title', { offer: offer.title })}</h1>
       <OfferFacts offer={offer} />
       {!company ? (
-        <ChooseCompany companies={companies} />
+        <ChooseCompany
+          companies={companies}
+          legend={t('applications.apply.chooseCompany.legend')}
+          submit={t('applications.apply.chooseCompany.submit')}
+        />
       ) : application && application.status !== 'draft' ? (
         <div className="notice notice--warn">
           <p>
@@ -212,33 +218,6 @@ function OfferFacts({ offer }: { offer: LoaderData['offer'] }) {
         </Link>
       </p>
     </>
-  )
-}
-
-/** Several companies: pick one first (a plain GET form), so the right draft can be loaded. */
-function ChooseCompany({ companies }: { companies: LoaderData['companies'] }) {
-  const t = useT()
-  return (
-    <Form method="get" className="stack">
-      <fieldset className="field">
-        <legend>{t('applications.apply.chooseCompany.legend')}</legend>
-        <div className="choices">
-          {companies.map((c, i) => (
-            <div className="choice" key={c.slug}>
-              <input
-                type="radio"
-                id={`company-${c.slug}`}
-                name="company"
-                value={c.slug}
-                defaultChecked={i === 0}
-              />
-              <label htmlFor={`company-${c.slug}`}>{c.name}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-      <SubmitButton>{t('applications.apply.chooseCompany.submit')}</SubmitButton>
-    </Form>
   )
 }
 

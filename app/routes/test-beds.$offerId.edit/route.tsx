@@ -11,26 +11,26 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
 import type { OfferStatus } from '#db/schema'
 import { notFound, requireUser } from '~/auth/guards.server'
+import { DraftPublishControls } from '~/components/draft-publish-controls'
 import { ErrorSummary, SubmitButton, TextareaField } from '~/components/forms'
 import { ProblemBox, DoneNotice } from '~/components/problem'
 import { OfferStatusBadge } from '~/components/test-bed-labels'
 import {
   type FrozenOffer,
-  OfferFormFields,
   type OfferFormOptionsData,
   offerDefaults,
-} from '~/components/test-bed-offer-form'
+} from '~/components/test-bed-offer-defaults'
+import { OfferFormFields } from '~/components/test-bed-offer-form'
 import { getLocale } from '~/i18n/locale.server'
 import type { MessageKey } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 import {
   changeOfferStatus,
   deleteDraftOffer,
-  getOfferForEditing,
-  getOfferFormOptions,
   type OfferAction,
   updateOffer,
-} from '~/models/test-bed-offers.server'
+} from '~/models/test-bed-offer-editing.server'
+import { getOfferForEditing, getOfferFormOptions } from '~/models/test-bed-offers.server'
 import { now } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
 import { orNotFound, refusal, refusalReply } from '~/utils/domain-errors.server'
@@ -46,6 +46,14 @@ import {
   publishedOfferSchema,
 } from '~/utils/test-bed-offer-schema'
 import { lifecycleSchema, type Notice, offerIdSchema, readNotice } from './schema'
+import errorsMessages from '~/i18n/messages/errors'
+import offersMessages from '~/i18n/messages/offers'
+import organisationsMessages from '~/i18n/messages/organisations'
+import testbedsMessages from '~/i18n/messages/testbeds'
+
+export const handle = {
+  i18n: [errorsMessages, offersMessages, organisationsMessages, testbedsMessages],
+}
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t('offers.edit.title') : t('notFound.title')))
@@ -345,43 +353,11 @@ function Lifecycle({
         {t('offers.lifecycle.current')} <OfferStatusBadge status={status} />
       </p>
       {status === 'draft' ? (
-        <>
-          {verified ? null : (
-            <div className="notice notice--warn">
-              <p>{t('offers.lifecycle.unverified')}</p>
-            </div>
-          )}
-          <p>{t('offers.lifecycle.publishHelp')}</p>
-          <Form method="post" className="actions">
-            <button type="submit" name="intent" value="publish" className="button">
-              {t('offers.lifecycle.publish')}
-            </button>
-            {confirmDelete ? null : (
-              <Link to="?confirm=delete" className="button button--secondary">
-                {t('offers.lifecycle.delete')}
-              </Link>
-            )}
-          </Form>
-          {confirmDelete ? (
-            <div className="notice notice--warn">
-              <h3>{t('offers.lifecycle.deleteTitle')}</h3>
-              <p>{t('offers.lifecycle.deleteBody')}</p>
-              <Form method="post" className="actions">
-                <button
-                  type="submit"
-                  name="intent"
-                  value="delete"
-                  className="button button--danger"
-                >
-                  {t('offers.lifecycle.deleteConfirm')}
-                </button>
-                <Link to="." className="button button--secondary">
-                  {t('offers.lifecycle.deleteCancel')}
-                </Link>
-              </Form>
-            </div>
-          ) : null}
-        </>
+        <DraftPublishControls
+          messages="offers.lifecycle"
+          verified={verified}
+          confirmDelete={confirmDelete}
+        />
       ) : null}
       {LATER_STEPS[status] ? (
         <>

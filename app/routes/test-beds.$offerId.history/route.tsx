@@ -5,10 +5,15 @@ import { AccessModelLabel } from '~/components/test-bed-labels'
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '~/i18n/format'
 import { getLocale } from '~/i18n/locale.server'
 import { useLocale, useT } from '~/i18n/use-t'
-import { getOfferHistory, type HistoryValue } from '~/models/test-bed-offers.server'
+import { getOfferHistory, type HistoryValue } from '~/models/test-bed-offer-history.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { offerIdSchema } from '~/utils/test-bed-offer-schema'
+import errorsMessages from '~/i18n/messages/errors'
+import offersMessages from '~/i18n/messages/offers'
+import testbedsMessages from '~/i18n/messages/testbeds'
+
+export const handle = { i18n: [errorsMessages, offersMessages, testbedsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>

@@ -1,18 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
-import { ACCESS_MODELS } from '#db/schema'
+import { useLoaderData } from '@remix-run/react'
+import { ACCESS_MODELS } from '~/domain/vocabularies'
+import { CataloguePage, FilterFlag } from '~/components/catalogue/catalogue-page'
+import { isFiltered } from '~/components/catalogue/filters'
+import { FilterSearch, FilterSelect } from '~/components/forms'
 import { getLocale } from '~/i18n/locale.server'
-import { useT, useLocale } from '~/i18n/use-t'
+import { useT } from '~/i18n/use-t'
 import { searchCatalogue } from '~/models/test-bed-catalogue.server'
 import { getThemeAndCountyOptions } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { filterQuery } from '~/utils/request.server'
 import { OfferCard } from './offer-card'
-import { formatNumber } from '~/i18n/format'
-import { FilterSearch, FilterSelect } from '~/components/forms'
-import { Pagination } from '~/components/pagination'
 import { catalogueFiltersSchema, catalogueHref, FILTER_KEYS } from './schema'
+import catalogueMessages from '~/i18n/messages/catalogue'
+import testbedsMessages from '~/i18n/messages/testbeds'
+
+export const handle = { i18n: [catalogueMessages, testbedsMessages] }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'catalogue.title')
 
@@ -38,32 +42,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Catalogue() {
   const { filters, result, options } = useLoaderData<typeof loader>()
   const t = useT()
-  const locale = useLocale()
-  const location = useLocation()
-  const filtered = FILTER_KEYS.some((key) => filters[key] !== undefined)
-  const countText = result.capped
-    ? t('catalogue.results.countMore', { count: formatNumber(result.total, locale) })
-    : result.total === 0
-      ? t('catalogue.results.countNone')
-      : result.total === 1
-        ? t('catalogue.results.countOne')
-        : t('catalogue.results.count', { count: formatNumber(result.total, locale) })
   return (
-    <>
-      <h1>{t('catalogue.title')}</h1>
-      <p className="lead">{t('catalogue.intro')}</p>
-
-      <section aria-labelledby="filter-title">
-        <h2 id="filter-title">{t('catalogue.filter.title')}</h2>
-        {/* Remounted on every search so the fields show what the address says (e.g. after "clear"). */}
-        <Form
-          key={location.search}
-          method="get"
-          action="/test-beds"
-          className="filters catalogue-filters"
-          role="search"
-          aria-labelledby="filter-title"
-        >
+    <CataloguePage
+      title={t('catalogue.title')}
+      intro={t('catalogue.intro')}
+      filter={{
+        title: t('catalogue.filter.title'),
+        action: '/test-beds',
+        submit: t('catalogue.filter.submit'),
+        clear: t('catalogue.filter.clear'),
+        filtered: isFiltered(FILTER_KEYS, filters),
+      }}
+      fields={
+        <>
           <FilterSearch
             label={t('catalogue.filter.q')}
             hint={t('catalogue.filter.qHint')}
@@ -104,61 +95,36 @@ export default function Catalogue() {
             value={filters.access}
           />
           <div className="catalogue-flags">
-            <div className="choice">
-              <input
-                id="filter-open"
-                name="open"
-                type="checkbox"
-                value="1"
-                defaultChecked={filters.open === true}
-              />
-              <label htmlFor="filter-open">{t('catalogue.filter.open')}</label>
-            </div>
-            <div className="choice">
-              <input
-                id="filter-past"
-                name="past"
-                type="checkbox"
-                value="1"
-                defaultChecked={filters.past === true}
-              />
-              <label htmlFor="filter-past">{t('catalogue.filter.past')}</label>
-            </div>
+            <FilterFlag
+              name="open"
+              label={t('catalogue.filter.open')}
+              checked={filters.open === true}
+            />
+            <FilterFlag
+              name="past"
+              label={t('catalogue.filter.past')}
+              checked={filters.past === true}
+            />
           </div>
-          <div className="actions">
-            <button type="submit" className="button">
-              {t('catalogue.filter.submit')}
-            </button>
-            {filtered ? <Link to="/test-beds">{t('catalogue.filter.clear')}</Link> : null}
-          </div>
-        </Form>
-      </section>
-
-      <section aria-labelledby="results-title">
-        <h2 id="results-title" aria-live="polite" aria-atomic="true">
-          {countText}
-        </h2>
-        {result.total > 0 ? (
-          <p className="meta">
-            {t(ORDER_TEXT[result.order])}
-            {result.capped ? ` ${t('catalogue.results.narrow')}` : null}
-          </p>
-        ) : (
-          <p>{t('catalogue.results.empty')}</p>
-        )}
-        {result.items.length > 0 ? (
-          <ul className="cards offer-cards">
-            {result.items.map((offer) => (
-              <OfferCard key={offer.id} offer={offer} />
-            ))}
-          </ul>
-        ) : null}
-        <Pagination
-          page={result.page}
-          pages={result.pages}
-          hrefFor={(page) => catalogueHref(filters, page)}
-        />
-      </section>
-    </>
+        </>
+      }
+      result={result}
+      countKeys={{
+        none: 'catalogue.results.countNone',
+        one: 'catalogue.results.countOne',
+        many: 'catalogue.results.count',
+        more: 'catalogue.results.countMore',
+      }}
+      order={
+        <>
+          {t(ORDER_TEXT[result.order])}
+          {result.capped ? ` ${t('catalogue.results.narrow')}` : null}
+        </>
+      }
+      empty={t('catalogue.results.empty')}
+      listClassName="cards offer-cards"
+      card={(offer) => <OfferCard key={offer.id} offer={offer} />}
+      hrefFor={(page) => catalogueHref(filters, page)}
+    />
   )
 }

@@ -5,6 +5,9 @@ import { useLocale, useT } from '~/i18n/use-t'
 import { listAnchors } from '~/models/audit-anchors.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
+import transparencyMessages from '~/i18n/messages/transparency'
+
+export const handle = { i18n: [transparencyMessages] }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'transparency.title')
 

@@ -14,9 +14,9 @@ import {
 } from '../app/models/audit-anchors.server'
 import { now } from '../app/utils/clock.server'
 import { getEnv } from '../app/utils/env.server'
-import { openDatabase } from './connection'
-import { migrateToLatest } from './migrator'
-import { seed, seedIfEmpty } from './seed'
+import { openDatabase } from '../db/connection'
+import { migrateToLatest } from '../db/migrator'
+import { seed, seedIfEmpty } from '../app/seed'
 
 async function main(command: string | undefined) {
   const env = getEnv()
@@ -27,7 +27,7 @@ async function main(command: string | undefined) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(env.DATABASE_PATH + suffix, { force: true })
   }
   // Seeding writes the demo history as it happened, so its connection's SQLite clock follows the
-  // seed's (db/seed-calls.ts). Only the seed commands open such a connection.
+  // seed's (app/seed/shared.ts). Only the seed commands open such a connection.
   const seeding = command === 'seed' || command === 'reset'
   const { db } = openDatabase(env.DATABASE_PATH, seeding ? { clock: now } : {})
   try {
@@ -90,7 +90,9 @@ async function main(command: string | undefined) {
         break
       }
       default:
-        console.error('Usage: tsx db/cli.ts migrate|seed|reset|outbox|audit:verify|audit:anchor')
+        console.error(
+          'Usage: tsx scripts/db.ts migrate|seed|reset|outbox|audit:verify|audit:anchor',
+        )
         process.exitCode = 2
     }
   } finally {

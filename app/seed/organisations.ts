@@ -1,14 +1,9 @@
-import type { Kysely } from 'kysely'
-import { hashPassword } from '../app/auth/password.server'
-import { audit } from '../app/models/audit.server'
-import { now } from '../app/utils/clock.server'
-import { seedCalls } from './seed-calls'
-import { seedReferences } from './seed-references'
-import { seedTestBeds } from './seed-test-beds'
-import type { Database, MemberRole, OrganisationKind, PublicBodyType, SizeClass } from './schema'
+import { audit } from '~/models/audit.server'
+import type { MemberRole, OrganisationKind, PublicBodyType, SizeClass } from '#db/schema'
+import type { SeedIds, Tx } from './shared'
 
-/** Every demo account's password (README: demo logins). */
-export const DEMO_PASSWORD = 'testarena-demo'
+// The demo people and organisations: public bodies (verified by the platform administrator, one
+// still waiting) and companies of every size, each with its members.
 
 interface DemoUser {
   key: string
@@ -47,7 +42,6 @@ interface DemoOrg {
   description: string
   verified?: boolean
   sectors?: string[]
-  members: [string, MemberRole][]
 }
 
 // Organisation numbers are demo values with valid check digits.
@@ -65,10 +59,6 @@ const organisations: DemoOrg[] = [
     description:
       'Region Norrbotten ansvarar för hälso- och sjukvård och regional utveckling i Sveriges nordligaste län. Regionen är EU Reference Site för aktivt och hälsosamt åldrande och öppnar sina verksamheter som testarena för företag som utvecklar digitala tjänster för vård och omsorg.',
     verified: true,
-    members: [
-      ['anna', 'admin'],
-      ['lars', 'member'],
-    ],
   },
   {
     key: 'lulea',
@@ -83,7 +73,6 @@ const organisations: DemoOrg[] = [
     description:
       'Luleå kommun arbetar med innovation i äldreomsorg, skola och samhällsbyggnad och tar emot företag som vill testa nya lösningar i kommunens verksamheter.',
     verified: true,
-    members: [['erik', 'admin']],
   },
   {
     key: 'pitea',
@@ -98,7 +87,6 @@ const organisations: DemoOrg[] = [
     description:
       'Piteå kommun vill bli testarena för smart energi och välfärdsteknik tillsammans med lokala företag.',
     verified: false,
-    members: [['maria', 'admin']],
   },
   {
     key: 'nattugglan',
@@ -113,7 +101,6 @@ const organisations: DemoOrg[] = [
     description:
       'Nattugglan utvecklar diskret nattillsyn för hemtjänst och särskilt boende: sensorer som larmar vid fall och oro utan kameror i sovrummet.',
     sectors: ['J', 'Q'],
-    members: [['sara', 'admin']],
   },
   {
     key: 'polarsensor',
@@ -128,7 +115,6 @@ const organisations: DemoOrg[] = [
     description:
       'Polarsensor bygger robusta trådlösa sensorer för kallt klimat, för fastigheter, energi och industri.',
     sectors: ['C', 'J'],
-    members: [['johan', 'admin']],
   },
   {
     key: 'bergskraft',
@@ -143,7 +129,6 @@ const organisations: DemoOrg[] = [
     description:
       'Energitjänster och styrning av värme och laddning i offentliga lokaler i Västerbotten.',
     sectors: ['D', 'F'],
-    members: [['mikael', 'admin']],
   },
   {
     key: 'vardkraft',
@@ -158,7 +143,6 @@ const organisations: DemoOrg[] = [
     description:
       'Digitala vårdtjänster och journalintegrationer för regioner och kommuner i hela Norden.',
     sectors: ['J', 'Q'],
-    members: [['karin', 'admin']],
   },
   {
     key: 'pitea_science_park',
@@ -173,7 +157,6 @@ const organisations: DemoOrg[] = [
     description:
       'Piteå Science Park är ett kommunägt bolag som driver testbäddar för smarta byggnader och energi i Piteå och hjälper företag från idé till första kund.',
     verified: true,
-    members: [['per', 'admin']],
   },
   {
     key: 'skelleftea',
@@ -188,7 +171,6 @@ const organisations: DemoOrg[] = [
     description:
       'Skellefteå kommun växer med batteriindustrin och öppnar kommunens fastigheter för tester av energilager, laddning och styrning.',
     verified: true,
-    members: [['ulrika', 'admin']],
   },
   {
     key: 'skane',
@@ -203,113 +185,119 @@ const organisations: DemoOrg[] = [
     description:
       'Region Skåne ansvarar för hälso- och sjukvård i Skåne och prövar digitala vårdtjänster tillsammans med vårdcentraler och företag.',
     verified: true,
-    members: [['eva', 'admin']],
   },
 ]
 
-/** Seeds the demo marketplace into an empty database; returns false if there were users already. */
-export async function seedIfEmpty(db: Kysely<Database>): Promise<boolean> {
-  const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst()
-  if (existing) return false
-  await seed(db)
-  return true
-}
+/** Who belongs where, in order; an organisation's first member registered it. */
+const memberships: [organisation: string, user: string, role: MemberRole][] = [
+  ['norrbotten', 'anna', 'admin'],
+  ['norrbotten', 'lars', 'member'],
+  ['lulea', 'erik', 'admin'],
+  ['pitea', 'maria', 'admin'],
+  ['nattugglan', 'sara', 'admin'],
+  ['polarsensor', 'johan', 'admin'],
+  ['bergskraft', 'mikael', 'admin'],
+  ['vardkraft', 'karin', 'admin'],
+  ['pitea_science_park', 'per', 'admin'],
+  ['skelleftea', 'ulrika', 'admin'],
+  ['skane', 'eva', 'admin'],
+]
 
-export async function seed(db: Kysely<Database>): Promise<void> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD)
-  const at = now()
-  await db.transaction().execute(async (tx) => {
-    const userIds = new Map<string, number>()
-    for (const u of users) {
-      const row = await tx
-        .insertInto('users')
-        .values({
-          email: u.email,
-          name: u.name,
-          password_hash: passwordHash,
-          locale: u.locale ?? 'sv',
-          is_platform_admin: u.admin ? 1 : 0,
-          created_at: at,
-          updated_at: at,
-          password_changed_at: at,
-          email_confirmed_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      userIds.set(u.key, row.id)
-      await audit(tx, {
-        actorUserId: row.id,
-        action: 'user.signup',
-        entityType: 'user',
-        entityId: row.id,
+/** Inserts the demo users and organisations; returns their ids by key. */
+export async function seedOrganisations(
+  tx: Tx,
+  passwordHash: string,
+  at: number,
+): Promise<SeedIds> {
+  const userIds = new Map<string, number>()
+  for (const u of users) {
+    const row = await tx
+      .insertInto('users')
+      .values({
+        email: u.email,
+        name: u.name,
+        password_hash: passwordHash,
+        locale: u.locale ?? 'sv',
+        is_platform_admin: u.admin ? 1 : 0,
+        created_at: at,
+        updated_at: at,
+        password_changed_at: at,
+        email_confirmed_at: at,
       })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    userIds.set(u.key, row.id)
+    await audit(tx, {
+      actorUserId: row.id,
+      action: 'user.signup',
+      entityType: 'user',
+      entityId: row.id,
+    })
+  }
+  const platformAdmin = userIds.get('platform') ?? null
+  const orgIds = new Map<string, number>()
+  for (const o of organisations) {
+    const org = await tx
+      .insertInto('organisations')
+      .values({
+        slug: o.slug,
+        kind: o.kind,
+        public_body_type: o.publicBodyType ?? null,
+        name: o.name,
+        org_number: o.orgNumber,
+        county_code: o.county,
+        municipality_code: o.municipality,
+        size_class: o.sizeClass ?? null,
+        website: o.website,
+        description: o.description,
+        verification_status: o.kind === 'company' ? 'not_required' : 'pending',
+        verification_note: null,
+        verified_at: null,
+        verified_by: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    orgIds.set(o.key, org.id)
+    const members = memberships.filter(([key]) => key === o.key)
+    const creator = members[0] ? (userIds.get(members[0][1]) ?? null) : platformAdmin
+    await audit(tx, {
+      actorUserId: creator,
+      organisationId: org.id,
+      action: 'organisation.register',
+      entityType: 'organisation',
+      entityId: org.id,
+      after: { name: o.name, kind: o.kind, orgNumber: o.orgNumber },
+    })
+    for (const [, key, role] of members) {
+      await tx
+        .insertInto('memberships')
+        .values({ organisation_id: org.id, user_id: userIds.get(key)!, role, created_at: at })
+        .execute()
     }
-    const platformAdmin = userIds.get('platform') ?? null
-    const orgIds = new Map<string, number>()
-    for (const o of organisations) {
-      const org = await tx
-        .insertInto('organisations')
-        .values({
-          slug: o.slug,
-          kind: o.kind,
-          public_body_type: o.publicBodyType ?? null,
-          name: o.name,
-          org_number: o.orgNumber,
-          county_code: o.county,
-          municipality_code: o.municipality,
-          size_class: o.sizeClass ?? null,
-          website: o.website,
-          description: o.description,
-          verification_status: o.kind === 'company' ? 'not_required' : 'pending',
-          verification_note: null,
-          verified_at: null,
-          verified_by: null,
-          created_at: at,
-          updated_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      orgIds.set(o.key, org.id)
-      const creator = o.members[0] ? (userIds.get(o.members[0][0]) ?? null) : platformAdmin
+    for (const code of o.sectors ?? []) {
+      await tx
+        .insertInto('organisation_sectors')
+        .values({ organisation_id: org.id, sector_code: code })
+        .execute()
+    }
+    if (o.verified) {
+      await tx
+        .updateTable('organisations')
+        .set({ verification_status: 'verified', verified_at: at, verified_by: platformAdmin })
+        .where('id', '=', org.id)
+        .execute()
       await audit(tx, {
-        actorUserId: creator,
+        actorUserId: platformAdmin,
         organisationId: org.id,
-        action: 'organisation.register',
+        action: 'organisation.verify',
         entityType: 'organisation',
         entityId: org.id,
-        after: { name: o.name, kind: o.kind, orgNumber: o.orgNumber },
+        before: { verification_status: 'pending' },
+        after: { verification_status: 'verified' },
       })
-      for (const [key, role] of o.members) {
-        await tx
-          .insertInto('memberships')
-          .values({ organisation_id: org.id, user_id: userIds.get(key)!, role, created_at: at })
-          .execute()
-      }
-      for (const code of o.sectors ?? []) {
-        await tx
-          .insertInto('organisation_sectors')
-          .values({ organisation_id: org.id, sector_code: code })
-          .execute()
-      }
-      if (o.verified) {
-        await tx
-          .updateTable('organisations')
-          .set({ verification_status: 'verified', verified_at: at, verified_by: platformAdmin })
-          .where('id', '=', org.id)
-          .execute()
-        await audit(tx, {
-          actorUserId: platformAdmin,
-          organisationId: org.id,
-          action: 'organisation.verify',
-          entityType: 'organisation',
-          entityId: org.id,
-          before: { verification_status: 'pending' },
-          after: { verification_status: 'verified' },
-        })
-      }
     }
-    await seedTestBeds(tx, { users: userIds, orgs: orgIds, at })
-    await seedCalls(tx, { users: userIds, orgs: orgIds, at })
-    await seedReferences(tx, { users: userIds, orgs: orgIds, at })
-  })
+  }
+  return { users: userIds, orgs: orgIds, at }
 }

@@ -1,0 +1,86 @@
+import type {
+  AccessModel,
+  ApplicationStatus,
+  BidStatus,
+  CallStatus,
+  CriterionKind,
+  Intake,
+  MemberRole,
+  OfferStatus,
+  OrganisationKind,
+  PilotStatus,
+  Procedure,
+  PublicBodyType,
+  SizeClass,
+  VerificationStatus,
+} from '#db/schema'
+
+// The fixed vocabularies of the domain, for forms, filters and zod schemas on server and client.
+// db/schema.ts holds the same values as the column types (the migrations' CHECKs); `every` makes
+// each list here name exactly its union there, so the two cannot drift apart: a value missing here
+// or unknown there fails the type check.
+
+/** Returns `values` unchanged; compiles only if they are exactly the members of `T`. */
+function every<T extends string>() {
+  return <const A extends readonly [T, ...T[]]>(
+    values: A & ([T] extends [A[number]] ? unknown : { missing: Exclude<T, A[number]> }),
+  ): A => values
+}
+
+export const ORGANISATION_KINDS = every<OrganisationKind>()(['public_body', 'company'])
+export const PUBLIC_BODY_TYPES = every<PublicBodyType>()([
+  'region',
+  'municipality',
+  'agency',
+  'public_company',
+])
+export const SIZE_CLASSES = every<SizeClass>()(['micro', 'small', 'medium', 'large'])
+export const VERIFICATION_STATUSES = every<VerificationStatus>()([
+  'not_required',
+  'pending',
+  'verified',
+  'rejected',
+])
+export const MEMBER_ROLES = every<MemberRole>()(['admin', 'member'])
+
+export const OFFER_STATUSES = every<OfferStatus>()([
+  'draft',
+  'published',
+  'paused',
+  'closed',
+  'archived',
+])
+export const INTAKES = every<Intake>()(['rolling', 'round'])
+export const ACCESS_MODELS = every<AccessModel>()(['free', 'cost_sharing', 'paid'])
+export const CRITERION_KINDS = every<CriterionKind>()(['score', 'pass_fail'])
+export const APPLICATION_STATUSES = every<ApplicationStatus>()([
+  'draft',
+  'submitted',
+  'withdrawn',
+  'accepted',
+  'declined',
+])
+export const PILOT_STATUSES = every<PilotStatus>()(['active', 'completed'])
+
+export const PROCEDURES = every<Procedure>()([
+  'market_dialogue',
+  'open',
+  'innovation_partnership',
+  'pcp',
+])
+export const CALL_STATUSES = every<CallStatus>()([
+  'draft',
+  'published',
+  'opened',
+  'evaluated',
+  'awarded',
+  'unsuccessful',
+  'cancelled',
+  'concluded',
+])
+export const BID_STATUSES = every<BidStatus>()([
+  'draft',
+  'submitted',
+  'needs_reconfirmation',
+  'withdrawn',
+])

@@ -1,0 +1,130 @@
+import { type Expression, type SelectQueryBuilder, type SqlBool, sql } from 'kysely'
+import type { DB } from '#db/connection'
+import type { Database } from '#db/schema'
+
+// What the public lists share (the test-bed catalogue, the call list, the reference gallery and
+// the organisation directory): the search through the trigram index with its LIKE fallback, the
+// count and the page. Decision 012 explains the index; a list adds its own filters and order.
+
+/** The trigram tokenizer indexes three characters at a time: shorter terms match nothing. */
+const MIN_FTS_TERM = 3
+const MAX_TERMS = 12
+
+function termsOf(q: string): string[] {
+  return (
+    q
+      // Control characters have no place in a search and NUL would cut the FTS5 query short.
+      .replace(/\p{Cc}/gu, ' ')
+      .split(/\s+/u)
+      .filter(Boolean)
+      .slice(0, MAX_TERMS)
+  )
+}
+
+/**
+ * A safe FTS5 MATCH expression for what a visitor typed: each term of three or more characters
+ * becomes a quoted FTS5 string (inner quotes doubled), so operators (AND, NEAR, *, ^, column:)
+ * are plain text, and the terms are ANDed. Null when no term is long enough.
+ */
+export function ftsMatchExpression(q: string): string | null {
+  const terms = termsOf(q).filter((t) => [...t].length >= MIN_FTS_TERM)
+  if (terms.length === 0) return null
+  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ')
+}
+
+/** The external-content FTS5 indexes (trigram tokens); each one's rowid is its row's id. */
+export type FtsTable = 'test_bed_offers_fts' | 'calls_fts' | 'reference_cases_fts'
+
+/** `<index> MATCH <expression>`, for a query that joins the index (to rank by bm25). */
+export function ftsMatches(index: FtsTable, match: string) {
+  return sql<SqlBool>`${sql.table(index)} MATCH ${match}`
+}
+
+/** The ids the index matches, as a subquery: `where('<table>.id', 'in', ftsRowids(…))`. */
+export function ftsRowids(db: DB, index: FtsTable, match: string) {
+  return db.selectFrom(index).select(`${index}.rowid`).where(ftsMatches(index, match))
+}
+
+/** Escapes LIKE's wildcards so a search for "50%" means the characters "50%". */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
+/**
+ * The search when every word is shorter than a trigram ("AI", "5G", "Åre"): one condition a
+ * word, each true when one of `columns` contains it. SQLite's LIKE folds ASCII case only, so with
+ * `foldCase` a word is also tried in Swedish lower and upper case (Å/Ä/Ö).
+ */
+export function likeTerms(
+  q: string,
+  columns: readonly string[],
+  options: { foldCase: boolean },
+): Expression<SqlBool>[] {
+  return termsOf(q).map((term) => {
+    const variants = options.foldCase
+      ? [...new Set([term, term.toLocaleLowerCase('sv'), term.toLocaleUpperCase('sv')])]
+      : [term]
+    const tests = variants.flatMap((variant) =>
+      columns.map(
+        (column) => sql`${sql.ref(column)} LIKE ${`%${escapeLike(variant)}%`} ESCAPE '\\'`,
+      ),
+    )
+    return sql<SqlBool>`(${sql.join(tests, sql` OR `)})`
+  })
+}
+
+/**
+ * How many rows a list's query finds. With a cap it counts no further than `cap + 1` and says
+ * whether there were more (`total` is then `cap`): counting every match of a common word costs
+ * more than it helps.
+ */
+export async function countRows<TB extends keyof Database>(
+  db: DB,
+  query: SelectQueryBuilder<Database, TB, object>,
+  cap?: number,
+): Promise<{ total: number; capped: boolean }> {
+  const counted =
+    cap === undefined
+      ? query.select((eb) => eb.fn.countAll<number>().as('total'))
+      : db
+          .selectFrom(
+            query
+              .select(sql`1`.as('one'))
+              .limit(cap + 1)
+              .as('matches'),
+          )
+          .select((eb) => eb.fn.countAll<number>().as('total'))
+  const { total } = await counted.executeTakeFirstOrThrow()
+  const found = Number(total)
+  return cap !== undefined && found > cap
+    ? { total: cap, capped: true }
+    : { total: found, capped: false }
+}
+
+export interface PageOf {
+  /** The page shown: the one asked for, kept within 1 … pages. */
+  page: number
+  /** At least 1, so an empty list still has its one (empty) page. */
+  pages: number
+  limit: number
+  offset: number
+}
+
+/** The count of a list's query and the page to show of it (countRows, then pageOf). */
+export async function paged<TB extends keyof Database>(
+  db: DB,
+  query: SelectQueryBuilder<Database, TB, object>,
+  requested: number | undefined,
+  pageSize: number,
+  cap?: number,
+) {
+  const { total, capped } = await countRows(db, query, cap)
+  return { total, capped, ...pageOf(total, requested, pageSize) }
+}
+
+/** Which rows a page of `pageSize` shows, for `total` rows and the page the address asks for. */
+export function pageOf(total: number, requested: number | undefined, pageSize: number): PageOf {
+  const pages = Math.max(1, Math.ceil(total / pageSize))
+  const page = Math.min(Math.max(1, requested ?? 1), pages)
+  return { page, pages, limit: pageSize, offset: (page - 1) * pageSize }
+}

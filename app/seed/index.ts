@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '#db/schema'
+import { hashPassword } from '~/auth/password.server'
+import { now } from '~/utils/clock.server'
+import { seedCalls } from './calls'
+import { seedOrganisations } from './organisations'
+import { seedReferences } from './references'
+import { seedTestBeds } from './test-beds'
+
+// The demo marketplace (README: demo logins), one scenario a file, each written through every rule
+// at its own moment: people and organisations, test beds and pilots, procurement calls and bids,
+// reference cases and this year's competition.
+
+/** Every demo account's password (README: demo logins). */
+export const DEMO_PASSWORD = 'testarena-demo'
+
+/** Seeds the demo marketplace into an empty database; returns false if there were users already. */
+export async function seedIfEmpty(db: Kysely<Database>): Promise<boolean> {
+  const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst()
+  if (existing) return false
+  await seed(db)
+  return true
+}
+
+export async function seed(db: Kysely<Database>): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const at = now()
+  await db.transaction().execute(async (tx) => {
+    const ids = await seedOrganisations(tx, passwordHash, at)
+    await seedTestBeds(tx, ids)
+    await seedCalls(tx, ids)
+    await seedReferences(tx, ids)
+  })
+}
