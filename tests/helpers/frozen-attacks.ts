@@ -69,7 +69,7 @@ export const FROZEN: Record<string, FrozenAttack | string> = {
     deleteError: /terms_frozen/,
   },
   call_documents:
-    'the setup adds a draft call’s document only; tests/integration/call-rules.test.ts attacks published ones',
+    'the setup adds a draft call’s document only; tests/integration/call-rules-*.test.ts attack published ones',
   call_involved_companies: {
     update: "involvement = involvement || ' x'",
     updateError: /terms_frozen/,

@@ -15,7 +15,7 @@ import { createCompany, createMemberOf } from '../helpers/test-bed-factories'
 
 // Amendments through the app: one transaction that either publishes everything (rows, deadlines,
 // re-confirmation, one mail per interested person) or nothing. The raw-SQL attacks on the same
-// triggers are in call-rules.test.ts.
+// triggers are in call-rules-*.test.ts.
 
 const db = getDb()
 afterEach(resetClock)
