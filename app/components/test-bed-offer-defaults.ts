@@ -1,5 +1,5 @@
 import type { FieldMeta } from './forms'
-import type { AccessModel, CriterionKind, Intake } from '#db/schema'
+import type { AccessModel, CriterionKind, Intake, TestBedOffer } from '#db/schema'
 import { CRITERION_ROWS } from '~/utils/test-bed-offer-schema'
 import { toStockholmDateInput, toStockholmDateTimeInput } from '~/utils/stockholm-time'
 
@@ -80,39 +80,24 @@ export function newOfferDefaults(host: { county_code: string; municipality_code:
   }
 }
 
+/** The stored columns the edit form shows. */
+type StoredOffer = Omit<
+  TestBedOffer,
+  | 'id'
+  | 'organisation_id'
+  | 'status'
+  | 'change_note'
+  | 'created_by'
+  | 'updated_by'
+  | 'created_at'
+  | 'updated_at'
+  | 'published_at'
+  | 'closed_at'
+>
+
 /** The stored offer as form values (dates in Stockholm time, booleans as checkbox values). */
 export function offerDefaults(
-  offer: {
-    title: string
-    summary: string
-    description: string
-    county_code: string
-    municipality_code: string | null
-    places: string
-    environments: string
-    test_users: string
-    test_user_count: number | null
-    staff_time: string
-    data_access: string
-    premises: string
-    equipment: string
-    trl_min: number
-    trl_max: number
-    requires_ce_marking: number
-    requires_dpia: number
-    requires_insurance: number
-    other_requirements: string
-    capacity: number
-    available_from: number
-    available_until: number | null
-    intake: Intake
-    deadline: number | null
-    access_model: AccessModel
-    market_value_sek: number
-    price_sek: number
-    contact_role: string
-    contact_email: string
-  },
+  offer: StoredOffer,
   themes: string[],
   criteria: ReadonlyArray<{ title: string; description: string; kind: CriterionKind }>,
 ) {
