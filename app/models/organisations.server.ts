@@ -1,6 +1,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely'
 import type { DB } from '#db/connection'
 import type {
+  IntermediaryType,
   MemberRole,
   OrganisationKind,
   PublicBodyType,
@@ -53,6 +54,7 @@ export async function listRecentOrganisations(db: DB, limit = 6) {
       'organisations.name',
       'organisations.kind',
       'organisations.public_body_type',
+      'organisations.intermediary_type',
       'organisations.size_class',
       'counties.name as county_name',
     ])
@@ -122,6 +124,7 @@ export type OrganisationDetails = CommonDetails &
   (
     | { kind: 'company'; size_class: SizeClass; sectors: string[] }
     | { kind: 'public_body'; public_body_type: PublicBodyType }
+    | { kind: 'intermediary'; intermediary_type: IntermediaryType }
   )
 export type RegistrationInput = OrganisationDetails & { org_number: string }
 
@@ -133,6 +136,7 @@ function detailColumns(input: OrganisationDetails) {
     website: input.website?.trim() ? input.website.trim() : null,
     description: input.description?.trim() ?? '',
     public_body_type: input.kind === 'public_body' ? input.public_body_type : null,
+    intermediary_type: input.kind === 'intermediary' ? input.intermediary_type : null,
     size_class: input.kind === 'company' ? input.size_class : null,
   }
 }
@@ -160,9 +164,14 @@ async function sectorCodes(db: DB, organisationId: number): Promise<string[]> {
   return rows.map((r) => r.sector_code)
 }
 
+/** Kinds that wait for a platform administrator's verification (decision 026). */
+export function needsVerification(kind: OrganisationKind): boolean {
+  return kind === 'public_body' || kind === 'intermediary'
+}
+
 /**
  * Registers an organisation with the user as its administrator. Companies are listed at once;
- * public bodies wait for a platform administrator's verification. Throws DomainError
+ * public bodies and intermediaries wait for a platform administrator's verification. Throws DomainError
  * 'org_number_taken' or 'municipality_not_in_county'.
  */
 export async function registerOrganisation(
@@ -188,7 +197,7 @@ export async function registerOrganisation(
         kind: input.kind,
         org_number: input.org_number,
         ...detailColumns(input),
-        verification_status: (input.kind === 'public_body'
+        verification_status: (needsVerification(input.kind)
           ? 'pending'
           : 'not_required') as VerificationStatus,
         verification_note: null,
@@ -257,9 +266,10 @@ export async function updateOrganisation(
       const changes = detailColumns(input)
       const reviewRequested =
         options.requestReview === true && org.verification_status === 'rejected'
-      // A verified public body that takes a new name is checked again (the database insists).
+      // A verified public body or intermediary that takes a new name is checked again (the
+      // database insists).
       const renamed =
-        org.kind === 'public_body' &&
+        needsVerification(org.kind) &&
         org.verification_status === 'verified' &&
         changes.name !== org.name
       const status: VerificationStatus =
@@ -278,6 +288,7 @@ export async function updateOrganisation(
         website: o.website,
         description: o.description,
         public_body_type: o.public_body_type,
+        intermediary_type: o.intermediary_type,
         size_class: o.size_class,
         verification_status: o.verification_status,
       })
@@ -334,6 +345,7 @@ export async function getOrganisationProfile(
       'organisations.name',
       'organisations.kind',
       'organisations.public_body_type',
+      'organisations.intermediary_type',
       'organisations.size_class',
       'organisations.org_number',
       'organisations.website',
@@ -413,6 +425,7 @@ export async function listDirectory(db: DB, filters: DirectoryFilters) {
       'organisations.name',
       'organisations.kind',
       'organisations.public_body_type',
+      'organisations.intermediary_type',
       'organisations.size_class',
       'organisations.verification_status',
       'counties.name as county_name',
@@ -440,6 +453,7 @@ export async function getOrganisationForMember(db: DB, slug: string, userId: num
       'organisations.name',
       'organisations.kind',
       'organisations.public_body_type',
+      'organisations.intermediary_type',
       'organisations.size_class',
       'organisations.org_number',
       'organisations.county_code',
@@ -469,6 +483,7 @@ export async function listMyOrganisations(db: DB, userId: number) {
       'organisations.name',
       'organisations.kind',
       'organisations.public_body_type',
+      'organisations.intermediary_type',
       'organisations.size_class',
       'organisations.verification_status',
       'counties.name as county_name',
