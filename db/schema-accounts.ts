@@ -73,11 +73,7 @@ export type OrganisationKind = 'public_body' | 'company' | 'intermediary'
 export type PublicBodyType = 'region' | 'municipality' | 'agency' | 'public_company'
 /** Intermediaries (migration 2026-12-07-09, decision 026): they support, not procure. */
 export type IntermediaryType =
-  | 'industrial_development_centre'
-  | 'cluster'
-  | 'science_park'
-  | 'university'
-  | 'government_agency'
+  'industrial_development_centre' | 'cluster' | 'science_park' | 'university' | 'government_agency'
 export type SizeClass = 'micro' | 'small' | 'medium' | 'large'
 export type VerificationStatus = 'not_required' | 'pending' | 'verified' | 'rejected'
 export type MemberRole = 'admin' | 'member'

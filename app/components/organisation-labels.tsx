@@ -23,8 +23,7 @@ export function OrganisationKindLabel({
 }) {
   const t = useT()
   if (kind === 'public_body' && publicBodyType) return <>{t(`org.type.${publicBodyType}`)}</>
-  if (kind === 'intermediary' && intermediaryType)
-    return <>{t(`org.itype.${intermediaryType}`)}</>
+  if (kind === 'intermediary' && intermediaryType) return <>{t(`org.itype.${intermediaryType}`)}</>
   if (kind === 'company' && sizeClass) return <>{t(`org.size.${sizeClass}`)}</>
   return <>{t(`org.kind.${kind}`)}</>
 }

@@ -28,7 +28,11 @@ function every<T extends string>() {
   ): A => values
 }
 
-export const ORGANISATION_KINDS = every<OrganisationKind>()(['public_body', 'intermediary', 'company'])
+export const ORGANISATION_KINDS = every<OrganisationKind>()([
+  'public_body',
+  'intermediary',
+  'company',
+])
 /** Kinds that a platform administrator verifies before anyone else sees them (decision 026). */
 export const VERIFIED_KINDS = ['public_body', 'intermediary'] as const satisfies OrganisationKind[]
 export const PUBLIC_BODY_TYPES = every<PublicBodyType>()([

@@ -37,7 +37,8 @@ const sv = {
   'orgForm.intermediaryType': 'Typ av innovationsstödjande aktör',
   'orgForm.intermediaryType.hint':
     'En myndighet som upphandlar eller erbjuder testbäddar registreras som offentlig aktör. Välj främjande myndighet för myndigheter som finansierar eller stöttar, som Vinnova och Tillväxtverket.',
-  'orgForm.intermediaryType.hintOptional': 'Fyll i om organisationen är en innovationsstödjande aktör.',
+  'orgForm.intermediaryType.hintOptional':
+    'Fyll i om organisationen är en innovationsstödjande aktör.',
   'orgForm.sizeClass': 'Företagets storlek',
   'orgForm.sizeClass.hint':
     'Enligt EU:s definition av små och medelstora företag. Räkna årsanställda och välj den minsta storlek där både antalet anställda och minst ett av de ekonomiska gränsvärdena stämmer.',
@@ -225,7 +226,8 @@ const en: Record<keyof typeof sv, string> = {
   'orgForm.intermediaryType': 'Type of innovation intermediary',
   'orgForm.intermediaryType.hint':
     'An agency that procures or offers test beds registers as a public body. Choose funding or support agency for agencies that fund or support, such as Vinnova and Tillväxtverket.',
-  'orgForm.intermediaryType.hintOptional': 'Fill in if the organisation is an innovation intermediary.',
+  'orgForm.intermediaryType.hintOptional':
+    'Fill in if the organisation is an innovation intermediary.',
   'orgForm.sizeClass': 'Size of the company',
   'orgForm.sizeClass.hint':
     'As the EU defines small and medium-sized enterprises. Count annual staff and choose the smallest size where the staff count and at least one of the financial limits fit.',
