@@ -61,7 +61,7 @@ const COLUMNS = `id, slug, kind, public_body_type, name, org_number, county_code
 
 // The rules of public bodies that name their kind, for intermediaries too (the others — verified
 // only by a platform administrator, stamped now, kind and number fixed, never deleted — hold for
-// every organisation already).
+// every organisation already), and the log of verification states.
 const RULES = [
   // Nobody can pose as Vinnova: an intermediary starts unverified ...
   `CREATE TRIGGER organisations_intermediary_starts_pending BEFORE INSERT ON organisations
@@ -71,6 +71,19 @@ const RULES = [
   `CREATE TRIGGER organisations_intermediary_rename_needs_review BEFORE UPDATE OF name ON organisations
     WHEN OLD.kind = 'intermediary' AND NEW.name IS NOT OLD.name AND NEW.verification_status = 'verified'
     BEGIN SELECT RAISE(ABORT, 'testarena:rename_needs_review'); END`,
+  // The database logs the verification state of public bodies and intermediaries in status_log
+  // (decision 022, point 6), whoever changes it: registered pending, verified, rejected, back to
+  // pending after a rename or a request for review. Rows from before this migration have their
+  // history in the audit log only.
+  `CREATE TRIGGER organisations_log_insert AFTER INSERT ON organisations
+    WHEN NEW.kind <> 'company'
+    BEGIN INSERT INTO status_log (entity_type, entity_id, from_status, to_status, actor_user_id)
+      VALUES ('organisations', NEW.id, NULL, NEW.verification_status, NULL); END`,
+  `CREATE TRIGGER organisations_log_verification AFTER UPDATE OF verification_status ON organisations
+    WHEN NEW.kind <> 'company' AND NEW.verification_status IS NOT OLD.verification_status
+    BEGIN INSERT INTO status_log (entity_type, entity_id, from_status, to_status, actor_user_id)
+      VALUES ('organisations', NEW.id, OLD.verification_status, NEW.verification_status,
+        CASE WHEN NEW.verification_status IN ('verified', 'rejected') THEN NEW.verified_by END); END`,
 ]
 
 export async function up(db: Kysely<any>): Promise<void> {

@@ -167,6 +167,18 @@ describe('verifying an intermediary', () => {
       .where('id', '=', org.id)
       .executeTakeFirstOrThrow()
     expect(after).toEqual({ verification_status: 'verified', verified_by: admin.user.id })
+    // The database logged both states itself (decision 022, point 6).
+    const log = await db
+      .selectFrom('status_log')
+      .select(['from_status', 'to_status', 'actor_user_id'])
+      .where('entity_type', '=', 'organisations')
+      .where('entity_id', '=', org.id)
+      .orderBy('id')
+      .execute()
+    expect(log).toEqual([
+      { from_status: null, to_status: 'pending', actor_user_id: null },
+      { from_status: 'pending', to_status: 'verified', actor_user_id: admin.user.id },
+    ])
     const mails = await mailsTo(db, user.email, 'intermediary_verified')
     expect(mails).toHaveLength(1)
     expect(mails[0]!.text_body).toContain('innovationsstödjande aktör')

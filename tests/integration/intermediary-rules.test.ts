@@ -99,6 +99,8 @@ describe('the migration', () => {
       'organisations',
       'organisations_intermediary_rename_needs_review',
       'organisations_intermediary_starts_pending',
+      'organisations_log_insert',
+      'organisations_log_verification',
     ])
     expect(
       schemaBefore.filter((o) => o.tbl_name === 'organisations' && o.type !== 'table').length,
@@ -190,6 +192,18 @@ describe('the database', () => {
         `UPDATE organisations SET name = 'Nytt namn', verification_status = 'pending' WHERE id = ?`,
       )
       .run(verified.id)
+    // Whoever writes it, the database logs the state change.
+    expect(
+      plain
+        .prepare(
+          `SELECT from_status, to_status FROM status_log WHERE entity_type = 'organisations' AND entity_id = ? ORDER BY id`,
+        )
+        .all(verified.id),
+    ).toEqual([
+      { from_status: null, to_status: 'pending' },
+      { from_status: 'pending', to_status: 'verified' },
+      { from_status: 'verified', to_status: 'pending' },
+    ])
   })
 
   test('REPLACE, INSERT OR REPLACE and both UPSERTs cannot turn a pending intermediary into a verified one', async () => {
