@@ -69,8 +69,11 @@ export interface SignupConfirmationsTable {
   used_at: number | null
 }
 
-export type OrganisationKind = 'public_body' | 'company'
+export type OrganisationKind = 'public_body' | 'company' | 'intermediary'
 export type PublicBodyType = 'region' | 'municipality' | 'agency' | 'public_company'
+/** Intermediaries (migration 2026-12-07-09, decision 026): they support, not procure. */
+export type IntermediaryType =
+  'industrial_development_centre' | 'cluster' | 'science_park' | 'university' | 'government_agency'
 export type SizeClass = 'micro' | 'small' | 'medium' | 'large'
 export type VerificationStatus = 'not_required' | 'pending' | 'verified' | 'rejected'
 export type MemberRole = 'admin' | 'member'
@@ -93,6 +96,11 @@ export interface OrganisationsTable {
   verified_by: number | null
   created_at: number
   updated_at: number
+  intermediary_type: ColumnType<
+    IntermediaryType | null,
+    IntermediaryType | null | undefined,
+    IntermediaryType | null
+  >
 }
 export type Organisation = Selectable<OrganisationsTable>
 export type OrganisationUpdate = Updateable<OrganisationsTable>

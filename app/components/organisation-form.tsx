@@ -1,6 +1,6 @@
 import { getSelectProps } from '@conform-to/react'
 import { useEffect, useState } from 'react'
-import { PUBLIC_BODY_TYPES, SIZE_CLASSES } from '~/domain/vocabularies'
+import { INTERMEDIARY_TYPES, PUBLIC_BODY_TYPES, SIZE_CLASSES } from '~/domain/vocabularies'
 import { useT } from '~/i18n/use-t'
 import {
   ChoiceGroup,
@@ -45,6 +45,31 @@ export function PublicBodyTypeField({
       hint={required ? undefined : t('orgForm.publicBodyType.hint')}
       required={required}
       options={PUBLIC_BODY_TYPES.map((v) => ({ value: v, label: t(`org.type.${v}`) }))}
+    />
+  )
+}
+
+/** IUC, cluster, science park, university or funding agency (decision 026). */
+export function IntermediaryTypeField({
+  meta,
+  required = true,
+}: {
+  meta: FieldMeta
+  required?: boolean
+}) {
+  const t = useT()
+  return (
+    <ChoiceGroup
+      meta={meta}
+      type="radio"
+      legend={t('orgForm.intermediaryType')}
+      hint={
+        required
+          ? t('orgForm.intermediaryType.hint')
+          : `${t('orgForm.intermediaryType.hintOptional')} ${t('orgForm.intermediaryType.hint')}`
+      }
+      required={required}
+      options={INTERMEDIARY_TYPES.map((v) => ({ value: v, label: t(`org.itype.${v}`) }))}
     />
   )
 }

@@ -1,20 +1,29 @@
-import type { OrganisationKind, PublicBodyType, SizeClass, VerificationStatus } from '#db/schema'
+import type {
+  IntermediaryType,
+  OrganisationKind,
+  PublicBodyType,
+  SizeClass,
+  VerificationStatus,
+} from '#db/schema'
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useT } from '~/i18n/use-t'
 
-/** "Kommun", "Region", "Litet företag" …: what kind of organisation this is, in a few words. */
+/** "Kommun", "Region", "Kluster", "Litet företag" …: what kind of organisation this is, in a few words. */
 export function OrganisationKindLabel({
   kind,
   publicBodyType,
+  intermediaryType = null,
   sizeClass,
 }: {
   kind: OrganisationKind
   publicBodyType: PublicBodyType | null
+  intermediaryType?: IntermediaryType | null
   sizeClass: SizeClass | null
 }) {
   const t = useT()
   if (kind === 'public_body' && publicBodyType) return <>{t(`org.type.${publicBodyType}`)}</>
+  if (kind === 'intermediary' && intermediaryType) return <>{t(`org.itype.${intermediaryType}`)}</>
   if (kind === 'company' && sizeClass) return <>{t(`org.size.${sizeClass}`)}</>
   return <>{t(`org.kind.${kind}`)}</>
 }
@@ -42,6 +51,7 @@ export function OrganisationCard({
     name: string
     kind: OrganisationKind
     public_body_type: PublicBodyType | null
+    intermediary_type?: IntermediaryType | null
     size_class: SizeClass | null
     county_name: string
     municipality_name?: string | null
@@ -60,6 +70,7 @@ export function OrganisationCard({
         <OrganisationKindLabel
           kind={org.kind}
           publicBodyType={org.public_body_type}
+          intermediaryType={org.intermediary_type ?? null}
           sizeClass={org.size_class}
         />{' '}
         · {org.municipality_name ? `${org.municipality_name}, ${org.county_name}` : org.county_name}

@@ -5,6 +5,7 @@ import type {
   CallStatus,
   CriterionKind,
   Intake,
+  IntermediaryType,
   MemberRole,
   OfferStatus,
   OrganisationKind,
@@ -27,12 +28,25 @@ function every<T extends string>() {
   ): A => values
 }
 
-export const ORGANISATION_KINDS = every<OrganisationKind>()(['public_body', 'company'])
+export const ORGANISATION_KINDS = every<OrganisationKind>()([
+  'public_body',
+  'intermediary',
+  'company',
+])
+/** Kinds that a platform administrator verifies before anyone else sees them (decision 026). */
+export const VERIFIED_KINDS = ['public_body', 'intermediary'] as const satisfies OrganisationKind[]
 export const PUBLIC_BODY_TYPES = every<PublicBodyType>()([
   'region',
   'municipality',
   'agency',
   'public_company',
+])
+export const INTERMEDIARY_TYPES = every<IntermediaryType>()([
+  'industrial_development_centre',
+  'cluster',
+  'science_park',
+  'university',
+  'government_agency',
 ])
 export const SIZE_CLASSES = every<SizeClass>()(['micro', 'small', 'medium', 'large'])
 export const VERIFICATION_STATUSES = every<VerificationStatus>()([

@@ -1,6 +1,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely'
 import type { DB } from '#db/connection'
 import type {
+  IntermediaryType,
   MemberRole,
   OrganisationKind,
   PublicBodyType,
@@ -12,6 +13,7 @@ import { now } from '~/utils/clock.server'
 import { audit } from './audit.server'
 import { escapeLike, paged } from './catalogue-query.server'
 import { DomainError, withRules } from './errors.server'
+import { uniqueSlug } from './organisation-slugs.server'
 import { isMunicipalityInCounty } from './reference.server'
 
 /** Statuses anyone may see: companies, and public bodies once a platform administrator verified them. */
@@ -53,6 +55,7 @@ export async function listRecentOrganisations(db: DB, limit = 6) {
       'organisations.name',
       'organisations.kind',
       'organisations.public_body_type',
+      'organisations.intermediary_type',
       'organisations.size_class',
       'counties.name as county_name',
     ])
@@ -61,51 +64,6 @@ export async function listRecentOrganisations(db: DB, limit = 6) {
     .orderBy('organisations.id', 'desc')
     .limit(limit)
     .execute()
-}
-
-// ---------------------------------------------------------------------------------------------
-// Slugs
-
-const RESERVED_SLUGS = new Set(['new'])
-
-/**
- * The address-friendly form of a name: "Vårdkraft Digital AB" → "vardkraft-digital-ab". Letters
- * lose their accents (å, ä → a; ö → o), everything else becomes a dash.
- */
-export function slugify(name: string): string {
-  const ascii = name
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-  const slug = ascii
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, 60)
-    .replace(/-+$/, '')
-  if (slug.length >= 2) return slug
-  return slug ? `organisation-${slug}` : 'organisation'
-}
-
-/** A slug no other organisation has: the name's, or with -2, -3 … added. */
-export async function uniqueSlug(db: DB, name: string): Promise<string> {
-  const base = slugify(name)
-  const taken = new Set(
-    (
-      await db
-        .selectFrom('organisations')
-        .select('slug')
-        .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
-        .execute()
-    ).map((r) => r.slug),
-  )
-  if (!taken.has(base) && !RESERVED_SLUGS.has(base)) return base
-  for (let n = 2; ; n++) {
-    const candidate = `${base}-${n}`
-    if (!taken.has(candidate)) return candidate
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,6 +80,7 @@ export type OrganisationDetails = CommonDetails &
   (
     | { kind: 'company'; size_class: SizeClass; sectors: string[] }
     | { kind: 'public_body'; public_body_type: PublicBodyType }
+    | { kind: 'intermediary'; intermediary_type: IntermediaryType }
   )
 export type RegistrationInput = OrganisationDetails & { org_number: string }
 
@@ -133,6 +92,7 @@ function detailColumns(input: OrganisationDetails) {
     website: input.website?.trim() ? input.website.trim() : null,
     description: input.description?.trim() ?? '',
     public_body_type: input.kind === 'public_body' ? input.public_body_type : null,
+    intermediary_type: input.kind === 'intermediary' ? input.intermediary_type : null,
     size_class: input.kind === 'company' ? input.size_class : null,
   }
 }
@@ -160,9 +120,14 @@ async function sectorCodes(db: DB, organisationId: number): Promise<string[]> {
   return rows.map((r) => r.sector_code)
 }
 
+/** Kinds that wait for a platform administrator's verification (decision 026). */
+export function needsVerification(kind: OrganisationKind): boolean {
+  return kind === 'public_body' || kind === 'intermediary'
+}
+
 /**
  * Registers an organisation with the user as its administrator. Companies are listed at once;
- * public bodies wait for a platform administrator's verification. Throws DomainError
+ * public bodies and intermediaries wait for a platform administrator's verification. Throws DomainError
  * 'org_number_taken' or 'municipality_not_in_county'.
  */
 export async function registerOrganisation(
@@ -188,7 +153,7 @@ export async function registerOrganisation(
         kind: input.kind,
         org_number: input.org_number,
         ...detailColumns(input),
-        verification_status: (input.kind === 'public_body'
+        verification_status: (needsVerification(input.kind)
           ? 'pending'
           : 'not_required') as VerificationStatus,
         verification_note: null,
@@ -257,9 +222,10 @@ export async function updateOrganisation(
       const changes = detailColumns(input)
       const reviewRequested =
         options.requestReview === true && org.verification_status === 'rejected'
-      // A verified public body that takes a new name is checked again (the database insists).
+      // A verified public body or intermediary that takes a new name is checked again (the
+      // database insists).
       const renamed =
-        org.kind === 'public_body' &&
+        needsVerification(org.kind) &&
         org.verification_status === 'verified' &&
         changes.name !== org.name
       const status: VerificationStatus =
@@ -278,6 +244,7 @@ export async function updateOrganisation(
         website: o.website,
         description: o.description,
         public_body_type: o.public_body_type,
+        intermediary_type: o.intermediary_type,
         size_class: o.size_class,
         verification_status: o.verification_status,
       })
@@ -334,6 +301,7 @@ export async function getOrganisationProfile(
       'organisations.name',
       'organisations.kind',
       'organisations.public_body_type',
+      'organisations.intermediary_type',
       'organisations.size_class',
       'organisations.org_number',
       'organisations.website',
@@ -413,6 +381,7 @@ export async function listDirectory(db: DB, filters: DirectoryFilters) {
       'organisations.name',
       'organisations.kind',
       'organisations.public_body_type',
+      'organisations.intermediary_type',
       'organisations.size_class',
       'organisations.verification_status',
       'counties.name as county_name',
@@ -440,6 +409,7 @@ export async function getOrganisationForMember(db: DB, slug: string, userId: num
       'organisations.name',
       'organisations.kind',
       'organisations.public_body_type',
+      'organisations.intermediary_type',
       'organisations.size_class',
       'organisations.org_number',
       'organisations.county_code',
@@ -469,6 +439,7 @@ export async function listMyOrganisations(db: DB, userId: number) {
       'organisations.name',
       'organisations.kind',
       'organisations.public_body_type',
+      'organisations.intermediary_type',
       'organisations.size_class',
       'organisations.verification_status',
       'counties.name as county_name',

@@ -11,6 +11,8 @@ export const MAIL_TEMPLATES = [
   'invitation',
   'verification_approved',
   'verification_rejected',
+  'intermediary_verified',
+  'intermediary_rejected',
   'application_accepted',
   'application_declined',
   'pilot_message',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { DB } from '#db/connection'
+import { VERIFIED_KINDS } from '~/domain/vocabularies'
 import { getEnv } from '~/utils/env.server'
 import { now } from '~/utils/clock.server'
 import { audit } from './audit.server'
@@ -31,7 +32,10 @@ export const decisionSchema = z
     }
   })
 
-/** Public bodies waiting for a platform administrator, oldest first, with who registered them. */
+/**
+ * Public bodies and intermediaries waiting for a platform administrator, oldest first, with who
+ * registered them.
+ */
 export async function listAwaitingVerification(db: DB) {
   return db
     .selectFrom('organisations as o')
@@ -42,7 +46,9 @@ export async function listAwaitingVerification(db: DB) {
       'o.slug',
       'o.name',
       'o.org_number',
+      'o.kind',
       'o.public_body_type',
+      'o.intermediary_type',
       'o.website',
       'o.created_at',
       'c.name as county_name',
@@ -69,25 +75,25 @@ export async function listAwaitingVerification(db: DB) {
         .limit(1)
         .as('admin_email'),
     ])
-    .where('o.kind', '=', 'public_body')
+    .where('o.kind', 'in', VERIFIED_KINDS)
     .where('o.verification_status', '=', 'pending')
     .orderBy('o.created_at', 'asc')
     .orderBy('o.id', 'asc')
     .execute()
 }
 
-/** The name and state of one public body, for the notice after a decision. */
+/** The name and state of one public body or intermediary, for the notice after a decision. */
 export async function getVerificationOutcome(db: DB, organisationId: number) {
   return db
     .selectFrom('organisations')
     .select(['id', 'name', 'slug', 'verification_status'])
     .where('id', '=', organisationId)
-    .where('kind', '=', 'public_body')
+    .where('kind', 'in', VERIFIED_KINDS)
     .executeTakeFirst()
 }
 
 /**
- * A platform administrator verifies or rejects a pending public body. In one transaction: the
+ * A platform administrator verifies or rejects a pending public body or intermediary. In one transaction: the
  * status changes (only if the actor is a platform administrator and the organisation is still
  * pending), the audit log records it, and every administrator of the organisation gets a mail in
  * their own language. The database trigger refuses the change for anyone else, whatever the code.
@@ -113,13 +119,14 @@ export async function decideVerification(
           'id',
           'slug',
           'name',
+          'kind',
           'verification_status',
           'verification_note',
           'verified_by',
           'verified_at',
         ])
         .where('id', '=', organisationId)
-        .where('kind', '=', 'public_body')
+        .where('kind', 'in', VERIFIED_KINDS)
         .executeTakeFirst()
       if (!org) throw new DomainError('not_found')
 
@@ -190,7 +197,14 @@ export async function decideVerification(
         await queueMail(tx, {
           to: admin.email,
           locale: admin.locale,
-          template: decision === 'verify' ? 'verification_approved' : 'verification_rejected',
+          template:
+            org.kind === 'intermediary'
+              ? decision === 'verify'
+                ? 'intermediary_verified'
+                : 'intermediary_rejected'
+              : decision === 'verify'
+                ? 'verification_approved'
+                : 'verification_rejected',
           params: { organisation: org.name, reason: note ?? '', link },
         })
       }

@@ -3,13 +3,14 @@ import type { Database } from '#db/schema'
 import { hashPassword } from '~/auth/password.server'
 import { now } from '~/utils/clock.server'
 import { seedCalls } from './calls'
+import { seedIntermediaries } from './intermediaries'
 import { seedOrganisations } from './organisations'
 import { seedReferences } from './references'
 import { seedTestBeds } from './test-beds'
 
 // The demo marketplace (README: demo logins), one scenario a file, each written through every rule
 // at its own moment: people and organisations, test beds and pilots, procurement calls and bids,
-// reference cases and this year's competition.
+// intermediaries (IUC, university, cluster), reference cases and this year's competition.
 
 /** Every demo account's password (README: demo logins). */
 export const DEMO_PASSWORD = 'testarena-demo'
@@ -27,6 +28,7 @@ export async function seed(db: Kysely<Database>): Promise<void> {
   const at = now()
   await db.transaction().execute(async (tx) => {
     const ids = await seedOrganisations(tx, passwordHash, at)
+    await seedIntermediaries(tx, ids, passwordHash, at)
     await seedTestBeds(tx, ids)
     await seedCalls(tx, ids)
     await seedReferences(tx, ids)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { PUBLIC_BODY_TYPES, SIZE_CLASSES } from '~/domain/vocabularies'
+import { INTERMEDIARY_TYPES, PUBLIC_BODY_TYPES, SIZE_CLASSES } from '~/domain/vocabularies'
+import type { OrganisationKind } from '#db/schema'
 import { isPersonalIdentityNumber, normaliseOrgNumber } from './org-number'
 
 /** The reference data a form needs to check county, municipality and sectors (server and browser). */
@@ -86,17 +87,22 @@ function parts(ref: ReferenceCodes) {
       .transform((v) => [...new Set(v ?? [])].sort()),
   }
   const publicBody = { public_body_type: z.enum(PUBLIC_BODY_TYPES, choose) }
-  return { common, location, company, publicBody }
+  const intermediary = { intermediary_type: z.enum(INTERMEDIARY_TYPES, choose) }
+  return { common, location, company, publicBody, intermediary }
 }
 
-/** The registration form: kind decides whether a size class or a public-body type is required. */
+/**
+ * The registration form: kind decides whether a size class, a public-body type or an
+ * intermediary type is required.
+ */
 export function registrationSchema(ref: ReferenceCodes) {
-  const { common, location, company, publicBody } = parts(ref)
+  const { common, location, company, publicBody, intermediary } = parts(ref)
   const kind = z.discriminatedUnion(
     'kind',
     [
       z.object({ kind: z.literal('company'), ...company }),
       z.object({ kind: z.literal('public_body'), ...publicBody }),
+      z.object({ kind: z.literal('intermediary'), ...intermediary }),
     ],
     choose,
   )
@@ -104,11 +110,13 @@ export function registrationSchema(ref: ReferenceCodes) {
 }
 
 /** The settings form: the kind is fixed, so its fields are simply required. */
-export function settingsSchema(ref: ReferenceCodes, kind: 'company' | 'public_body') {
-  const { common, location, company, publicBody } = parts(ref)
+export function settingsSchema(ref: ReferenceCodes, kind: OrganisationKind) {
+  const { common, location, company, publicBody, intermediary } = parts(ref)
   const kindPart =
     kind === 'company'
       ? z.object(company).transform((v) => ({ ...v, kind: 'company' as const }))
-      : z.object(publicBody).transform((v) => ({ ...v, kind: 'public_body' as const }))
+      : kind === 'intermediary'
+        ? z.object(intermediary).transform((v) => ({ ...v, kind: 'intermediary' as const }))
+        : z.object(publicBody).transform((v) => ({ ...v, kind: 'public_body' as const }))
   return common.and(location).and(kindPart)
 }

@@ -61,7 +61,10 @@ export function orgNumber(prefix: '55' | '21' | '23' = '55'): string {
   return body + String((10 - (sum % 10)) % 10)
 }
 
-/** Inserts an organisation directly (public bodies start pending, as the database insists). */
+/**
+ * Inserts an organisation directly (public bodies and intermediaries start pending, as the
+ * database insists).
+ */
 export async function createOrganisation(
   db: DB,
   options: { kind?: OrganisationKind; adminUserId?: number; name?: string } = {},
@@ -75,6 +78,7 @@ export async function createOrganisation(
       slug,
       kind,
       public_body_type: kind === 'public_body' ? 'municipality' : null,
+      intermediary_type: kind === 'intermediary' ? 'cluster' : null,
       name: options.name ?? `Org ${slug}`,
       org_number: orgNumber(kind === 'public_body' ? '21' : '55'),
       county_code: '25',

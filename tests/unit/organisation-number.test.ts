@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { slugify } from '~/models/organisations.server'
+import { slugify } from '~/models/organisation-slugs.server'
 import { isPersonalIdentityNumber, normaliseOrgNumber } from '~/utils/org-number'
 
 describe('organisation numbers', () => {

@@ -3,8 +3,8 @@
 const sv = {
   'admin.verifications.title': 'Verifieringar',
   'admin.verifications.intro':
-    'Offentliga aktörer som har registrerat sig väntar här på granskning, äldst först. Kontrollera att organisationsnumret tillhör en region, kommun, myndighet eller ett offentligt ägt bolag och att personen som registrerade den arbetar där. Organisationens administratörer får beslutet per e-post.',
-  'admin.verifications.empty': 'Inga offentliga aktörer väntar på verifiering.',
+    'Offentliga och innovationsstödjande aktörer som har registrerat sig väntar här på granskning, äldst först. Kontrollera att organisationsnumret tillhör en region, kommun, myndighet, ett offentligt ägt bolag, ett IUC, kluster, science park, lärosäte eller en främjande myndighet och att personen som registrerade den arbetar där. Organisationens administratörer får beslutet per e-post.',
+  'admin.verifications.empty': 'Inga organisationer väntar på verifiering.',
   'admin.verifications.listLabel': 'Organisationer som väntar på verifiering',
   'admin.verifications.orgNumber': 'Organisationsnummer',
   'admin.verifications.type': 'Typ',
@@ -49,8 +49,8 @@ const sv = {
 const en: Record<keyof typeof sv, string> = {
   'admin.verifications.title': 'Verifications',
   'admin.verifications.intro':
-    'Public bodies that have registered wait here for review, oldest first. Check that the organisation number belongs to a region, municipality, government agency or publicly owned company, and that the person who registered it works there. The organisation’s administrators get the decision by email.',
-  'admin.verifications.empty': 'No public bodies are awaiting verification.',
+    'Public bodies and innovation intermediaries that have registered wait here for review, oldest first. Check that the organisation number belongs to a region, municipality, government agency, publicly owned company, IUC, cluster, science park, university or funding agency, and that the person who registered it works there. The organisation’s administrators get the decision by email.',
+  'admin.verifications.empty': 'No organisations are awaiting verification.',
   'admin.verifications.listLabel': 'Organisations awaiting verification',
   'admin.verifications.orgNumber': 'Organisation number',
   'admin.verifications.type': 'Type',

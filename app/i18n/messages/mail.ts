@@ -16,6 +16,12 @@ const sv = {
   'mail.verification_rejected.subject': '{organisation} kunde inte verifieras i Testarena',
   'mail.verification_rejected.body':
     'Hej!\n\nVi kunde inte verifiera {organisation} som offentlig aktör i Testarena.\n\nMotivering: {reason}\n\nDu kan rätta uppgifterna och begära en ny granskning här:\n{link}',
+  'mail.intermediary_verified.subject': '{organisation} är verifierad i Testarena',
+  'mail.intermediary_verified.body':
+    'Hej!\n\n{organisation} är nu verifierad som innovationsstödjande aktör i Testarena och syns i katalogen över organisationer.\n\n{link}',
+  'mail.intermediary_rejected.subject': '{organisation} kunde inte verifieras i Testarena',
+  'mail.intermediary_rejected.body':
+    'Hej!\n\nVi kunde inte verifiera {organisation} som innovationsstödjande aktör i Testarena.\n\nMotivering: {reason}\n\nDu kan rätta uppgifterna och begära en ny granskning här:\n{link}',
   // --- sign-up confirmation (point 9) ---
   'mail.signup_confirm.subject': 'Bekräfta din e-postadress i Testarena',
   'mail.signup_confirm.body':
@@ -43,6 +49,12 @@ const en: Record<keyof typeof sv, string> = {
   'mail.verification_rejected.subject': '{organisation} could not be verified on Testarena',
   'mail.verification_rejected.body':
     'Hello,\n\nWe could not verify {organisation} as a public body on Testarena.\n\nReason: {reason}\n\nYou can correct the details and ask for a new review here:\n{link}',
+  'mail.intermediary_verified.subject': '{organisation} is verified on Testarena',
+  'mail.intermediary_verified.body':
+    'Hello,\n\n{organisation} is now verified as an innovation intermediary on Testarena and is listed in the directory of organisations.\n\n{link}',
+  'mail.intermediary_rejected.subject': '{organisation} could not be verified on Testarena',
+  'mail.intermediary_rejected.body':
+    'Hello,\n\nWe could not verify {organisation} as an innovation intermediary on Testarena.\n\nReason: {reason}\n\nYou can correct the details and ask for a new review here:\n{link}',
   // --- sign-up confirmation (point 9) ---
   'mail.signup_confirm.subject': 'Confirm your email address on Testarena',
   'mail.signup_confirm.body':

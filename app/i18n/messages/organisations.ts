@@ -2,6 +2,12 @@
 const sv = {
   'org.kind.public_body': 'Offentlig aktör',
   'org.kind.company': 'Företag',
+  'org.kind.intermediary': 'Innovationsstödjande aktör',
+  'org.itype.industrial_development_centre': 'Industriellt utvecklingscentrum (IUC)',
+  'org.itype.cluster': 'Kluster',
+  'org.itype.science_park': 'Science park',
+  'org.itype.university': 'Universitet eller högskola',
+  'org.itype.government_agency': 'Främjande myndighet',
   'org.type.region': 'Region',
   'org.type.municipality': 'Kommun',
   'org.type.agency': 'Myndighet',
@@ -20,7 +26,7 @@ const sv = {
   // The organisation form (registration and settings)
   'orgForm.kind': 'Typ av organisation',
   'orgForm.kind.hint':
-    'Offentliga aktörer – regioner, kommuner, myndigheter och offentligt ägda bolag – granskas av Testarena innan de visas för andra. Företag syns direkt.',
+    'Offentliga aktörer – regioner, kommuner, myndigheter och offentligt ägda bolag – och innovationsstödjande aktörer – IUC, kluster, science parks, universitet och främjande myndigheter som Vinnova och Tillväxtverket – granskas av Testarena innan de visas för andra. Företag syns direkt.',
   'orgForm.name': 'Organisationens namn',
   'orgForm.name.hint':
     'Som det är registrerat, till exempel ”Region Norrbotten” eller ”Nattugglan Omsorgsteknik AB”.',
@@ -28,6 +34,11 @@ const sv = {
   'orgForm.orgNumber.hint': 'Tio siffror, med eller utan bindestreck, till exempel 556016-0680.',
   'orgForm.publicBodyType': 'Typ av offentlig aktör',
   'orgForm.publicBodyType.hint': 'Fyll i om organisationen är en offentlig aktör.',
+  'orgForm.intermediaryType': 'Typ av innovationsstödjande aktör',
+  'orgForm.intermediaryType.hint':
+    'En myndighet som upphandlar eller erbjuder testbäddar registreras som offentlig aktör. Välj främjande myndighet för myndigheter som finansierar eller stöttar, som Vinnova och Tillväxtverket.',
+  'orgForm.intermediaryType.hintOptional':
+    'Fyll i om organisationen är en innovationsstödjande aktör.',
   'orgForm.sizeClass': 'Företagets storlek',
   'orgForm.sizeClass.hint':
     'Enligt EU:s definition av små och medelstora företag. Räkna årsanställda och välj den minsta storlek där både antalet anställda och minst ett av de ekonomiska gränsvärdena stämmer.',
@@ -55,7 +66,7 @@ const sv = {
 
   // Directory
   'orgs.title': 'Organisationer',
-  'orgs.intro': 'Företag och verifierade offentliga aktörer på Testarena.',
+  'orgs.intro': 'Företag och verifierade offentliga och innovationsstödjande aktörer på Testarena.',
   'orgs.filter.title': 'Filtrera',
   'orgs.filter.q': 'Sök på namn',
   'orgs.filter.kind': 'Typ av organisation',
@@ -180,6 +191,12 @@ const sv = {
 const en: Record<keyof typeof sv, string> = {
   'org.kind.public_body': 'Public body',
   'org.kind.company': 'Company',
+  'org.kind.intermediary': 'Innovation intermediary',
+  'org.itype.industrial_development_centre': 'Industrial development centre (IUC)',
+  'org.itype.cluster': 'Cluster',
+  'org.itype.science_park': 'Science park',
+  'org.itype.university': 'University or university college',
+  'org.itype.government_agency': 'Funding or support agency',
   'org.type.region': 'Region',
   'org.type.municipality': 'Municipality',
   'org.type.agency': 'Government agency',
@@ -197,7 +214,7 @@ const en: Record<keyof typeof sv, string> = {
 
   'orgForm.kind': 'Type of organisation',
   'orgForm.kind.hint':
-    'Public bodies – regions, municipalities, government agencies and publicly owned companies – are checked by Testarena before others can see them. Companies are listed at once.',
+    'Public bodies – regions, municipalities, government agencies and publicly owned companies – and innovation intermediaries – IUCs, clusters, science parks, universities and funding agencies such as Vinnova and Tillväxtverket – are checked by Testarena before others can see them. Companies are listed at once.',
   'orgForm.name': 'Name of the organisation',
   'orgForm.name.hint':
     'As registered, for example “Region Norrbotten” or “Nattugglan Omsorgsteknik AB”.',
@@ -206,6 +223,11 @@ const en: Record<keyof typeof sv, string> = {
     'The Swedish organisation number: ten digits, with or without a hyphen, for example 556016-0680.',
   'orgForm.publicBodyType': 'Type of public body',
   'orgForm.publicBodyType.hint': 'Fill in if the organisation is a public body.',
+  'orgForm.intermediaryType': 'Type of innovation intermediary',
+  'orgForm.intermediaryType.hint':
+    'An agency that procures or offers test beds registers as a public body. Choose funding or support agency for agencies that fund or support, such as Vinnova and Tillväxtverket.',
+  'orgForm.intermediaryType.hintOptional':
+    'Fill in if the organisation is an innovation intermediary.',
   'orgForm.sizeClass': 'Size of the company',
   'orgForm.sizeClass.hint':
     'As the EU defines small and medium-sized enterprises. Count annual staff and choose the smallest size where the staff count and at least one of the financial limits fit.',
@@ -232,7 +254,7 @@ const en: Record<keyof typeof sv, string> = {
     'What the organisation does, at most 2,000 characters. Shown on its page.',
 
   'orgs.title': 'Organisations',
-  'orgs.intro': 'Companies and verified public bodies on Testarena.',
+  'orgs.intro': 'Companies and verified public bodies and innovation intermediaries on Testarena.',
   'orgs.filter.title': 'Filter',
   'orgs.filter.q': 'Search by name',
   'orgs.filter.kind': 'Type of organisation',

@@ -150,8 +150,9 @@ function Decision({ org, lastResult }: { org: Awaiting; lastResult?: SubmissionR
         <dt>{t('admin.verifications.type')}</dt>
         <dd>
           <OrganisationKindLabel
-            kind="public_body"
+            kind={org.kind}
             publicBodyType={org.public_body_type}
+            intermediaryType={org.intermediary_type}
             sizeClass={null}
           />
         </dd>

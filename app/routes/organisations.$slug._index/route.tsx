@@ -50,13 +50,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   )
   if (!org) throw notFound()
   // What the organisation stands behind in public (issue 5): only published things.
+  // Intermediaries host no pilots and are no party to a reference case (decision 026).
   const showcase =
     org.kind === 'public_body'
       ? { kind: 'public_body' as const, ...(await getPublicBodyShowcase(getDb(), org.id, locale)) }
-      : {
-          kind: 'company' as const,
-          references: await listCompanyReferences(getDb(), org.id, locale),
-        }
+      : org.kind === 'company'
+        ? {
+            kind: 'company' as const,
+            references: await listCompanyReferences(getDb(), org.id, locale),
+          }
+        : null
   const url = new URL(request.url)
   const notice = url.searchParams.has('registered')
     ? 'registered'
@@ -82,6 +85,7 @@ export default function OrganisationProfile() {
         <OrganisationKindLabel
           kind={org.kind}
           publicBodyType={org.public_body_type}
+          intermediaryType={org.intermediary_type}
           sizeClass={org.size_class}
         />{' '}
         <VerificationBadge status={org.verification_status} />
@@ -126,12 +130,16 @@ export default function OrganisationProfile() {
                 <Link to={`${base}/calls`}>{t('call.orgLink.calls')}</Link>
               </li>
             ) : null}
-            <li>
-              <Link to={`${base}/pilots`}>{t('pilots.profile.pilotsLink')}</Link>
-            </li>
-            <li>
-              <Link to={`${base}/references`}>{t('showcase.profile.manageReferences')}</Link>
-            </li>
+            {org.kind !== 'intermediary' ? (
+              <li>
+                <Link to={`${base}/pilots`}>{t('pilots.profile.pilotsLink')}</Link>
+              </li>
+            ) : null}
+            {org.kind !== 'intermediary' ? (
+              <li>
+                <Link to={`${base}/references`}>{t('showcase.profile.manageReferences')}</Link>
+              </li>
+            ) : null}
             {org.kind === 'company' ? (
               <li>
                 <Link to={`${base}/state-aid`}>{t('pilots.profile.stateAidLink')}</Link>
@@ -158,6 +166,7 @@ export default function OrganisationProfile() {
           <OrganisationKindLabel
             kind={org.kind}
             publicBodyType={org.public_body_type}
+            intermediaryType={org.intermediary_type}
             sizeClass={org.size_class}
           />
         </dd>
@@ -204,11 +213,12 @@ export default function OrganisationProfile() {
         <p className="meta">{t('orgProfile.noDescription')}</p>
       )}
 
-      {showcase.kind === 'public_body' ? (
+      {showcase?.kind === 'public_body' ? (
         <PublicBodySections slug={org.slug} showcase={showcase} />
-      ) : (
+      ) : null}
+      {showcase?.kind === 'company' ? (
         <CompanySections slug={org.slug} references={showcase.references} />
-      )}
+      ) : null}
     </>
   )
 }

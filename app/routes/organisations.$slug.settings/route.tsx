@@ -11,6 +11,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
 import { ErrorSummary, SubmitButton, TextField } from '~/components/forms'
 import {
+  IntermediaryTypeField,
   LocationFields,
   ProfileFields,
   PublicBodyTypeField,
@@ -94,6 +95,7 @@ export default function OrganisationSettings() {
       description: org.description,
       size_class: org.size_class ?? undefined,
       public_body_type: org.public_body_type ?? undefined,
+      intermediary_type: org.intermediary_type ?? undefined,
       sectors: org.sectors,
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: formSchema }),
@@ -128,16 +130,16 @@ export default function OrganisationSettings() {
           label={t('orgForm.name')}
           autoComplete="organization"
           hint={
-            org.kind === 'public_body' && org.verification_status === 'verified'
+            org.kind !== 'company' && org.verification_status === 'verified'
               ? t('orgSettings.renameHint')
               : undefined
           }
         />
-        {org.kind === 'public_body' ? (
-          <PublicBodyTypeField meta={fields.public_body_type} />
-        ) : (
-          <SizeClassField meta={fields.size_class} />
-        )}
+        {org.kind === 'public_body' ? <PublicBodyTypeField meta={fields.public_body_type} /> : null}
+        {org.kind === 'intermediary' ? (
+          <IntermediaryTypeField meta={fields.intermediary_type} />
+        ) : null}
+        {org.kind === 'company' ? <SizeClassField meta={fields.size_class} /> : null}
         <LocationFields
           county={fields.county_code}
           municipality={fields.municipality_code}

@@ -13,6 +13,7 @@ import { requireUser } from '~/auth/guards.server'
 import { enforceFormLimit } from '~/auth/limits.server'
 import { ChoiceGroup, ErrorSummary, SubmitButton, TextField } from '~/components/forms'
 import {
+  IntermediaryTypeField,
   LocationFields,
   ProfileFields,
   PublicBodyTypeField,
@@ -75,6 +76,8 @@ export default function RegisterOrganisation() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: formSchema }),
   })
   const kind = fields.kind.value
+  // Until a kind is chosen (and always without JavaScript) every kind's fields are shown.
+  const shows = (k: string) => !kind || kind === k
   return (
     <>
       <h1>{t('orgNew.title')}</h1>
@@ -89,6 +92,7 @@ export default function RegisterOrganisation() {
           options={[
             { value: 'company', label: t('org.kind.company') },
             { value: 'public_body', label: t('org.kind.public_body') },
+            { value: 'intermediary', label: t('org.kind.intermediary') },
           ]}
         />
         <TextField
@@ -104,25 +108,31 @@ export default function RegisterOrganisation() {
           autoComplete="off"
           width="medium"
         />
-        {kind === 'company' ? null : (
+        {shows('public_body') ? (
           <PublicBodyTypeField meta={fields.public_body_type} required={kind === 'public_body'} />
-        )}
-        {kind === 'public_body' ? null : (
+        ) : null}
+        {shows('intermediary') ? (
+          <IntermediaryTypeField
+            meta={fields.intermediary_type}
+            required={kind === 'intermediary'}
+          />
+        ) : null}
+        {shows('company') ? (
           <SizeClassField meta={fields.size_class} required={kind === 'company'} />
-        )}
+        ) : null}
         <LocationFields
           county={fields.county_code}
           municipality={fields.municipality_code}
           counties={options.counties}
           municipalities={options.municipalities}
         />
-        {kind === 'public_body' ? null : (
+        {shows('company') ? (
           <SectorsField
             meta={fields.sectors}
             sectors={options.sectors}
             companiesOnly={kind !== 'company'}
           />
-        )}
+        ) : null}
         <ProfileFields website={fields.website} description={fields.description} />
         <SubmitButton>{t('orgNew.submit')}</SubmitButton>
       </Form>
