@@ -4,11 +4,7 @@ import type { Defaulted } from './schema-columns'
 // The initiatives register (migration 2026-12-07-10-initiatives, decision record 027).
 
 export type InitiativeKind =
-  | 'programme'
-  | 'project'
-  | 'planned_call'
-  | 'planned_test_bed'
-  | 'event_series'
+  'programme' | 'project' | 'planned_call' | 'planned_test_bed' | 'event_series'
 export type InitiativeStatus = 'idea' | 'planned' | 'active' | 'finished'
 export type BudgetBand = 'undecided' | 'under_1m' | '1m_5m' | '5m_20m' | '20m_100m' | 'over_100m'
 export type CoOwnerState = 'pending' | 'accepted' | 'declined'

@@ -126,6 +126,11 @@ export default function OrganisationProfile() {
                 <Link to={`${base}/calls`}>{t('call.orgLink.calls')}</Link>
               </li>
             ) : null}
+            {org.kind !== 'company' ? (
+              <li>
+                <Link to={`${base}/initiatives`}>{t('initiative.orgLink')}</Link>
+              </li>
+            ) : null}
             <li>
               <Link to={`${base}/pilots`}>{t('pilots.profile.pilotsLink')}</Link>
             </li>
