@@ -2,7 +2,7 @@ import type { DB } from '#db/connection'
 import { now } from '~/utils/clock.server'
 import { audit } from './audit.server'
 import { DomainError, withRules } from './errors.server'
-import { canOwnInitiatives } from './initiatives.server'
+import { canOwnInitiatives, inTransaction } from './initiatives.server'
 
 // Co-owners of an initiative and the calls and test-bed offers that belong to it (decision
 // record 027). Another verified public body or intermediary asks to co-own; a member of the owner
@@ -15,7 +15,7 @@ export async function requestCoOwnership(
   args: { initiativeId: number; organisationId: number; userId: number; ip?: string | null },
 ) {
   return withRules(() =>
-    db.transaction().execute(async (tx) => {
+    inTransaction(db, async (tx) => {
       const initiative = await tx
         .selectFrom('initiatives')
         .select(['id', 'organisation_id'])
@@ -68,7 +68,7 @@ export async function decideCoOwnership(
   },
 ) {
   return withRules(() =>
-    db.transaction().execute(async (tx) => {
+    inTransaction(db, async (tx) => {
       const initiative = await tx
         .selectFrom('initiatives as i')
         .innerJoin('memberships as m', 'm.organisation_id', 'i.organisation_id')
@@ -147,7 +147,7 @@ export async function setInitiativeLink(
   },
 ) {
   return withRules(() =>
-    db.transaction().execute(async (tx) => {
+    inTransaction(db, async (tx) => {
       const row = await tx
         .selectFrom(args.table)
         .select(['id', 'organisation_id', 'initiative_id'])

@@ -30,6 +30,11 @@ export interface InitiativeInput {
   municipalities: string[]
 }
 
+/** Runs `work` in a transaction, or in the caller's when there is one (the demo seed's). */
+export function inTransaction<T>(db: DB, work: (tx: DB) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work)
+}
+
 /** What the initiative form offers, in the reader's language. */
 export async function getInitiativeFormOptions(db: DB, locale: Locale) {
   const [themes, sectors, counties, municipalities] = await Promise.all([
@@ -130,7 +135,7 @@ export async function createInitiative(
 ) {
   if (!canOwnInitiatives(args.organisation)) throw new DomainError('initiative_owner_not_verified')
   return withRules(() =>
-    db.transaction().execute(async (tx) => {
+    inTransaction(db, async (tx) => {
       const at = now()
       const row = await tx
         .insertInto('initiatives')
@@ -166,7 +171,7 @@ export async function updateInitiative(
   args: { initiativeId: number; userId: number; input: InitiativeInput; ip?: string | null },
 ) {
   return withRules(() =>
-    db.transaction().execute(async (tx) => {
+    inTransaction(db, async (tx) => {
       const before = await editableInitiative(tx, args.initiativeId, args.userId)
       await tx
         .updateTable('initiatives')
@@ -205,7 +210,7 @@ export async function changeInitiativeStatus(
   args: { initiativeId: number; userId: number; status: InitiativeStatus; ip?: string | null },
 ) {
   return withRules(() =>
-    db.transaction().execute(async (tx) => {
+    inTransaction(db, async (tx) => {
       const before = await editableInitiative(tx, args.initiativeId, args.userId)
       if (!nextStatuses(before.status).includes(args.status)) {
         throw new DomainError('initiative_status_backwards')

@@ -3,6 +3,7 @@ import type { Database } from '#db/schema'
 import { hashPassword } from '~/auth/password.server'
 import { now } from '~/utils/clock.server'
 import { seedCalls } from './calls'
+import { seedInitiatives } from './initiatives'
 import { seedOrganisations } from './organisations'
 import { seedReferences } from './references'
 import { seedTestBeds } from './test-beds'
@@ -30,5 +31,6 @@ export async function seed(db: Kysely<Database>): Promise<void> {
     await seedTestBeds(tx, ids)
     await seedCalls(tx, ids)
     await seedReferences(tx, ids)
+    await seedInitiatives(tx, ids)
   })
 }
