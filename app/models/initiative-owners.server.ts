@@ -182,3 +182,16 @@ export async function setInitiativeLink(
     }),
   )
 }
+
+/** What the "belongs to initiative" select on a call's or offer's edit page shows. */
+export async function getInitiativeLink(db: DB, table: 'calls' | 'test_bed_offers', id: number) {
+  const row = await db
+    .selectFrom(table)
+    .select(['organisation_id', 'initiative_id'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+  return {
+    current: row.initiative_id,
+    options: await listLinkableInitiatives(db, row.organisation_id),
+  }
+}

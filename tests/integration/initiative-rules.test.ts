@@ -6,11 +6,12 @@ import {
   requestCoOwnership,
   setInitiativeLink,
 } from '~/models/initiative-owners.server'
-import { createInitiative, type InitiativeInput } from '~/models/initiatives.server'
+import { createInitiative } from '~/models/initiatives.server'
 import { now } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
 import { createCall } from '../helpers/call-factories'
 import { createOrganisation, createUser } from '../helpers/factories'
+import { INPUT } from '../helpers/initiative-factories'
 import { rawError } from '../helpers/inspect'
 import {
   createCompany,
@@ -31,24 +32,6 @@ beforeAll(() => {
 afterAll(() => plain.close())
 
 type Party = Awaited<ReturnType<typeof createHost>>
-
-export const INPUT: InitiativeInput = {
-  kind: 'programme',
-  title: 'Aktivt och hälsosamt åldrande',
-  summary: 'Ett program för testmiljöer kring äldres hälsa.',
-  description: '',
-  starts_on: '2027-01-01',
-  ends_on: '2028-12-31',
-  budget_band: '5m_20m',
-  contact_role: 'Programledare',
-  contact_email: 'aldrande@example.test',
-  themes: ['active_healthy_ageing'],
-  cpv_codes: [],
-  size_classes: ['small'],
-  sectors: ['Q'],
-  counties: ['25'],
-  municipalities: ['2580'],
-}
 
 async function initiativeOf(owner: Party, status?: 'idea' | 'planned' | 'active' | 'finished') {
   return createInitiative(db, {
