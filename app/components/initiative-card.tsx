@@ -50,7 +50,7 @@ export function InitiativeCard({ item, level = 3 }: { item: InitiativeListItem; 
   const t = useT()
   const Heading = level === 2 ? 'h2' : 'h3'
   return (
-    <li className="card">
+    <li className="card initiative-card">
       <Heading>
         <Link to={`/initiatives/${item.id}`}>{item.title}</Link>
       </Heading>

@@ -130,7 +130,7 @@ export default function InitiativePage() {
   const i = page.initiative
   const linkedCount = page.calls.length + page.offers.length
   return (
-    <>
+    <div className="initiative-page">
       {notice ? (
         <DoneNotice>{t(`initiativePage.notice.${notice}` as MessageKey)}</DoneNotice>
       ) : null}
@@ -232,6 +232,6 @@ export default function InitiativePage() {
         ) : null}
       </section>
       <InitiativeActions page={page} next={next} failed={actionData ?? null} />
-    </>
+    </div>
   )
 }
