@@ -64,12 +64,11 @@ test('Luleå records an initiative and links a test bed; Skellefteå co-owns it;
   await page.getByRole('button', { name: 'Spara koppling' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Kopplingen' })).toBeVisible()
   await checkA11y()
-  const initiativeUrl = await (async () => {
-    await visit(page, '/initiatives', checkA11y)
-    await page.getByRole('link', { name: title }).click()
-    return page.url()
-  })()
+  await visit(page, '/initiatives', checkA11y)
+  await page.getByRole('link', { name: title }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
   await expect(page.getByRole('link', { name: 'Smart hemtjänst i Luleå' })).toBeVisible()
+  const initiativeUrl = page.url()
   await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
 
   // Skellefteå asks to co-own.
