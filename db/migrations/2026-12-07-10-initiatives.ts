@@ -268,8 +268,8 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const t of ['calls', 'test_bed_offers']) {
     await sql.raw(`DROP TRIGGER ${t}_initiative_owned_insert`).execute(db)
     await sql.raw(`DROP TRIGGER ${t}_initiative_owned_update`).execute(db)
-    await sql.raw(`DROP INDEX ${t === 'calls' ? 'calls' : t}_by_initiative`).execute(db)
-    await sql.raw(`ALTER TABLE ${t} DROP COLUMN initiative_id`).execute(db)
+    await sql.raw(`DROP INDEX ${t}_by_initiative`).execute(db)
+    await sql.raw(`UPDATE ${t} SET initiative_id = NULL`).execute(db)
   }
   for (const t of [
     'initiative_co_owners',
@@ -282,5 +282,8 @@ export async function down(db: Kysely<any>): Promise<void> {
     'initiatives',
   ]) {
     await sql.raw(`DROP TABLE ${t}`).execute(db)
+  }
+  for (const t of ['calls', 'test_bed_offers']) {
+    await sql.raw(`ALTER TABLE ${t} DROP COLUMN initiative_id`).execute(db)
   }
 }
