@@ -27,6 +27,8 @@ export type CallStatus =
 export interface CallsTable {
   id: Generated<number>
   organisation_id: number
+  /** The initiative it belongs to (migration 2026-12-07-10-initiatives). */
+  initiative_id: Defaulted<number | null>
   status: ColumnType<CallStatus, CallStatus | undefined, CallStatus>
   procedure: Procedure
   title: string

@@ -19,6 +19,8 @@ export type CriterionKind = 'score' | 'pass_fail'
 export interface TestBedOffersTable {
   id: Generated<number>
   organisation_id: number
+  /** The initiative it belongs to (migration 2026-12-07-10-initiatives). */
+  initiative_id: Defaulted<number | null>
   status: ColumnType<OfferStatus, OfferStatus | undefined, OfferStatus>
   title: string
   summary: string

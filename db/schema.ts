@@ -70,6 +70,16 @@ import type {
   ReferenceCasesFtsTable,
   ReferenceCasesTable,
 } from './schema-references'
+import type {
+  InitiativeCoOwnersTable,
+  InitiativeCountiesTable,
+  InitiativeCpvCodesTable,
+  InitiativeMunicipalitiesTable,
+  InitiativeSectorsTable,
+  InitiativeSizeClassesTable,
+  InitiativeThemesTable,
+  InitiativesTable,
+} from './schema-initiatives'
 
 // The Kysely types of every table, one file an area; `#db/schema` re-exports them all.
 export type * from './schema-columns'
@@ -77,6 +87,7 @@ export type * from './schema-accounts'
 export type * from './schema-test-beds'
 export type * from './schema-calls'
 export type * from './schema-references'
+export type * from './schema-initiatives'
 
 /**
  * The Kysely view of the database. Times are UTC unix seconds (INTEGER), booleans are 0/1.
@@ -156,4 +167,13 @@ export interface Database {
   /** View: per nomination, how many cleared jurors scored it and the average score. */
   competition_standings: CompetitionStandingsView
   competition_results: CompetitionResultsTable
+  /** The initiatives register (issue 15, decision record 027). */
+  initiatives: InitiativesTable
+  initiative_themes: InitiativeThemesTable
+  initiative_cpv_codes: InitiativeCpvCodesTable
+  initiative_size_classes: InitiativeSizeClassesTable
+  initiative_sectors: InitiativeSectorsTable
+  initiative_counties: InitiativeCountiesTable
+  initiative_municipalities: InitiativeMunicipalitiesTable
+  initiative_co_owners: InitiativeCoOwnersTable
 }

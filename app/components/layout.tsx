@@ -36,6 +36,9 @@ export function SiteHeader() {
               <NavLink to="/calls">{t('call.nav')}</NavLink>
             </li>
             <li>
+              <NavLink to="/initiatives">{t('initiative.nav')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/references">{t('showcase.nav')}</NavLink>
             </li>
             <li>

@@ -21,6 +21,7 @@ import showcase from './messages/showcase'
 import competitions from './messages/competitions'
 import http from './messages/http'
 import transparency from './messages/transparency'
+import initiatives from './messages/initiatives'
 import type { Locale } from './locales'
 import { createTranslator, type Translate } from './translator'
 
@@ -52,6 +53,7 @@ const sv = {
   ...competitions.sv,
   ...http.sv,
   ...transparency.sv,
+  ...initiatives.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -79,6 +81,7 @@ const en: Record<MessageKey, string> = {
   ...competitions.en,
   ...http.en,
   ...transparency.en,
+  ...initiatives.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

@@ -156,6 +156,17 @@ export const DOMAIN_ERROR_CODES = [
   'timestamp_implausible',
   'status_log_append_only',
   'stamp_fixed',
+  // The initiatives register (issue 15, migration 2026-12-07-10-initiatives).
+  'initiative_owner_not_verified',
+  'initiative_not_member',
+  'initiative_owner_fixed',
+  'initiative_status_backwards',
+  'initiative_not_deletable',
+  'initiative_co_owner_is_owner',
+  'initiative_co_owner_decided_by_owner',
+  'initiative_co_owner_decided',
+  'initiative_link_not_owner',
+  'initiative_co_owner_exists',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 
@@ -193,6 +204,9 @@ export function fromDbError(error: unknown): DomainError {
   }
   if (message.includes('UNIQUE constraint failed: competition_results.category_id')) {
     return new DomainError('winner_exists')
+  }
+  if (message.includes('UNIQUE constraint failed: initiative_co_owners')) {
+    return new DomainError('initiative_co_owner_exists')
   }
   // The conflict guards (migration 05) say 'testarena:row_exists: UNIQUE constraint failed: …', so
   // a duplicate maps above as SQLite's own error does; any other rule is named by its code.

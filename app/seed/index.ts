@@ -4,6 +4,7 @@ import { hashPassword } from '~/auth/password.server'
 import { now } from '~/utils/clock.server'
 import { seedCalls } from './calls'
 import { seedIntermediaries } from './intermediaries'
+import { seedInitiatives } from './initiatives'
 import { seedOrganisations } from './organisations'
 import { seedReferences } from './references'
 import { seedTestBeds } from './test-beds'
@@ -32,5 +33,6 @@ export async function seed(db: Kysely<Database>): Promise<void> {
     await seedTestBeds(tx, ids)
     await seedCalls(tx, ids)
     await seedReferences(tx, ids)
+    await seedInitiatives(tx, ids)
   })
 }

@@ -8,6 +8,7 @@ import * as auditAnchors from './2026-12-07-06-audit-anchors'
 import * as sealKeys from './2026-12-07-07-seal-keys'
 import * as conflictGuards from './2026-12-07-08-conflict-guards'
 import * as intermediaries from './2026-12-07-09-intermediaries'
+import * as initiatives from './2026-12-07-10-initiatives'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-07-seal-keys': sealKeys,
   '2026-12-07-08-conflict-guards': conflictGuards,
   '2026-12-07-09-intermediaries': intermediaries,
+  '2026-12-07-10-initiatives': initiatives,
 }

@@ -136,6 +136,18 @@ export const FROZEN: Record<string, FrozenAttack | string> = {
     updateError: /decision_final/,
     deleteError: /decision_final/,
   },
+  initiative_co_owners: {
+    where: "state <> 'pending'",
+    update: "decline_reason = 'Vi driver redan ett eget program.'",
+    updateError: /initiative_co_owner_decided/,
+    deleteError: /initiative_co_owner_decided/,
+  },
+  initiatives: {
+    where: "status <> 'idea'",
+    update: 'created_at = created_at + 1',
+    updateError: /stamp_fixed/,
+    deleteError: /initiative_not_deletable/,
+  },
   invitations: {
     prepare:
       'UPDATE invitations SET revoked_at = unixepoch() WHERE accepted_at IS NULL AND revoked_at IS NULL',

@@ -33,6 +33,12 @@ const EXEMPT: Record<string, string> = {
   call_outcome_reminders: 'reminder bookkeeping, upserted by the hourly job',
   organisation_sectors: 'a company profile field, edited freely',
   reference_call_request_mails: 'links an erasable request to its mail, nothing frozen',
+  initiative_themes: 'an initiative’s targets: edited freely by its owners, nothing frozen',
+  initiative_cpv_codes: 'an initiative’s targets: edited freely by its owners, nothing frozen',
+  initiative_size_classes: 'an initiative’s targets: edited freely by its owners, nothing frozen',
+  initiative_sectors: 'an initiative’s targets: edited freely by its owners, nothing frozen',
+  initiative_counties: 'an initiative’s targets: edited freely by its owners, nothing frozen',
+  initiative_municipalities: 'an initiative’s targets: edited freely by its owners, nothing frozen',
   kysely_migration: 'the migrator’s own bookkeeping',
   kysely_migration_lock: 'the migrator’s own bookkeeping',
 }

@@ -216,6 +216,24 @@ const sv = {
   'errors.domain.timestamp_implausible': 'Tidpunkten måste vara nu.',
   'errors.domain.status_log_append_only': 'Statusloggen kan bara byggas på.',
   'errors.domain.stamp_fixed': 'När och av vem något skapades eller publicerades kan inte ändras.',
+  'errors.domain.initiative_owner_not_verified':
+    'Bara en verifierad offentlig aktör eller intermediär kan äga eller vara medägare till ett initiativ.',
+  'errors.domain.initiative_not_member':
+    'Bara medlemmar i initiativets ägare eller medägare kan ändra det.',
+  'errors.domain.initiative_owner_fixed': 'Initiativets ägare kan inte bytas.',
+  'errors.domain.initiative_status_backwards':
+    'Ett initiativs status går bara framåt: idé, planerat, pågående, avslutat.',
+  'errors.domain.initiative_not_deletable':
+    'Ett initiativ kan bara tas bort som idé, utan kopplade upphandlingar, testbäddar eller medägare.',
+  'errors.domain.initiative_co_owner_is_owner':
+    'Ägaren kan inte be om att bli medägare till sitt eget initiativ.',
+  'errors.domain.initiative_co_owner_decided_by_owner':
+    'Bara ägarens medlemmar kan godta eller avböja en förfrågan om medägarskap.',
+  'errors.domain.initiative_co_owner_decided': 'Förfrågan om medägarskap är redan avgjord.',
+  'errors.domain.initiative_link_not_owner':
+    'Bara ett initiativ som organisationen äger eller är medägare till kan väljas.',
+  'errors.domain.initiative_co_owner_exists':
+    'Organisationen har redan bett om att bli medägare till initiativet.',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -433,6 +451,24 @@ const en: Record<keyof typeof sv, string> = {
   'errors.domain.timestamp_implausible': 'The time must be now.',
   'errors.domain.status_log_append_only': 'The status log can only grow.',
   'errors.domain.stamp_fixed': 'When and by whom something was created or published cannot change.',
+  'errors.domain.initiative_owner_not_verified':
+    'Only a verified public body or intermediary can own or co-own an initiative.',
+  'errors.domain.initiative_not_member':
+    "Only members of the initiative's owner or co-owners can change it.",
+  'errors.domain.initiative_owner_fixed': "The initiative's owner cannot change.",
+  'errors.domain.initiative_status_backwards':
+    "An initiative's status only moves forward: idea, planned, active, finished.",
+  'errors.domain.initiative_not_deletable':
+    'An initiative can only be deleted as an idea, with no linked calls, test beds or co-owners.',
+  'errors.domain.initiative_co_owner_is_owner':
+    'The owner cannot ask to co-own its own initiative.',
+  'errors.domain.initiative_co_owner_decided_by_owner':
+    "Only the owner's members can accept or decline a request to co-own.",
+  'errors.domain.initiative_co_owner_decided': 'The request to co-own has already been decided.',
+  'errors.domain.initiative_link_not_owner':
+    'Only an initiative the organisation owns or co-owns can be chosen.',
+  'errors.domain.initiative_co_owner_exists':
+    'The organisation has already asked to co-own this initiative.',
 }
 
 export default { sv, en }

@@ -13,6 +13,7 @@ import { notFound, requireUser } from '~/auth/guards.server'
 import { callDefaults, CallFormFields } from '~/components/call-form'
 import { CallDeadline, CallStatusBadge, ProcedureLabel } from '~/components/call-labels'
 import { DraftPublishControls } from '~/components/draft-publish-controls'
+import { InitiativeLinkSection } from '~/components/initiative-link'
 import { ErrorSummary, SubmitButton, TextField } from '~/components/forms'
 import { DoneNotice, ProblemBox } from '~/components/problem'
 import { formatNumber } from '~/i18n/format'
@@ -42,6 +43,7 @@ import {
 } from '~/utils/call-schema'
 import { now } from '~/utils/clock.server'
 import { unknownCpvMessage } from '~/utils/cpv'
+import { getInitiativeLink } from '~/models/initiative-owners.server'
 import { getDb } from '~/utils/db.server'
 import { orNotFound, refusal, refusalReply } from '~/utils/domain-errors.server'
 import { parseUploadForm, storeDocument } from '~/utils/file-store.server'
@@ -50,12 +52,20 @@ import { clientIp } from '~/utils/request.server'
 import { callIdSchema, readNotice, uploadSchema } from './schema'
 import callAuthoringMessages from '~/i18n/messages/call-authoring'
 import callsMessages from '~/i18n/messages/calls'
+import initiativesMessages from '~/i18n/messages/initiatives'
 import cpvMessages from '~/i18n/messages/cpv'
 import errorsMessages from '~/i18n/messages/errors'
 import organisationsMessages from '~/i18n/messages/organisations'
 
 export const handle = {
-  i18n: [callAuthoringMessages, callsMessages, cpvMessages, errorsMessages, organisationsMessages],
+  i18n: [
+    callAuthoringMessages,
+    callsMessages,
+    cpvMessages,
+    errorsMessages,
+    initiativesMessages,
+    organisationsMessages,
+  ],
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -102,6 +112,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     documents: await listCallDocuments(db, call.id),
     notice: readNotice(url.searchParams.get('notice')),
     confirmDelete: draft && url.searchParams.get('confirm') === 'delete',
+    initiativeLink: await getInitiativeLink(db, 'calls', call.id),
   }
 }
 
@@ -270,6 +281,8 @@ export default function EditCall() {
           <p>{t('callEdit.edit.publishedHelp')}</p>
         )}
       </section>
+
+      <InitiativeLinkSection kind="call" id={call.id} link={loaded.initiativeLink} />
 
       <Documents
         draft={draft}

@@ -130,6 +130,11 @@ export default function OrganisationProfile() {
                 <Link to={`${base}/calls`}>{t('call.orgLink.calls')}</Link>
               </li>
             ) : null}
+            {org.kind !== 'company' ? (
+              <li>
+                <Link to={`${base}/initiatives`}>{t('initiative.orgLink')}</Link>
+              </li>
+            ) : null}
             {org.kind !== 'intermediary' ? (
               <li>
                 <Link to={`${base}/pilots`}>{t('pilots.profile.pilotsLink')}</Link>

@@ -32,6 +32,8 @@ import {
 } from '~/models/test-bed-offer-editing.server'
 import { getOfferForEditing, getOfferFormOptions } from '~/models/test-bed-offers.server'
 import { now } from '~/utils/clock.server'
+import { InitiativeLinkSection } from '~/components/initiative-link'
+import { getInitiativeLink } from '~/models/initiative-owners.server'
 import { getDb } from '~/utils/db.server'
 import { orNotFound, refusal, refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
@@ -47,12 +49,19 @@ import {
 } from '~/utils/test-bed-offer-schema'
 import { lifecycleSchema, type Notice, offerIdSchema, readNotice } from './schema'
 import errorsMessages from '~/i18n/messages/errors'
+import initiativesMessages from '~/i18n/messages/initiatives'
 import offersMessages from '~/i18n/messages/offers'
 import organisationsMessages from '~/i18n/messages/organisations'
 import testbedsMessages from '~/i18n/messages/testbeds'
 
 export const handle = {
-  i18n: [errorsMessages, offersMessages, organisationsMessages, testbedsMessages],
+  i18n: [
+    errorsMessages,
+    initiativesMessages,
+    offersMessages,
+    organisationsMessages,
+    testbedsMessages,
+  ],
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -78,6 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     options: await getOfferFormOptions(getDb(), getLocale(request)),
     notice: readNotice(url.searchParams.get('notice')),
     confirmDelete: offer.status === 'draft' && url.searchParams.get('confirm') === 'delete',
+    initiativeLink: await getInitiativeLink(getDb(), 'test_bed_offers', offer.id),
   }
 }
 
@@ -171,8 +181,17 @@ const LATER_STEPS: Partial<
 }
 
 export default function EditOffer() {
-  const { offer, host, themes, criteria, deadlineOpen, options, notice, confirmDelete } =
-    useLoaderData<typeof loader>()
+  const {
+    offer,
+    host,
+    themes,
+    criteria,
+    deadlineOpen,
+    options,
+    notice,
+    confirmDelete,
+    initiativeLink,
+  } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
   const published = offer.status !== 'draft'
@@ -217,6 +236,8 @@ export default function EditOffer() {
         verified={host.verification_status === 'verified'}
         confirmDelete={confirmDelete}
       />
+
+      <InitiativeLinkSection kind="offer" id={offer.id} link={initiativeLink} />
 
       {editable ? (
         <>
