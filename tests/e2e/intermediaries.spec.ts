@@ -79,10 +79,11 @@ test('a science park registers as an intermediary, waits for verification, is ve
   )
   await expect(page.getByText('Väntar på verifiering', { exact: true })).toBeVisible()
   await expect(page.getByText('Science park', { exact: true }).first()).toBeVisible()
-  // No test beds, calls, pilots or references to manage.
+  // Members, settings and initiatives; no test beds, calls, pilots or references to manage.
   const manage = page.getByRole('navigation', { name: 'Hantera organisationen' })
   await expect(manage.getByRole('link', { name: 'Medlemmar och inbjudningar' })).toBeVisible()
-  await expect(manage.getByRole('link')).toHaveCount(2)
+  await expect(manage.getByRole('link', { name: 'Initiativ', exact: true })).toBeVisible()
+  await expect(manage.getByRole('link')).toHaveCount(3)
   await checkA11y()
   await logOut(page)
 
