@@ -8,6 +8,12 @@ import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
 const ERIK = 'erik.nilsson@lulea.test'
 const ULRIKA = 'ulrika.marklund@skelleftea.test'
 
+/** Logs out and waits until the page says so, before the next visit. */
+async function logOut(page: Page) {
+  await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
+  await expect(page.getByRole('link', { name: 'Logga in', exact: true })).toBeVisible()
+}
+
 async function logIn(page: Page, checkA11y: () => Promise<void>, email: string) {
   await visit(page, '/login', checkA11y)
   await page.getByLabel('E-postadress').fill(email)
@@ -69,7 +75,7 @@ test('Luleå records an initiative and links a test bed; Skellefteå co-owns it;
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
   await expect(page.getByRole('link', { name: 'Smart hemtjänst i Luleå' })).toBeVisible()
   const initiativeUrl = page.url()
-  await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
+  await logOut(page)
 
   // Skellefteå asks to co-own.
   await logIn(page, checkA11y, ULRIKA)
@@ -77,7 +83,7 @@ test('Luleå records an initiative and links a test bed; Skellefteå co-owns it;
   await page.getByRole('button', { name: 'Be om att bli medägare' }).click()
   await expect(page.getByRole('status')).toContainText('Förfrågan är skickad till ägaren.')
   await checkA11y()
-  await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
+  await logOut(page)
 
   // Luleå accepts.
   await logIn(page, checkA11y, ERIK)
