@@ -43,7 +43,11 @@ function areas(db: DB) {
     .union(
       db
         .selectFrom('initiative_municipalities')
-        .innerJoin('municipalities', 'municipalities.code', 'initiative_municipalities.municipality_code')
+        .innerJoin(
+          'municipalities',
+          'municipalities.code',
+          'initiative_municipalities.municipality_code',
+        )
         .select(['initiative_municipalities.initiative_id', 'municipalities.county_code']),
     )
 }
@@ -137,7 +141,10 @@ function overviewQuery(db: DB, filters: OverviewFilters): OverviewQuery {
   // initiative without any date is left out, one open at one end counts as open there.
   if (from || to) {
     query = query.where((eb) =>
-      eb.or([eb('initiatives.starts_on', 'is not', null), eb('initiatives.ends_on', 'is not', null)]),
+      eb.or([
+        eb('initiatives.starts_on', 'is not', null),
+        eb('initiatives.ends_on', 'is not', null),
+      ]),
     )
   }
   if (from) {
@@ -221,7 +228,6 @@ export async function countByCounty(db: DB, filters: OverviewFilters) {
   }
 }
 
-
 /** The timeline shows at most this many initiatives: past that, filters narrow it. */
 export const TIMELINE_LIMIT = 60
 
@@ -232,7 +238,10 @@ export const TIMELINE_LIMIT = 60
 export async function timelineOf(db: DB, filters: OverviewFilters) {
   const rows = await overviewQuery(db, filters)
     .where((eb) =>
-      eb.or([eb('initiatives.starts_on', 'is not', null), eb('initiatives.ends_on', 'is not', null)]),
+      eb.or([
+        eb('initiatives.starts_on', 'is not', null),
+        eb('initiatives.ends_on', 'is not', null),
+      ]),
     )
     .select([
       'initiatives.id',

@@ -9,7 +9,9 @@ test('a visitor filters initiatives by county and theme and switches to the coun
 }) => {
   await visit(page, '/initiatives', checkA11y)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Initiativ')
-  await page.getByRole('combobox', { name: 'Län', exact: true }).selectOption({ label: 'Skåne län' })
+  await page
+    .getByRole('combobox', { name: 'Län', exact: true })
+    .selectOption({ label: 'Skåne län' })
   await page
     .getByRole('combobox', { name: 'Tema' })
     .selectOption({ label: 'E-hälsa och digital vård' })
@@ -20,13 +22,17 @@ test('a visitor filters initiatives by county and theme and switches to the coun
   await expect(
     page.getByRole('link', { name: 'Digital första linjens vård i Skåne 2026–2028' }),
   ).toBeVisible()
-  await expect(page.getByRole('link', { name: /distansmonitorering i hemsjukvården/ })).toBeVisible()
+  await expect(
+    page.getByRole('link', { name: /distansmonitorering i hemsjukvården/ }),
+  ).toBeVisible()
   await checkA11y()
 
   // The timeline keeps the filters in its address; its table says what the chart shows.
   await page.getByRole('link', { name: 'Tidslinje', exact: true }).click()
   await expect(page).toHaveURL(/\/initiatives\?view=timeline&theme=ehealth&county=12$/)
-  await expect(page.getByRole('img', { name: 'Tidslinje över initiativens perioder' })).toBeVisible()
+  await expect(
+    page.getByRole('img', { name: 'Tidslinje över initiativens perioder' }),
+  ).toBeVisible()
   const periods = page.getByRole('table', { name: 'Initiativens perioder' })
   await expect(periods.getByRole('row')).toHaveCount(3)
   await expect(
@@ -42,7 +48,9 @@ test('a visitor filters initiatives by county and theme and switches to the coun
   await expect(table.getByRole('row')).toHaveCount(22)
   await expect(table.getByRole('row', { name: 'Skåne län 2' })).toBeVisible()
   await expect(table.getByRole('row', { name: 'Norrbottens län 0' })).toBeVisible()
-  await expect(page.getByRole('img', { name: 'Stapeldiagram över initiativ per län' })).toBeVisible()
+  await expect(
+    page.getByRole('img', { name: 'Stapeldiagram över initiativ per län' }),
+  ).toBeVisible()
   await checkA11y()
 
   // Clearing the filters in the county view shows every county's count, Norrbotten's too.

@@ -126,7 +126,9 @@ describe('the list view', () => {
       ids.umea,
       ids.care,
     ])
-    expect((await overview('q=energilager%20Umeå')).result.items.map((i: { id: number }) => i.id)).toEqual([ids.umea])
+    expect(
+      (await overview('q=energilager%20Umeå')).result.items.map((i: { id: number }) => i.id),
+    ).toEqual([ids.umea])
   })
 
   test('each filter narrows the list', async () => {
@@ -294,6 +296,8 @@ describe('the count is capped', () => {
     // The index keeps up with an edit: the new title is found, the old one is not.
     const last = data.result.items[0].id as number
     await sql`UPDATE initiatives SET title = 'Omdöpt Hjortronmyr' WHERE id = ${last}`.execute(db)
-    expect((await overview('q=Hjortronmyr')).result.items.map((i: { id: number }) => i.id)).toEqual([last])
+    expect((await overview('q=Hjortronmyr')).result.items.map((i: { id: number }) => i.id)).toEqual(
+      [last],
+    )
   })
 })

@@ -104,17 +104,17 @@ export function CataloguePage<Item>({
       </section>
 
       {results ?? (
-      <section aria-labelledby="results-title">
-        <h2 id="results-title" aria-live="polite" aria-atomic="true">
-          {countText}
-        </h2>
-        {notes}
-        {result.total > 0 ? <p className="meta">{order}</p> : <p>{empty}</p>}
-        {result.items.length > 0 ? (
-          <ul className={listClassName}>{result.items.map(card)}</ul>
-        ) : null}
-        <Pagination page={result.page} pages={result.pages} hrefFor={hrefFor} />
-      </section>
+        <section aria-labelledby="results-title">
+          <h2 id="results-title" aria-live="polite" aria-atomic="true">
+            {countText}
+          </h2>
+          {notes}
+          {result.total > 0 ? <p className="meta">{order}</p> : <p>{empty}</p>}
+          {result.items.length > 0 ? (
+            <ul className={listClassName}>{result.items.map(card)}</ul>
+          ) : null}
+          <Pagination page={result.page} pages={result.pages} hrefFor={hrefFor} />
+        </section>
       )}
     </>
   )

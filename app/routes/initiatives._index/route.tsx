@@ -8,7 +8,6 @@ import { getLocale } from '~/i18n/locale.server'
 import { useT } from '~/i18n/use-t'
 import { countByCounty, searchInitiatives, timelineOf } from '~/models/initiative-overview.server'
 import { getThemeAndCountyOptions, listMunicipalities } from '~/models/reference.server'
-import { INITIATIVE_STATUSES } from '~/utils/initiative-schema'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { filterQuery } from '~/utils/request.server'
@@ -16,6 +15,7 @@ import { CountyView } from './county-view'
 import { TimelineView } from './timeline-view'
 import {
   FILTER_KEYS,
+  INITIATIVE_STATUSES,
   NARROWING_KEYS,
   OVERVIEW_VIEWS,
   OWNER_KINDS,

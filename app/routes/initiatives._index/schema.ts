@@ -1,9 +1,17 @@
 import { z } from 'zod'
 import { catalogueFilters, filtersHref } from '~/components/catalogue/filters'
-import { INITIATIVE_STATUSES } from '~/utils/initiative-schema'
+import type { InitiativeStatus } from '#db/schema'
 
 // Client-safe: the overview's GET filters and views. A value that makes no sense is ignored rather
 // than refused, so a stale or hand-edited address still shows the overview.
+
+/** The statuses, in the order an initiative moves through them. */
+export const INITIATIVE_STATUSES = [
+  'idea',
+  'planned',
+  'active',
+  'finished',
+] as const satisfies readonly InitiativeStatus[]
 
 export const OVERVIEW_VIEWS = ['list', 'timeline', 'counties'] as const
 export type OverviewView = (typeof OVERVIEW_VIEWS)[number]
@@ -14,7 +22,9 @@ export const OWNER_KINDS = ['public_body', 'intermediary'] as const
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(v).toISOString().startsWith(v))
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(v).toISOString().startsWith(v),
+  )
   .optional()
   .catch(undefined)
 
@@ -63,4 +73,3 @@ export function overviewHref(filters: OverviewFilterValues, page = 1): string {
   const view = filters.view === 'list' ? undefined : filters.view
   return filtersHref('/initiatives', FILTER_KEYS, { ...filters, view }, page)
 }
-
