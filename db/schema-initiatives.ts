@@ -67,3 +67,11 @@ export interface InitiativeCoOwnersTable {
   decided_by: number | null
   decline_reason: string | null
 }
+
+/** The trigram full-text index over initiatives (2026-12-07-11); its rowid is the initiative's id. */
+export interface InitiativesFtsTable {
+  rowid: number
+  title: string
+  summary: string
+  description: string
+}

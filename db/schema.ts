@@ -79,6 +79,7 @@ import type {
   InitiativeSizeClassesTable,
   InitiativeThemesTable,
   InitiativesTable,
+  InitiativesFtsTable,
 } from './schema-initiatives'
 
 // The Kysely types of every table, one file an area; `#db/schema` re-exports them all.
@@ -176,4 +177,5 @@ export interface Database {
   initiative_counties: InitiativeCountiesTable
   initiative_municipalities: InitiativeMunicipalitiesTable
   initiative_co_owners: InitiativeCoOwnersTable
+  initiatives_fts: InitiativesFtsTable
 }

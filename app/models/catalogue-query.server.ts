@@ -33,7 +33,8 @@ export function ftsMatchExpression(q: string): string | null {
 }
 
 /** The external-content FTS5 indexes (trigram tokens); each one's rowid is its row's id. */
-export type FtsTable = 'test_bed_offers_fts' | 'calls_fts' | 'reference_cases_fts'
+export type FtsTable =
+  'test_bed_offers_fts' | 'calls_fts' | 'reference_cases_fts' | 'initiatives_fts'
 
 /** `<index> MATCH <expression>`, for a query that joins the index (to rank by bm25). */
 export function ftsMatches(index: FtsTable, match: string) {

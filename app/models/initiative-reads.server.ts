@@ -14,7 +14,7 @@ import { canOwnInitiatives } from './initiatives.server'
 export const INITIATIVES_PAGE_SIZE = 20
 
 /** The owner first, then the accepted co-owners in the order they were accepted. */
-async function ownersOf(db: DB, ids: readonly number[]) {
+export async function ownersOf(db: DB, ids: readonly number[]) {
   if (ids.length === 0) return new Map<number, { id: number; slug: string; name: string }[]>()
   const rows = await db
     .selectFrom('initiatives as i')

@@ -5,6 +5,7 @@ import { now } from '~/utils/clock.server'
 import { seedCalls } from './calls'
 import { seedIntermediaries } from './intermediaries'
 import { seedInitiatives } from './initiatives'
+import { seedOverviewInitiatives } from './initiatives-overview'
 import { seedOrganisations } from './organisations'
 import { seedReferences } from './references'
 import { seedTestBeds } from './test-beds'
@@ -34,5 +35,6 @@ export async function seed(db: Kysely<Database>): Promise<void> {
     await seedCalls(tx, ids)
     await seedReferences(tx, ids)
     await seedInitiatives(tx, ids)
+    await seedOverviewInitiatives(tx, ids)
   })
 }

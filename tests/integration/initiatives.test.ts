@@ -227,7 +227,7 @@ describe('a visitor and a company member', () => {
     expect(visitor.page.calls).toEqual([])
     expect(dataOf(await page(id, await cookie(host.user.id))).page.calls).toHaveLength(1)
     const list = dataOf(await run(() => listLoader(loaderArgs(getRequest('/initiatives')))))
-    expect(list.items.some((i: { id: number }) => i.id === id)).toBe(true)
+    expect(list.result.items.some((i: { id: number }) => i.id === id)).toBe(true)
     expect(statusOf(await page(999999))).toBe(404)
 
     const company = await createCompany(db)
@@ -296,7 +296,7 @@ describe('a member of another verified body', () => {
     const shown = await getInitiative(db, id, null, 'sv')
     expect(shown.owners.map((o) => o.id)).toEqual([host.org.id, other.org.id])
     const list = dataOf(await run(() => listLoader(loaderArgs(getRequest('/initiatives')))))
-    const item = list.items.find((i: { id: number }) => i.id === id)
+    const item = list.result.items.find((i: { id: number }) => i.id === id)
     expect(item.owners.map((o: { name: string }) => o.name)).toEqual([
       host.org.name,
       other.org.name,

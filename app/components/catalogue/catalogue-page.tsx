@@ -29,6 +29,7 @@ export interface CountKeys {
 export function CataloguePage<Item>({
   title,
   intro,
+  views,
   filter,
   fields,
   result,
@@ -39,9 +40,12 @@ export function CataloguePage<Item>({
   listClassName,
   card,
   hrefFor,
+  results,
 }: {
   title: string
   intro: string
+  /** Other ways to show the same results (links that keep the filters), under the intro. */
+  views?: ReactNode
   /** The filter form: its heading, where it sends, its button, and the link that clears it. */
   filter: { title: string; action: string; submit: string; clear: string; filtered: boolean }
   /** The form's fields, between the heading and the buttons. */
@@ -57,6 +61,8 @@ export function CataloguePage<Item>({
   listClassName: string
   card: (item: Item) => ReactNode
   hrefFor: (page: number) => string
+  /** What shows instead of the counted list (another view of the same filters). */
+  results?: ReactNode
 }) {
   const t = useT()
   const locale = useLocale()
@@ -74,6 +80,7 @@ export function CataloguePage<Item>({
     <>
       <h1>{title}</h1>
       <p className="lead">{intro}</p>
+      {views}
 
       <section aria-labelledby="filter-title">
         <h2 id="filter-title">{filter.title}</h2>
@@ -96,17 +103,19 @@ export function CataloguePage<Item>({
         </Form>
       </section>
 
-      <section aria-labelledby="results-title">
-        <h2 id="results-title" aria-live="polite" aria-atomic="true">
-          {countText}
-        </h2>
-        {notes}
-        {result.total > 0 ? <p className="meta">{order}</p> : <p>{empty}</p>}
-        {result.items.length > 0 ? (
-          <ul className={listClassName}>{result.items.map(card)}</ul>
-        ) : null}
-        <Pagination page={result.page} pages={result.pages} hrefFor={hrefFor} />
-      </section>
+      {results ?? (
+        <section aria-labelledby="results-title">
+          <h2 id="results-title" aria-live="polite" aria-atomic="true">
+            {countText}
+          </h2>
+          {notes}
+          {result.total > 0 ? <p className="meta">{order}</p> : <p>{empty}</p>}
+          {result.items.length > 0 ? (
+            <ul className={listClassName}>{result.items.map(card)}</ul>
+          ) : null}
+          <Pagination page={result.page} pages={result.pages} hrefFor={hrefFor} />
+        </section>
+      )}
     </>
   )
 }
