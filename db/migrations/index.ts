@@ -9,6 +9,7 @@ import * as sealKeys from './2026-12-07-07-seal-keys'
 import * as conflictGuards from './2026-12-07-08-conflict-guards'
 import * as intermediaries from './2026-12-07-09-intermediaries'
 import * as initiatives from './2026-12-07-10-initiatives'
+import * as contactLedger from './2026-12-07-12-contact-ledger'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-08-conflict-guards': conflictGuards,
   '2026-12-07-09-intermediaries': intermediaries,
   '2026-12-07-10-initiatives': initiatives,
+  '2026-12-07-12-contact-ledger': contactLedger,
 }
