@@ -99,7 +99,10 @@ export async function visibleContactsOfCompany(
 }
 
 /** The contacts an organisation recorded; only its members (otherwise 'not_found'). */
-export async function listAuthoredContacts(db: DB, args: { organisationId: number; userId: number }) {
+export async function listAuthoredContacts(
+  db: DB,
+  args: { organisationId: number; userId: number },
+) {
   const member = await db
     .selectFrom('memberships')
     .select('user_id')

@@ -70,7 +70,11 @@ export async function recordContact(
   const author = await recordingOrganisation(db, args.userId, args.authorOrganisationId)
   if (!author) throw new DomainError('not_found')
   const at = now()
-  if (args.acknowledgedAt === null || args.acknowledgedAt > at || args.acknowledgedAt < at - 86400) {
+  if (
+    args.acknowledgedAt === null ||
+    args.acknowledgedAt > at ||
+    args.acknowledgedAt < at - 86400
+  ) {
     throw new DomainError('contact_not_acknowledged')
   }
   if (args.input.contacted_on > today()) throw new DomainError('contact_in_future')

@@ -256,7 +256,6 @@ async function guardsFor(db: Kysely<any>, table: string): Promise<string[]> {
   })
 }
 
-
 export async function up(db: Kysely<any>): Promise<void> {
   for (const statement of statements) await sql.raw(statement).execute(db)
   for (const table of GUARDED) {

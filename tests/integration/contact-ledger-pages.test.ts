@@ -38,7 +38,11 @@ describe('the pages', () => {
       companyId: company.org.id,
       initiativeId: initiative.id,
       acknowledgedAt: now(),
-      input: { contacted_on: '2026-10-15', kind: 'dialogue_meeting', purpose: 'Dialogmöte om nattillsyn.' },
+      input: {
+        contacted_on: '2026-10-15',
+        kind: 'dialogue_meeting',
+        purpose: 'Dialogmöte om nattillsyn.',
+      },
     })
     const page = async (slug: string, userId: number) => {
       const cookie = await sessionCookieFor(db, userId)
@@ -107,7 +111,12 @@ describe('the pages', () => {
     expect((await view()).briefing.recent).toEqual([])
     await db
       .insertInto('company_contact_settings')
-      .values({ company_id: company.org.id, share_contacts: 1, updated_at: now(), updated_by: company.user.id })
+      .values({
+        company_id: company.org.id,
+        share_contacts: 1,
+        updated_at: now(),
+        updated_by: company.user.id,
+      })
       .execute()
     expect((await view()).briefing.recent).toEqual([
       expect.objectContaining({ author_name: other.org.name, kind: 'event' }),
@@ -121,7 +130,9 @@ describe('the pages', () => {
     const post = async (form: Record<string, string>, as = cookie, slug = body.org.slug) =>
       run(() =>
         ledgerAction(
-          actionArgs(formRequest(`/organisations/${slug}/contacts`, form, { cookie: as }), { slug }),
+          actionArgs(formRequest(`/organisations/${slug}/contacts`, form, { cookie: as }), {
+            slug,
+          }),
         ),
       )
     const refused = await post(fields)
@@ -135,7 +146,11 @@ describe('the pages', () => {
       .selectAll()
       .where('author_organisation_id', '=', body.org.id)
       .executeTakeFirstOrThrow()
-    expect(row).toMatchObject({ company_id: company.org.id, kind: 'demo', recorded_by: body.user.id })
+    expect(row).toMatchObject({
+      company_id: company.org.id,
+      kind: 'demo',
+      recorded_by: body.user.id,
+    })
     // A company has no ledger page, and cannot record on a body's.
     const companyCookie = await sessionCookieFor(db, company.user.id)
     expect(statusOf(await post({ ...fields, acknowledged: 'on' }, companyCookie))).toBe(404)
@@ -143,9 +158,12 @@ describe('the pages', () => {
       statusOf(
         await run(() =>
           ledgerLoader(
-            loaderArgs(getRequest(`/organisations/${company.org.slug}/contacts`, { cookie: companyCookie }), {
-              slug: company.org.slug,
-            }),
+            loaderArgs(
+              getRequest(`/organisations/${company.org.slug}/contacts`, { cookie: companyCookie }),
+              {
+                slug: company.org.slug,
+              },
+            ),
           ),
         ),
       ),

@@ -67,13 +67,13 @@ function rawInsert(authorId: number, userId: number, companyId: number, on = '20
 
 describe('recording', () => {
   test('only a verified body’s member records, only about a company, never in the future', async () => {
-    expect(await rawError(() => rawInsert(company.org.id, company.user.id, company.org.id))).toMatch(
-      /contact_author_not_verified/,
-    )
+    expect(
+      await rawError(() => rawInsert(company.org.id, company.user.id, company.org.id)),
+    ).toMatch(/contact_author_not_verified/)
     const stranger = await createCompany(db)
-    expect(await rawError(() => rawInsert(author.org.id, stranger.user.id, company.org.id))).toMatch(
-      /contact_not_member/,
-    )
+    expect(
+      await rawError(() => rawInsert(author.org.id, stranger.user.id, company.org.id)),
+    ).toMatch(/contact_not_member/)
     expect(await rawError(() => rawInsert(author.org.id, author.user.id, author.org.id))).toMatch(
       /contact_not_company/,
     )
@@ -84,10 +84,12 @@ describe('recording', () => {
 
   test('the acknowledgement is stored, at most a day before recording', async () => {
     expect(
-      await rawError(run(`INSERT INTO company_contacts (author_organisation_id, company_id,
+      await rawError(
+        run(`INSERT INTO company_contacts (author_organisation_id, company_id,
         contacted_on, kind, purpose, recorded_by, recorded_at, acknowledged_at)
         VALUES (${author.org.id}, ${company.org.id}, '2026-11-01', 'event', 'Träff på forumet.',
-        ${author.user.id}, unixepoch(), unixepoch() - 3 * 86400)`)),
+        ${author.user.id}, unixepoch(), unixepoch() - 3 * 86400)`),
+      ),
     ).toMatch(/CHECK constraint failed/)
   })
 
@@ -205,7 +207,9 @@ describe('the disclosure rule', () => {
       /disclosure_fixed/,
     )
     expect(
-      await rawError(run(`UPDATE call_contact_disclosures SET purpose = 'Inget särskilt.' ${where}`)),
+      await rawError(
+        run(`UPDATE call_contact_disclosures SET purpose = 'Inget särskilt.' ${where}`),
+      ),
     ).toMatch(/disclosure_fixed/)
     const other = await createCompany(db)
     expect(

@@ -6,12 +6,7 @@ import {
   listContactsAboutCompany,
   visibleContactsOfCompany,
 } from '~/models/contact-reads.server'
-import {
-  correctContact,
-  recordContact,
-  saveContactSettings,
-  today,
-} from '~/models/contacts.server'
+import { correctContact, recordContact, saveContactSettings, today } from '~/models/contacts.server'
 import { createInitiative } from '~/models/initiatives.server'
 import { now } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
@@ -72,9 +67,9 @@ describe('who sees a contact', () => {
 
   test('another company sees none, and not the company’s page', async () => {
     const viewer = otherCompany.user.id
-    expect(await visibleContactsOfCompany(db, { companyId: company.org.id, userId: viewer })).toEqual(
-      [],
-    )
+    expect(
+      await visibleContactsOfCompany(db, { companyId: company.org.id, userId: viewer }),
+    ).toEqual([])
     await expect(
       listContactsAboutCompany(db, { companyId: company.org.id, userId: viewer }),
     ).rejects.toMatchObject({ code: 'not_found' })

@@ -8,7 +8,8 @@ const sv = {
   'contacts.kind.pilot_talk': 'Samtal om pilot',
   'contacts.kind.event': 'Evenemang',
   'contacts.channel.no_preference': 'Inget särskilt önskemål',
-  'contacts.channel.through_intermediary': 'Kontakta oss via vår mellanaktör (till exempel vår IUC)',
+  'contacts.channel.through_intermediary':
+    'Kontakta oss via vår mellanaktör (till exempel vår IUC)',
   'contacts.channel.testarena_only': 'Kontakta oss bara via Testarena',
   'contacts.aboutUs.title': 'Kontakter med {name}',
   'contacts.aboutUs.back': 'Till organisationens sida',

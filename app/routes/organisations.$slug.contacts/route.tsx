@@ -23,11 +23,7 @@ import { formatDate } from '~/i18n/format'
 import contactsMessages from '~/i18n/messages/contacts'
 import errorsMessages from '~/i18n/messages/errors'
 import { useLocale, useT } from '~/i18n/use-t'
-import {
-  contactBriefing,
-  listAuthoredContacts,
-  listCompanies,
-} from '~/models/contact-reads.server'
+import { contactBriefing, listAuthoredContacts, listCompanies } from '~/models/contact-reads.server'
 import { recordContact, today } from '~/models/contacts.server'
 import { listOrganisationInitiatives } from '~/models/initiative-reads.server'
 import { canOwnInitiatives } from '~/models/initiatives.server'
