@@ -6,6 +6,10 @@ import {
   action as ledgerAction,
   loader as ledgerLoader,
 } from '~/routes/organisations.$slug.contacts/route'
+import {
+  action as settingsAction,
+  loader as settingsLoader,
+} from '~/routes/organisations.$slug.settings/route'
 import { now } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
 import { createInitiative } from '~/models/initiatives.server'
@@ -168,5 +172,68 @@ describe('the pages', () => {
         ),
       ),
     ).toBe(404)
+  })
+
+  test('the company sets sharing and its preference on its settings page', async () => {
+    const company = await createCompany(db)
+    const body = await createHost(db)
+    const slug = company.org.slug
+    const path = `/organisations/${slug}/settings`
+    const cookie = await sessionCookieFor(db, company.user.id)
+    const before = dataOf(
+      await run(() => settingsLoader(loaderArgs(getRequest(path, { cookie }), { slug }))),
+    )
+    expect(before.contactSettings).toMatchObject({ share_contacts: false })
+    const post = (fields: Record<string, string>, as = cookie, at = slug) =>
+      run(() =>
+        settingsAction(
+          actionArgs(formRequest(`/organisations/${at}/settings`, fields, { cookie: as }), {
+            slug: at,
+          }),
+        ),
+      )
+    const bad = await post({ intent: 'contacts', preferred_channel: 'x', not_before: '2027-13-01' })
+    expect(statusOf(bad)).toBe(400)
+    expect(dataOf(bad).contactsResult.error).toMatchObject({
+      not_before: ['contacts.form.error.date'],
+    })
+    const done = await post({
+      intent: 'contacts',
+      share_contacts: 'on',
+      preferred_channel: 'through_intermediary',
+      preference_note: 'Via IUC Norrbotten, tack.',
+      not_before: '2027-02-01',
+    })
+    expect(headerOf(done, 'Location')).toBe(`${path}?notice=contacts`)
+    const after = dataOf(
+      await run(() => settingsLoader(loaderArgs(getRequest(path, { cookie }), { slug }))),
+    )
+    expect(after.contactSettings).toEqual({
+      share_contacts: true,
+      preferred_channel: 'through_intermediary',
+      preference_note: 'Via IUC Norrbotten, tack.',
+      not_before: '2027-02-01',
+    })
+    // A public body's settings page has no such section, and cannot save one.
+    const bodyCookie = await sessionCookieFor(db, body.user.id)
+    const bodyPage = dataOf(
+      await run(() =>
+        settingsLoader(
+          loaderArgs(
+            getRequest(`/organisations/${body.org.slug}/settings`, { cookie: bodyCookie }),
+            {
+              slug: body.org.slug,
+            },
+          ),
+        ),
+      ),
+    )
+    expect(bodyPage.contactSettings).toBeNull()
+    const refused = await post(
+      { intent: 'contacts', preferred_channel: 'no_preference' },
+      bodyCookie,
+      body.org.slug,
+    )
+    expect(statusOf(refused)).toBe(404)
   })
 })

@@ -57,6 +57,17 @@ const sv = {
   'contacts.form.error.date': 'Ange ett datum som ÅÅÅÅ-MM-DD.',
   'contacts.form.error.acknowledge':
     'Bekräfta att du har sett företagets senaste kontakter och önskemål.',
+  'contacts.settings.title': 'Kontakter med offentliga aktörer',
+  'contacts.settings.intro':
+    'Regioner, kommuner och mellanaktörer registrerar när de tar kontakt med er. Ni ser alltid alla kontakter om er; andra företag ser dem aldrig.',
+  'contacts.settings.seeAll': 'Se alla kontakter med er',
+  'contacts.settings.share':
+    'Dela våra kontakter med alla verifierade offentliga aktörer och mellanaktörer, så att de kan samordna sig',
+  'contacts.settings.channel': 'Hur vill ni bli kontaktade?',
+  'contacts.settings.note': 'Meddelande till den som vill kontakta er',
+  'contacts.settings.notBefore': 'Inte före (datum)',
+  'contacts.settings.save': 'Spara inställningarna för kontakter',
+  'contacts.settings.saved': 'Inställningarna för kontakter är sparade.',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -114,6 +125,17 @@ const en: Record<keyof typeof sv, string> = {
   'contacts.form.error.date': 'Enter a date as YYYY-MM-DD.',
   'contacts.form.error.acknowledge':
     "Confirm that you have seen the company's recent contacts and preference.",
+  'contacts.settings.title': 'Contacts with public bodies',
+  'contacts.settings.intro':
+    'Regions, municipalities and intermediaries record when they approach you. You always see every contact about you; other companies never see them.',
+  'contacts.settings.seeAll': 'See all contacts with you',
+  'contacts.settings.share':
+    'Share our contacts with all verified public bodies and intermediaries, so that they can coordinate',
+  'contacts.settings.channel': 'How do you want to be approached?',
+  'contacts.settings.note': 'A note for whoever wants to contact you',
+  'contacts.settings.notBefore': 'Not before (date)',
+  'contacts.settings.save': 'Save the contact settings',
+  'contacts.settings.saved': 'The contact settings are saved.',
 }
 
 export default { sv, en }
