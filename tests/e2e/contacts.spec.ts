@@ -23,7 +23,8 @@ test('a region records a contact after seeing the shared ones; the company sees 
 }) => {
   test.slow()
   await logIn(page, checkA11y, ANNA)
-  await visit(page, '/organisations/region-norrbotten/contacts', checkA11y)
+  await visit(page, '/organisations/region-norrbotten', checkA11y)
+  await page.getByRole('link', { name: 'Kontakter med företag', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Kontakter med företag – Region Norrbotten',
   )
@@ -74,7 +75,8 @@ test('a region records a contact after seeing the shared ones; the company sees 
 
   // Nattugglan keeps its contacts to itself but sees Luleå's meeting, and its settings.
   await logIn(page, checkA11y, SARA)
-  await visit(page, '/organisations/nattugglan-omsorgsteknik/contacts-about-us', checkA11y)
+  await visit(page, '/organisations/nattugglan-omsorgsteknik', checkA11y)
+  await page.getByRole('link', { name: 'Kontakter med oss', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Kontakter med Nattugglan Omsorgsteknik AB',
   )

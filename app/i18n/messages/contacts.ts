@@ -2,6 +2,8 @@
 // about it and the market-dialogue disclosure on a call's page.
 
 const sv = {
+  'contacts.orgLink.ledger': 'Kontakter med företag',
+  'contacts.orgLink.aboutUs': 'Kontakter med oss',
   'contacts.kind.visit': 'Besök',
   'contacts.kind.demo': 'Demonstration',
   'contacts.kind.dialogue_meeting': 'Dialogmöte',
@@ -71,6 +73,8 @@ const sv = {
 } as const
 
 const en: Record<keyof typeof sv, string> = {
+  'contacts.orgLink.ledger': 'Contacts with companies',
+  'contacts.orgLink.aboutUs': 'Contacts with us',
   'contacts.kind.visit': 'Visit',
   'contacts.kind.demo': 'Demo',
   'contacts.kind.dialogue_meeting': 'Dialogue meeting',
