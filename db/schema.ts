@@ -81,6 +81,12 @@ import type {
   InitiativesTable,
   InitiativesFtsTable,
 } from './schema-initiatives'
+import type {
+  CallContactDisclosuresTable,
+  CompanyContactRevisionsTable,
+  CompanyContactSettingsTable,
+  CompanyContactsTable,
+} from './schema-contacts'
 
 // The Kysely types of every table, one file an area; `#db/schema` re-exports them all.
 export type * from './schema-columns'
@@ -89,6 +95,7 @@ export type * from './schema-test-beds'
 export type * from './schema-calls'
 export type * from './schema-references'
 export type * from './schema-initiatives'
+export type * from './schema-contacts'
 
 /**
  * The Kysely view of the database. Times are UTC unix seconds (INTEGER), booleans are 0/1.
@@ -178,4 +185,9 @@ export interface Database {
   initiative_municipalities: InitiativeMunicipalitiesTable
   initiative_co_owners: InitiativeCoOwnersTable
   initiatives_fts: InitiativesFtsTable
+  /** The company contact ledger (issue 15, decision record 029). */
+  company_contacts: CompanyContactsTable
+  company_contact_revisions: CompanyContactRevisionsTable
+  company_contact_settings: CompanyContactSettingsTable
+  call_contact_disclosures: CallContactDisclosuresTable
 }

@@ -22,6 +22,7 @@ import competitions from './messages/competitions'
 import http from './messages/http'
 import transparency from './messages/transparency'
 import initiatives from './messages/initiatives'
+import contacts from './messages/contacts'
 import type { Locale } from './locales'
 import { createTranslator, type Translate } from './translator'
 
@@ -54,6 +55,7 @@ const sv = {
   ...http.sv,
   ...transparency.sv,
   ...initiatives.sv,
+  ...contacts.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -82,6 +84,7 @@ const en: Record<MessageKey, string> = {
   ...http.en,
   ...transparency.en,
   ...initiatives.en,
+  ...contacts.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

@@ -167,6 +167,15 @@ export const DOMAIN_ERROR_CODES = [
   'initiative_co_owner_decided',
   'initiative_link_not_owner',
   'initiative_co_owner_exists',
+  // The company contact ledger (issue 15, migration 2026-12-07-12-contact-ledger).
+  'contact_author_not_verified',
+  'contact_not_company',
+  'contact_not_member',
+  'contact_in_future',
+  'contact_append_only',
+  'contact_not_acknowledged',
+  'contact_settings_not_member',
+  'disclosure_fixed',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 

@@ -3,6 +3,7 @@ import type { Database } from '#db/schema'
 import { hashPassword } from '~/auth/password.server'
 import { now } from '~/utils/clock.server'
 import { seedCalls } from './calls'
+import { seedContacts } from './contacts'
 import { seedIntermediaries } from './intermediaries'
 import { seedInitiatives } from './initiatives'
 import { seedOverviewInitiatives } from './initiatives-overview'
@@ -12,7 +13,8 @@ import { seedTestBeds } from './test-beds'
 
 // The demo marketplace (README: demo logins), one scenario a file, each written through every rule
 // at its own moment: people and organisations, test beds and pilots, procurement calls and bids,
-// intermediaries (IUC, university, cluster), reference cases and this year's competition.
+// intermediaries (IUC, university, cluster), reference cases and this year's competition, the
+// initiatives register and the company contact ledger.
 
 /** Every demo account's password (README: demo logins). */
 export const DEMO_PASSWORD = 'testarena-demo'
@@ -36,5 +38,6 @@ export async function seed(db: Kysely<Database>): Promise<void> {
     await seedReferences(tx, ids)
     await seedInitiatives(tx, ids)
     await seedOverviewInitiatives(tx, ids)
+    await seedContacts(tx, ids)
   })
 }

@@ -10,6 +10,7 @@ import * as conflictGuards from './2026-12-07-08-conflict-guards'
 import * as intermediaries from './2026-12-07-09-intermediaries'
 import * as initiatives from './2026-12-07-10-initiatives'
 import * as initiativeSearch from './2026-12-07-11-initiative-search'
+import * as contactLedger from './2026-12-07-12-contact-ledger'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-09-intermediaries': intermediaries,
   '2026-12-07-10-initiatives': initiatives,
   '2026-12-07-11-initiative-search': initiativeSearch,
+  '2026-12-07-12-contact-ledger': contactLedger,
 }

@@ -63,6 +63,11 @@ export const FROZEN: Record<string, FrozenAttack | string> = {
     updateError: /terms_frozen|row_exists/,
     deleteError: /terms_frozen/,
   },
+  call_contact_disclosures: {
+    update: "purpose = purpose || ' x'",
+    updateError: /disclosure_fixed/,
+    deleteError: /disclosure_fixed/,
+  },
   call_criteria: {
     update: "title = title || ' x'",
     updateError: /terms_frozen/,
@@ -95,6 +100,16 @@ export const FROZEN: Record<string, FrozenAttack | string> = {
     update: "title = title || ' x'",
     updateError: /terms_frozen/,
     deleteError: /call_not_draft/,
+  },
+  company_contact_revisions: {
+    update: "purpose = purpose || ' x'",
+    updateError: /contact_append_only/,
+    deleteError: /contact_append_only/,
+  },
+  company_contacts: {
+    update: "purpose = purpose || ' x'",
+    updateError: /contact_append_only/,
+    deleteError: /contact_append_only/,
   },
   competition_categories: {
     update: "name_sv = name_sv || ' x'",

@@ -123,13 +123,16 @@ describe('rule 1: open to all', () => {
     // Each of these was reviewed: none lets a buyer choose who may take part. call_involved_companies
     // is the opposite — the art. 41 disclosure of who helped prepare the call, published to all;
     // reference_cases (issue 5) only names a company the call was already awarded to;
-    // pilot_message_holds (issue 13) holds back pilot messages between the buyer and a bidder.
+    // pilot_message_holds (issue 13) holds back pilot messages between the buyer and a bidder;
+    // call_contact_disclosures (issue 15) is the public disclosure of the firms the buyer met
+    // within the call's initiative, copied by the database at publication (decision record 029).
     expect(tables.rows.map((r) => r.name)).toEqual([
       'bid_openings',
       'bids',
       'call_amendments',
       'call_answers',
       'call_awards',
+      'call_contact_disclosures',
       'call_cpv_codes',
       'call_criteria',
       'call_documents',

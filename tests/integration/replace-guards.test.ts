@@ -39,6 +39,8 @@ const EXEMPT: Record<string, string> = {
   initiative_sectors: 'an initiative’s targets: edited freely by its owners, nothing frozen',
   initiative_counties: 'an initiative’s targets: edited freely by its owners, nothing frozen',
   initiative_municipalities: 'an initiative’s targets: edited freely by its owners, nothing frozen',
+  company_contact_settings:
+    'a company’s own sharing choice and preference, edited freely by its members',
   kysely_migration: 'the migrator’s own bookkeeping',
   kysely_migration_lock: 'the migrator’s own bookkeeping',
 }

@@ -234,6 +234,19 @@ const sv = {
     'Bara ett initiativ som organisationen äger eller är medägare till kan väljas.',
   'errors.domain.initiative_co_owner_exists':
     'Organisationen har redan bett om att bli medägare till initiativet.',
+  'errors.domain.contact_author_not_verified':
+    'Bara en verifierad offentlig aktör eller mellanaktör kan registrera kontakter.',
+  'errors.domain.contact_not_company': 'Kontakter registreras bara med företag.',
+  'errors.domain.contact_not_member': 'Bara organisationens egna medlemmar kan göra det.',
+  'errors.domain.contact_in_future': 'Datumet för kontakten kan inte ligga i framtiden.',
+  'errors.domain.contact_append_only':
+    'Kontaktloggen kan inte raderas; en kontakt rättas bara av den som registrerade den, och historiken sparas.',
+  'errors.domain.contact_not_acknowledged':
+    'Bekräfta att du har sett företagets senaste kontakter och önskemål.',
+  'errors.domain.contact_settings_not_member':
+    'Bara företagets egna medlemmar kan ändra dess inställningar för kontakter.',
+  'errors.domain.disclosure_fixed':
+    'Redovisningen av kontakter i en publicerad upphandling kan inte ändras.',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -469,6 +482,19 @@ const en: Record<keyof typeof sv, string> = {
     'Only an initiative the organisation owns or co-owns can be chosen.',
   'errors.domain.initiative_co_owner_exists':
     'The organisation has already asked to co-own this initiative.',
+  'errors.domain.contact_author_not_verified':
+    'Only a verified public body or intermediary can record contacts.',
+  'errors.domain.contact_not_company': 'Contacts are recorded with companies only.',
+  'errors.domain.contact_not_member': "Only the organisation's own members can do that.",
+  'errors.domain.contact_in_future': 'The date of the contact cannot be in the future.',
+  'errors.domain.contact_append_only':
+    'The contact ledger cannot be deleted; a contact is corrected only by its author, and the history is kept.',
+  'errors.domain.contact_not_acknowledged':
+    "Confirm that you have seen the company's recent contacts and preference.",
+  'errors.domain.contact_settings_not_member':
+    "Only the company's own members can change its contact settings.",
+  'errors.domain.disclosure_fixed':
+    'The disclosure of contacts in a published call cannot be changed.',
 }
 
 export default { sv, en }

@@ -1,3 +1,5 @@
+import contactsMessages from '~/i18n/messages/contacts'
+import { listCallContactDisclosures } from '~/models/contact-reads.server'
 import { parseWithZod } from '@conform-to/zod'
 import {
   type ActionFunctionArgs,
@@ -23,6 +25,7 @@ import { pageTitle } from '~/utils/meta'
 import { clientIp, oneOf } from '~/utils/request.server'
 import { Actions } from './actions-section'
 import { Ask } from './ask-form'
+import { ContactDisclosureSection } from './contact-disclosure-section'
 import { AmendmentsSection, DisclosureSection, DocumentsSection } from './record-sections'
 import { askSchema, callIdSchema, followSchema, NOTICES } from './schema'
 import { DatesSection, FactsSection, NeedSection, TermsSection } from './terms-sections'
@@ -30,7 +33,9 @@ import callPublicMessages from '~/i18n/messages/call-public'
 import callsMessages from '~/i18n/messages/calls'
 import errorsMessages from '~/i18n/messages/errors'
 
-export const handle = { i18n: [callPublicMessages, callsMessages, errorsMessages] }
+export const handle = {
+  i18n: [callPublicMessages, callsMessages, errorsMessages, contactsMessages],
+}
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.call.title ?? t('notFound.title'))
@@ -43,14 +48,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const call = await orNotFound(
     getPublicCall(db, callId.data, user ? { id: user.id } : null, getLocale(request)),
   )
-  const [bidCounts, outcome] = await Promise.all([
+  const [bidCounts, outcome, contactDisclosures] = await Promise.all([
     getBidCounts(db, call),
     getPublicOutcome(db, call.id),
+    listCallContactDisclosures(db, call.id),
   ])
   const url = new URL(request.url)
   const notice = url.searchParams.get('notice')
   return {
     call,
+    contactDisclosures,
     bidCounts,
     outcome,
     loginHref: `/login?${new URLSearchParams({ redirectTo: url.pathname })}`,
@@ -97,7 +104,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CallPage() {
-  const { call, bidCounts, outcome, notice, loginHref } = useLoaderData<typeof loader>()
+  const { call, contactDisclosures, bidCounts, outcome, notice, loginHref } =
+    useLoaderData<typeof loader>()
   const t = useT()
   return (
     <>
@@ -139,6 +147,7 @@ export default function CallPage() {
       <DocumentsSection call={call} />
       <AmendmentsSection call={call} />
       <DisclosureSection call={call} />
+      <ContactDisclosureSection contacts={contactDisclosures} />
 
       <section aria-labelledby="questions-title">
         <h2 id="questions-title">{t('callPublic.qa.title')}</h2>

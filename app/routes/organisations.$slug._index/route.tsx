@@ -14,6 +14,7 @@ import { getPublicBodyShowcase, listCompanyReferences } from '~/models/showcase.
 import { CompanySections, PublicBodySections } from './showcase-sections'
 import applicationsMessages from '~/i18n/messages/applications'
 import callsMessages from '~/i18n/messages/calls'
+import contactsMessages from '~/i18n/messages/contacts'
 import offersMessages from '~/i18n/messages/offers'
 import organisationsMessages from '~/i18n/messages/organisations'
 import pilotsMessages from '~/i18n/messages/pilots'
@@ -25,6 +26,7 @@ export const handle = {
   i18n: [
     applicationsMessages,
     callsMessages,
+    contactsMessages,
     offersMessages,
     organisationsMessages,
     pilotsMessages,
@@ -133,6 +135,16 @@ export default function OrganisationProfile() {
             {org.kind !== 'company' ? (
               <li>
                 <Link to={`${base}/initiatives`}>{t('initiative.orgLink')}</Link>
+              </li>
+            ) : null}
+            {org.kind !== 'company' && org.verification_status === 'verified' ? (
+              <li>
+                <Link to={`${base}/contacts`}>{t('contacts.orgLink.ledger')}</Link>
+              </li>
+            ) : null}
+            {org.kind === 'company' ? (
+              <li>
+                <Link to={`${base}/contacts-about-us`}>{t('contacts.orgLink.aboutUs')}</Link>
               </li>
             ) : null}
             {org.kind !== 'intermediary' ? (

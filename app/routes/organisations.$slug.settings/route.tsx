@@ -29,12 +29,16 @@ import { getDb } from '~/utils/db.server'
 import { refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
-import { intentSchema, schema } from './schema'
+import { ContactSettingsSection } from './contact-settings'
+import { contactSettingsSchema, intentSchema, schema } from './schema'
 import { DoneNotice } from '~/components/problem'
+import contactsMessages from '~/i18n/messages/contacts'
 import errorsMessages from '~/i18n/messages/errors'
+import { getContactSettings } from '~/models/contact-reads.server'
+import { saveContactSettings } from '~/models/contacts.server'
 import organisationsMessages from '~/i18n/messages/organisations'
 
-export const handle = { i18n: [errorsMessages, organisationsMessages] }
+export const handle = { i18n: [errorsMessages, organisationsMessages, contactsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -47,7 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     org,
     options: await getOrganisationFormOptions(getDb(), getLocale(request)),
-    notice: notice === 'saved' || notice === 'review' ? notice : null,
+    contactSettings: org.kind === 'company' ? await getContactSettings(getDb(), org.id) : null,
+    notice: notice === 'saved' || notice === 'review' || notice === 'contacts' ? notice : null,
   }
 }
 
@@ -57,6 +62,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const options = await getOrganisationFormOptions(db, getLocale(request))
   const formData = await request.formData()
   const intent = intentSchema.parse(formData.get('intent'))
+  if (intent === 'contacts') {
+    // The company's contact-ledger settings: a form of its own (decision record 029).
+    const contacts = parseWithZod(formData, { schema: contactSettingsSchema })
+    if (contacts.status !== 'success') {
+      return data({ contactsResult: contacts.reply() }, { status: 400 })
+    }
+    try {
+      await saveContactSettings(db, {
+        companyId: org.id,
+        userId: user.id,
+        input: contacts.value,
+        ip: clientIp(context),
+      })
+    } catch (error) {
+      return data({ contactsResult: refusalReply(contacts, error) }, { status: 400 })
+    }
+    return redirect(`/organisations/${org.slug}/settings?notice=contacts`)
+  }
   const submission = parseWithZod(formData, { schema: schema(options, org.kind) })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   try {
@@ -77,13 +100,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrganisationSettings() {
-  const { org, options, notice } = useLoaderData<typeof loader>()
+  const { org, options, contactSettings, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
   const formSchema = useMemo(() => schema(options, org.kind), [options, org.kind])
   const [form, fields] = useForm({
     id: 'organisation-settings',
-    lastResult: actionData?.result,
+    lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
     constraint: getZodConstraint(formSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
@@ -104,7 +127,11 @@ export default function OrganisationSettings() {
     <>
       {notice ? (
         <DoneNotice>
-          {notice === 'review' ? t('orgSettings.reviewRequested') : t('orgSettings.saved')}
+          {notice === 'review'
+            ? t('orgSettings.reviewRequested')
+            : notice === 'contacts'
+              ? t('contacts.settings.saved')
+              : t('orgSettings.saved')}
         </DoneNotice>
       ) : null}
       <h1>{t('orgSettings.title', { name: org.name })}</h1>
@@ -161,6 +188,15 @@ export default function OrganisationSettings() {
           ) : null}
         </div>
       </Form>
+      {contactSettings ? (
+        <ContactSettingsSection
+          slug={org.slug}
+          settings={contactSettings}
+          lastResult={
+            actionData && 'contactsResult' in actionData ? actionData.contactsResult : undefined
+          }
+        />
+      ) : null}
       <p>
         <Link to={`/organisations/${org.slug}`}>{t('orgSettings.back')}</Link>
       </p>

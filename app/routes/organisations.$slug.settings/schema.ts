@@ -4,9 +4,39 @@ import { type ReferenceCodes, settingsSchema } from '~/utils/organisation-schema
 
 export { slugSchema } from '~/utils/slug'
 
-/** Which button was pressed: save, or save and ask for a new review after a rejection. */
-export const intentSchema = z.enum(['save', 'review']).catch('save')
+/**
+ * Which button was pressed: save, save and ask for a new review after a rejection, or save the
+ * company's contact-ledger settings (a form of its own).
+ */
+export const intentSchema = z.enum(['save', 'review', 'contacts']).catch('save')
 
 export function schema(ref: ReferenceCodes, kind: OrganisationKind) {
   return settingsSchema(ref, kind)
 }
+
+export const CHANNEL_VALUES = ['no_preference', 'through_intermediary', 'testarena_only'] as const
+
+export const contactSettingsSchema = z.object({
+  share_contacts: z
+    .boolean()
+    .optional()
+    .transform((v) => v ?? false),
+  preferred_channel: z.enum(CHANNEL_VALUES, { required_error: 'errors.required' }),
+  preference_note: z
+    .string()
+    .trim()
+    .max(500, 'errors.tooLong')
+    .optional()
+    .transform((v) => v ?? ''),
+  not_before: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'contacts.form.error.date')
+    .refine(
+      (v) =>
+        !Number.isNaN(Date.parse(`${v}T12:00:00Z`)) &&
+        new Date(`${v}T12:00:00Z`).toISOString().slice(0, 10) === v,
+      'contacts.form.error.date',
+    )
+    .optional()
+    .transform((v) => v ?? null),
+})

@@ -1,0 +1,90 @@
+import type { Page } from '@playwright/test'
+import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
+
+// The company contact ledger (issue 15, decision record 029): Region Norrbotten chooses
+// Polarsensor, sees IUC Norrbotten's shared visit and the company's preference, forgets to
+// acknowledge them, then records a demo; Nattugglan sees Luleå's dialogue meeting about it and
+// its settings; the fall-prevention call discloses the region's demo with Polarsensor.
+
+const ANNA = 'anna.lindqvist@norrbotten.test'
+const SARA = 'sara.berg@nattugglan.test'
+
+async function logIn(page: Page, checkA11y: () => Promise<void>, email: string) {
+  await visit(page, '/login', checkA11y)
+  await page.getByLabel('E-postadress').fill(email)
+  await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Logga in' }).click()
+  await expect(page.getByRole('button', { name: 'Logga ut', exact: true })).toBeVisible()
+}
+
+test('a region records a contact after seeing the shared ones; the company sees its own; the call discloses', async ({
+  page,
+  checkA11y,
+}) => {
+  test.slow()
+  await logIn(page, checkA11y, ANNA)
+  await visit(page, '/organisations/region-norrbotten', checkA11y)
+  await page.getByRole('link', { name: 'Kontakter med företag', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Kontakter med företag – Region Norrbotten',
+  )
+  await page.getByRole('combobox', { name: 'Företag' }).selectOption({ label: 'Polarsensor AB' })
+  await page.getByRole('button', { name: 'Visa företagets senaste kontakter' }).click()
+  await expect(
+    page.getByRole('heading', { name: 'Senaste kontakter med Polarsensor AB' }),
+  ).toBeVisible()
+  const recent = page.getByRole('table', {
+    name: 'Kontakter de senaste sex månaderna som ni får se',
+  })
+  await expect(recent.getByRole('rowheader', { name: 'IUC Norrbotten AB' })).toBeVisible()
+  await expect(page.getByText(/Kontakta oss gärna via IUC Norrbotten/)).toBeVisible()
+  await checkA11y()
+
+  // Without the acknowledgement: the summary, the message by the box, the text kept.
+  const purpose = 'Demonstration av väggmonterade radarsensorer på Kalixgårdens korttidsboende.'
+  await page.getByRole('combobox', { name: 'Typ' }).selectOption({ label: 'Demonstration' })
+  await page.getByLabel('Syfte').fill(purpose)
+  await page.getByRole('button', { name: 'Registrera kontakten' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: /fel i formuläret/ })).toBeVisible()
+  await expect(page.getByLabel('Syfte')).toHaveValue(purpose)
+  await checkA11y()
+
+  await page
+    .getByRole('combobox', { name: 'Initiativ' })
+    .selectOption({ label: 'Aktivt och hälsosamt åldrande – EU Reference Site Norrbotten' })
+  await page.getByRole('checkbox', { name: /Jag har sett de senaste kontakterna/ }).check()
+  await page.getByRole('button', { name: 'Registrera kontakten' }).click()
+  await expect(page.getByRole('status')).toContainText('Kontakten är registrerad.')
+  const recorded = page.getByRole('table', { name: 'Kontakter ni har registrerat, senaste först' })
+  await expect(recorded.getByText(purpose)).toBeVisible()
+  await checkA11y()
+
+  // The fall-prevention call belongs to the region's programme: its page discloses the contacts.
+  await visit(page, '/calls?q=Fallprevention', checkA11y)
+  await page
+    .getByRole('link', { name: /Fallprevention med sensorer/ })
+    .first()
+    .click()
+  await expect(
+    page.getByRole('heading', { name: 'Kontakter med företag före upphandlingen' }),
+  ).toBeVisible()
+  const disclosed = page.getByRole('table', { name: 'Redovisade kontakter' })
+  await expect(disclosed.getByText(purpose)).toBeVisible()
+  await checkA11y()
+  await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
+
+  // Nattugglan keeps its contacts to itself but sees Luleå's meeting, and its settings.
+  await logIn(page, checkA11y, SARA)
+  await visit(page, '/organisations/nattugglan-omsorgsteknik', checkA11y)
+  await page.getByRole('link', { name: 'Kontakter med oss', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Kontakter med Nattugglan Omsorgsteknik AB',
+  )
+  await expect(page.getByRole('rowheader', { name: 'Luleå kommun' })).toBeVisible()
+  await expect(page.getByText('Ni delar inte era kontakter', { exact: false })).toBeVisible()
+  await visit(page, '/organisations/nattugglan-omsorgsteknik/settings', checkA11y)
+  await page.getByLabel('Inte före (datum)').fill('2027-03-01')
+  await page.getByRole('button', { name: 'Spara inställningarna för kontakter' }).click()
+  await expect(page.getByRole('status')).toContainText('Inställningarna för kontakter är sparade.')
+  await checkA11y()
+})
