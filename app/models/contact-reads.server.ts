@@ -4,6 +4,7 @@ import type { Database } from '#db/schema'
 import { now } from '~/utils/clock.server'
 import { toStockholmDateInput } from '~/utils/stockholm-time'
 import { DomainError } from './errors.server'
+import { VERIFIED_KINDS } from '~/domain/vocabularies'
 
 // The company contact ledger (decision record 029): reads. Who sees a contact, enforced here in
 // every query's WHERE:
@@ -15,7 +16,7 @@ import { DomainError } from './errors.server'
 // What a published call disclosed (call_contact_disclosures) is public with the call.
 
 /** Roughly six months back, as a calendar date. */
-export function sixMonthsAgo(): string {
+function sixMonthsAgo(): string {
   return toStockholmDateInput(now() - 183 * 86400)
 }
 
@@ -50,7 +51,7 @@ function visibleTo(userId: number | null) {
             .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
             .select('m.user_id')
             .where('m.user_id', '=', userId)
-            .where('o.kind', 'in', ['public_body', 'intermediary'])
+            .where('o.kind', 'in', VERIFIED_KINDS)
             .where('o.verification_status', '=', 'verified'),
         ),
       ]),

@@ -5,6 +5,7 @@ import { toStockholmDateInput } from '~/utils/stockholm-time'
 import { audit } from './audit.server'
 import { DomainError, withRules } from './errors.server'
 import { inTransaction } from './initiatives.server'
+import { VERIFIED_KINDS } from '~/domain/vocabularies'
 
 // The company contact ledger (issue 15, decision record 029): writes. A verified public body or
 // intermediary records an approach of a company after acknowledging the company's recent contacts
@@ -38,14 +39,14 @@ export function today(): string {
 }
 
 /** The organisations the user belongs to that may record contacts (verified bodies). */
-export async function recordingOrganisation(db: DB, userId: number, organisationId: number) {
+async function recordingOrganisation(db: DB, userId: number, organisationId: number) {
   const row = await db
     .selectFrom('organisations as o')
     .innerJoin('memberships as m', 'm.organisation_id', 'o.id')
     .select(['o.id', 'o.slug', 'o.name', 'o.kind', 'o.verification_status'])
     .where('o.id', '=', organisationId)
     .where('m.user_id', '=', userId)
-    .where('o.kind', 'in', ['public_body', 'intermediary'])
+    .where('o.kind', 'in', VERIFIED_KINDS)
     .where('o.verification_status', '=', 'verified')
     .executeTakeFirst()
   return row ?? null

@@ -1,7 +1,6 @@
 import { sql } from 'kysely'
 import type { DB } from '#db/connection'
 import type { Locale } from '~/i18n/locales'
-import { paged } from './catalogue-query.server'
 import { getCpvLabels } from './cpv.server'
 import { DomainError } from './errors.server'
 import { canOwnInitiatives } from './initiatives.server'
@@ -10,8 +9,6 @@ import { canOwnInitiatives } from './initiatives.server'
 // every initiative, whatever its status, with its owners. What stays private is what is private
 // elsewhere: a linked call or test-bed offer in draft is shown only to the owner side, and a
 // pending or declined request to co-own only to the owner's members and the asking organisation.
-
-export const INITIATIVES_PAGE_SIZE = 20
 
 /** The owner first, then the accepted co-owners in the order they were accepted. */
 export async function ownersOf(db: DB, ids: readonly number[]) {
@@ -49,29 +46,6 @@ const LIST_COLUMNS = [
   'i.starts_on',
   'i.ends_on',
 ] as const
-
-/** The public register: every initiative, newest first, a page at a time. */
-export async function listInitiatives(db: DB, requestedPage: number | undefined) {
-  const page = await paged(db, db.selectFrom('initiatives'), requestedPage, INITIATIVES_PAGE_SIZE)
-  const rows = await db
-    .selectFrom('initiatives as i')
-    .select(LIST_COLUMNS)
-    .orderBy('i.created_at', 'desc')
-    .orderBy('i.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute()
-  const owners = await ownersOf(
-    db,
-    rows.map((r) => r.id),
-  )
-  return {
-    total: page.total,
-    page: page.page,
-    pages: page.pages,
-    items: rows.map((r) => ({ ...r, owners: owners.get(r.id) ?? [] })),
-  }
-}
 
 /** An organisation's initiatives: those it owns and those it co-owns (accepted), newest first. */
 export async function listOrganisationInitiatives(db: DB, organisationId: number) {

@@ -5,6 +5,7 @@ import { now } from '~/utils/clock.server'
 import { audit } from './audit.server'
 import { DomainError, withRules } from './errors.server'
 import { listCounties, listMunicipalities, listSectors, listThemes } from './reference.server'
+import { VERIFIED_KINDS } from '~/domain/vocabularies'
 
 // The initiatives register (issue 15, decision record 027): writing an initiative and its target
 // rows, moving its status forward. Everything in the register is public; only members of the
@@ -50,7 +51,7 @@ export type InitiativeFormOptions = Awaited<ReturnType<typeof getInitiativeFormO
 /** May the organisation own an initiative: a verified public body or intermediary. */
 export function canOwnInitiatives(org: { kind: string; verification_status: string }) {
   return (
-    (org.kind === 'public_body' || org.kind === 'intermediary') &&
+    (VERIFIED_KINDS as readonly string[]).includes(org.kind) &&
     org.verification_status === 'verified'
   )
 }

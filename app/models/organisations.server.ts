@@ -8,6 +8,7 @@ import type {
   SizeClass,
   VerificationStatus,
 } from '#db/schema'
+import { VERIFIED_KINDS } from '~/domain/vocabularies'
 import type { Locale } from '~/i18n/locales'
 import { now } from '~/utils/clock.server'
 import { audit } from './audit.server'
@@ -122,7 +123,7 @@ async function sectorCodes(db: DB, organisationId: number): Promise<string[]> {
 
 /** Kinds that wait for a platform administrator's verification (decision 026). */
 export function needsVerification(kind: OrganisationKind): boolean {
-  return kind === 'public_body' || kind === 'intermediary'
+  return (VERIFIED_KINDS as readonly OrganisationKind[]).includes(kind)
 }
 
 /**

@@ -76,7 +76,7 @@ interface Shape {
 }
 
 /** The primary key and every unique index of `table`, read from the schema. */
-async function shapeOf(db: Kysely<any>, table: string): Promise<Shape> {
+export async function shapeOf(db: Kysely<any>, table: string): Promise<Shape> {
   const info = await sql<{ name: string; pk: number }>`
     SELECT name, pk FROM pragma_table_info(${table}) ORDER BY cid`.execute(db)
   const columns = info.rows.map((c) => c.name)
@@ -112,8 +112,12 @@ async function shapeOf(db: Kysely<any>, table: string): Promise<Shape> {
   return { columns, sameRow, keys }
 }
 
-/** A BEFORE INSERT and a BEFORE UPDATE guard per unique key of `table`. */
-function guards(table: string, shape: Shape): string[] {
+/**
+ * A BEFORE INSERT and a BEFORE UPDATE guard per unique key of `table`. Later migrations that add
+ * tables with frozen state call this with `shapeOf` (exported for them; the SQL it makes for the
+ * tables above does not change).
+ */
+export function guards(table: string, shape: Shape): string[] {
   return shape.keys.flatMap((key, i) => {
     const match = key.columns.map((c) => `${c} = NEW.${c}`).join(' AND ')
     const existing = key.where ? `${match} AND (${key.where})` : match

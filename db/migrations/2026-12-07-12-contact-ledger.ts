@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { guards, shapeOf } from './2026-12-07-08-conflict-guards'
 
 // Frozen once landed. The company contact ledger, "don't knock on the same door" (issue 15,
 // decision record 029): a verified public body or intermediary records each time it approaches a
@@ -199,67 +200,10 @@ const statements: string[] = [
 // The conflict guards, made as 2026-12-07-08-conflict-guards makes them (decision record 022).
 const GUARDED = ['company_contacts', 'company_contact_revisions', 'call_contact_disclosures']
 
-interface Key {
-  columns: string[]
-  where: string | null
-}
-
-async function guardsFor(db: Kysely<any>, table: string): Promise<string[]> {
-  const info = await sql<{ name: string; pk: number }>`
-    SELECT name, pk FROM pragma_table_info(${table}) ORDER BY cid`.execute(db)
-  const columns = info.rows.map((c) => c.name)
-  const pk = info.rows
-    .filter((c) => c.pk > 0)
-    .sort((a, b) => a.pk - b.pk)
-    .map((c) => c.name)
-  const withoutRowid = await sql<{ found: number }>`SELECT 1 AS found FROM sqlite_master
-    WHERE name = ${table} AND sql LIKE '%WITHOUT ROWID%'`.execute(db)
-  const keys: Key[] = []
-  if (!withoutRowid.rows.length && pk.length === 1) keys.push({ columns: pk, where: null })
-  const indexes = await sql<{ name: string; partial: number }>`
-    SELECT name, partial FROM pragma_index_list(${table}) WHERE "unique" = 1 ORDER BY name`.execute(
-    db,
-  )
-  for (const index of indexes.rows) {
-    const cols = await sql<{ name: string | null }>`
-      SELECT name FROM pragma_index_info(${index.name}) ORDER BY seqno`.execute(db)
-    const names = cols.rows.map((r) => r.name)
-    if (names.some((c) => c === null)) throw new Error(`${index.name}: expression index`)
-    if (keys.some((k) => k.columns.join() === names.join() && !k.where)) continue
-    let where: string | null = null
-    if (index.partial) {
-      const def = await sql<{ sql: string }>`
-        SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ${index.name}`.execute(db)
-      where = /\bWHERE\b([\s\S]*)$/i.exec(def.rows[0]!.sql)![1]!.trim()
-    }
-    keys.push({ columns: names as string[], where })
-  }
-  const sameRow = withoutRowid.rows.length
-    ? pk.map((c) => `${c} = OLD.${c}`).join(' AND ')
-    : 'rowid = OLD.rowid'
-  return keys.flatMap((key, i) => {
-    const match = key.columns.map((c) => `${c} = NEW.${c}`).join(' AND ')
-    const existing = key.where ? `${match} AND (${key.where})` : match
-    const newInIndex = key.where
-      ? ` AND (SELECT ${key.where} FROM (SELECT ${columns.map((c) => `NEW.${c} AS ${c}`).join(', ')}))`
-      : ''
-    const message = `testarena:row_exists: UNIQUE constraint failed: ${key.columns.map((c) => `${table}.${c}`).join(', ')}`
-    return [
-      `CREATE TRIGGER ${table}_no_conflict_insert_${i + 1} BEFORE INSERT ON ${table}
-        WHEN EXISTS (SELECT 1 FROM ${table} WHERE ${existing})${newInIndex}
-        BEGIN SELECT RAISE(ABORT, '${message}'); END`,
-      `CREATE TRIGGER ${table}_no_conflict_update_${i + 1}
-        BEFORE UPDATE OF ${key.columns.join(', ')} ON ${table}
-        WHEN EXISTS (SELECT 1 FROM ${table} WHERE ${existing} AND NOT (${sameRow}))${newInIndex}
-        BEGIN SELECT RAISE(ABORT, '${message}'); END`,
-    ]
-  })
-}
-
 export async function up(db: Kysely<any>): Promise<void> {
   for (const statement of statements) await sql.raw(statement).execute(db)
   for (const table of GUARDED) {
-    for (const guard of await guardsFor(db, table)) await sql.raw(guard).execute(db)
+    for (const guard of guards(table, await shapeOf(db, table))) await sql.raw(guard).execute(db)
   }
 }
 

@@ -9,6 +9,8 @@ import { getOrganisationProfile } from '~/models/organisations.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { slugSchema } from './schema'
+import type { OrganisationKind } from '#db/schema'
+import type { MessageKey } from '~/i18n/messages'
 import { DoneNotice } from '~/components/problem'
 import { getPublicBodyShowcase, listCompanyReferences } from '~/models/showcase.server'
 import { CompanySections, PublicBodySections } from './showcase-sections'
@@ -71,6 +73,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { org, showcase, notice: org.viewer_role ? notice : null }
 }
 
+/** The organisation's own pages, for its members: what each kind of organisation manages. */
+function manageLinks(org: {
+  kind: OrganisationKind
+  viewer_role: string | null
+  verification_status: string
+}): Array<[string, MessageKey]> {
+  const company = org.kind === 'company'
+  const publicBody = org.kind === 'public_body'
+  const links: Array<[string, MessageKey, boolean]> = [
+    ['settings', 'orgProfile.settings', org.viewer_role === 'admin'],
+    ['members', 'orgProfile.membersLink', true],
+    ['test-beds', 'offers.orgLink', publicBody],
+    ['calls', 'call.orgLink.calls', publicBody],
+    ['initiatives', 'initiative.orgLink', !company],
+    ['contacts', 'contacts.orgLink.ledger', !company && org.verification_status === 'verified'],
+    ['contacts-about-us', 'contacts.orgLink.aboutUs', company],
+    ['pilots', 'pilots.profile.pilotsLink', org.kind !== 'intermediary'],
+    ['references', 'showcase.profile.manageReferences', org.kind !== 'intermediary'],
+    ['state-aid', 'pilots.profile.stateAidLink', company],
+    ['applications', 'applications.profileLink', company],
+    ['bids', 'call.orgLink.bids', company],
+  ]
+  return links.filter(([, , shown]) => shown).map(([path, label]) => [path, label])
+}
+
 export default function OrganisationProfile() {
   const { org, showcase, notice } = useLoaderData<typeof loader>()
   const t = useT()
@@ -114,64 +141,11 @@ export default function OrganisationProfile() {
       {org.viewer_role ? (
         <nav aria-label={t('orgProfile.manage')}>
           <ul className="actions">
-            {org.viewer_role === 'admin' ? (
-              <li>
-                <Link to={`${base}/settings`}>{t('orgProfile.settings')}</Link>
+            {manageLinks(org).map(([path, label]) => (
+              <li key={path}>
+                <Link to={`${base}/${path}`}>{t(label)}</Link>
               </li>
-            ) : null}
-            <li>
-              <Link to={`${base}/members`}>{t('orgProfile.membersLink')}</Link>
-            </li>
-            {org.kind === 'public_body' ? (
-              <li>
-                <Link to={`${base}/test-beds`}>{t('offers.orgLink')}</Link>
-              </li>
-            ) : null}
-            {org.kind === 'public_body' ? (
-              <li>
-                <Link to={`${base}/calls`}>{t('call.orgLink.calls')}</Link>
-              </li>
-            ) : null}
-            {org.kind !== 'company' ? (
-              <li>
-                <Link to={`${base}/initiatives`}>{t('initiative.orgLink')}</Link>
-              </li>
-            ) : null}
-            {org.kind !== 'company' && org.verification_status === 'verified' ? (
-              <li>
-                <Link to={`${base}/contacts`}>{t('contacts.orgLink.ledger')}</Link>
-              </li>
-            ) : null}
-            {org.kind === 'company' ? (
-              <li>
-                <Link to={`${base}/contacts-about-us`}>{t('contacts.orgLink.aboutUs')}</Link>
-              </li>
-            ) : null}
-            {org.kind !== 'intermediary' ? (
-              <li>
-                <Link to={`${base}/pilots`}>{t('pilots.profile.pilotsLink')}</Link>
-              </li>
-            ) : null}
-            {org.kind !== 'intermediary' ? (
-              <li>
-                <Link to={`${base}/references`}>{t('showcase.profile.manageReferences')}</Link>
-              </li>
-            ) : null}
-            {org.kind === 'company' ? (
-              <li>
-                <Link to={`${base}/state-aid`}>{t('pilots.profile.stateAidLink')}</Link>
-              </li>
-            ) : null}
-            {org.kind === 'company' ? (
-              <li>
-                <Link to={`${base}/applications`}>{t('applications.profileLink')}</Link>
-              </li>
-            ) : null}
-            {org.kind === 'company' ? (
-              <li>
-                <Link to={`${base}/bids`}>{t('call.orgLink.bids')}</Link>
-              </li>
-            ) : null}
+            ))}
           </ul>
         </nav>
       ) : null}
