@@ -1,18 +1,10 @@
 import { createInitiative } from '~/models/initiatives.server'
-import { type SeedIds, type Tx, keys } from './shared'
+import { type SeedIds, type Tx, keys, organisation } from './shared'
 
 // The overview across everyone (issue 15, part 3): initiatives outside Norrbotten, so the county
 // view and the period filter tell a story — Region Skåne's programme for digital primary care and
 // its planned procurement of remote monitoring in home health care, and Skellefteå's event series
 // on electrified transport in sparsely populated areas.
-
-async function organisation(db: Tx, id: number) {
-  return db
-    .selectFrom('organisations')
-    .select(['id', 'kind', 'verification_status'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow()
-}
 
 export async function seedOverviewInitiatives(db: Tx, ids: SeedIds): Promise<void> {
   const { user, org } = keys(ids)

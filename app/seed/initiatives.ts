@@ -4,7 +4,7 @@ import {
   setInitiativeLink,
 } from '~/models/initiative-owners.server'
 import { createInitiative, type InitiativeInput } from '~/models/initiatives.server'
-import { type SeedIds, type Tx, keys } from './shared'
+import { type SeedIds, type Tx, keys, organisation } from './shared'
 
 // The initiatives register (issue 15): Region Norrbotten's EU Reference Site programme on active
 // and healthy ageing, co-owned with Luleå kommun and holding the region's reference-site test bed
@@ -21,14 +21,6 @@ const base = {
   sectors: [],
   municipalities: [],
 } satisfies Partial<InitiativeInput>
-
-async function organisation(db: Tx, id: number) {
-  return db
-    .selectFrom('organisations')
-    .select(['id', 'kind', 'verification_status'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow()
-}
 
 /** A seeded offer's or call's id, by its title's beginning. */
 async function byTitle(db: Tx, table: 'calls' | 'test_bed_offers', title: string) {

@@ -56,3 +56,12 @@ export function calendar(base: number) {
 export function travel(at: number): void {
   setClockOffset(at - Math.floor(Date.now() / 1000))
 }
+
+/** What the initiative models need to know of an organisation: id, kind, verification. */
+export async function organisation(db: Tx, id: number) {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'kind', 'verification_status'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+}
