@@ -61,3 +61,21 @@ export function formatNumber(value: number, locale: Locale): string {
 export function formatOrgNumber(digits: string): string {
   return digits.length === 10 ? `${digits.slice(0, 6)}-${digits.slice(6)}` : digits
 }
+
+/** A share as a percentage, e.g. "42 %" (sv) or "42%" (en); `share` is 0–1. */
+export function formatPercent(share: number, locale: Locale): string {
+  return numberFormat(locale, 'percent', { style: 'percent', maximumFractionDigits: 0 }).format(
+    share,
+  )
+}
+
+/**
+ * A chart's date tick (d3-scale's UTC ticks): the year alone on 1 January, else the short month
+ * and year, e.g. "2027" or "apr. 2027".
+ */
+export function formatDateTick(tick: Date, locale: Locale): string {
+  if (tick.getUTCMonth() === 0 && tick.getUTCDate() === 1) return String(tick.getUTCFullYear())
+  return dateFormat(locale, 'tick', { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    tick,
+  )
+}

@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { decideCoOwnership, requestCoOwnership } from '~/models/initiative-owners.server'
 import { OVERVIEW_COUNT_CAP } from '~/models/initiative-overview.server'
 import { createInitiative, type InitiativeInput } from '~/models/initiatives.server'
-import { CountyChart } from '~/routes/initiatives._index/county-view'
 import { loader } from '~/routes/initiatives._index/route'
 import { overviewFiltersSchema, overviewHref } from '~/routes/initiatives._index/schema'
 import { TimelineChart } from '~/routes/initiatives._index/timeline-view'
@@ -215,26 +214,6 @@ describe('the county view', () => {
     expect(energy.counties.counties.filter((c: { count: number }) => c.count > 0)).toEqual([
       { code: '24', name: 'Västerbottens län', count: 1 },
     ])
-  })
-
-  test('the chart is an image with a title and a description it is labelled by', () => {
-    const html = renderToStaticMarkup(
-      createElement(CountyChart, {
-        counties: [
-          { code: '24', name: 'Västerbottens län', count: 2 },
-          { code: '25', name: 'Norrbottens län', count: 0 },
-        ],
-        title: 'Initiativ per län',
-        desc: 'Flest har Västerbottens län med 2.',
-        formatCount: String,
-      }),
-    )
-    expect(html).toMatch(/<svg[^>]* viewBox="0 0 500 52"/)
-    expect(html).toMatch(/<svg[^>]* role="img"/)
-    expect(html).toMatch(/aria-labelledby="county-chart-title county-chart-desc"/)
-    expect(html).toContain('<title id="county-chart-title">Initiativ per län</title>')
-    expect(html).toContain('<desc id="county-chart-desc">Flest har Västerbottens län med 2.</desc>')
-    expect(html.match(/<rect /g)).toHaveLength(2)
   })
 })
 

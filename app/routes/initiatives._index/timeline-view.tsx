@@ -1,7 +1,8 @@
 import { Link } from '@remix-run/react'
 import { scaleUtc } from 'd3-scale'
 import type { InitiativeStatus } from '#db/schema'
-import { formatDate, formatNumber } from '~/i18n/format'
+import { ChartSplit } from '~/components/charts/chart-split'
+import { formatDate, formatDateTick, formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
 
 // The timeline view of the overview: each initiative's period as a bar on a time axis, in a
@@ -57,7 +58,7 @@ export function TimelineChart({
   const height = AXIS + items.length * ROW + 4
   return (
     <svg
-      className="overview-chart"
+      className="chart"
       viewBox={`0 0 ${WIDTH} ${height}`}
       role="img"
       aria-labelledby="timeline-chart-title timeline-chart-desc"
@@ -107,15 +108,7 @@ export function TimelineView({
   const locale = useLocale()
   const date = (d: string | null) =>
     d ? formatDate(Date.parse(`${d}T12:00:00Z`) / 1000, locale) : t('overview.timeline.open')
-  const monthYear = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', {
-    year: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  })
-  const tickLabel = (tick: Date) =>
-    tick.getUTCMonth() === 0 && tick.getUTCDate() === 1
-      ? String(tick.getUTCFullYear())
-      : monthYear.format(tick)
+  const tickLabel = (tick: Date) => formatDateTick(tick, locale)
   return (
     <section aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('overview.timeline.title')}</h2>
@@ -129,17 +122,19 @@ export function TimelineView({
               {t('overview.timeline.more', { count: formatNumber(data.items.length, locale) })}
             </p>
           ) : null}
-          <div className="overview-split">
-            <TimelineChart
-              items={data.items}
-              title={t('overview.timeline.chartTitle')}
-              desc={t('overview.timeline.chartDesc', {
-                count: formatNumber(data.items.length, locale),
-              })}
-              tickLabel={tickLabel}
-            />
-            <div className="call-table-scroll">
-              <table className="overview-table">
+          <ChartSplit
+            chart={
+              <TimelineChart
+                items={data.items}
+                title={t('overview.timeline.chartTitle')}
+                desc={t('overview.timeline.chartDesc', {
+                  count: formatNumber(data.items.length, locale),
+                })}
+                tickLabel={tickLabel}
+              />
+            }
+            table={
+              <table>
                 <caption>{t('overview.timeline.caption')}</caption>
                 <thead>
                   <tr>
@@ -162,8 +157,8 @@ export function TimelineView({
                   ))}
                 </tbody>
               </table>
-            </div>
-          </div>
+            }
+          />
         </>
       )}
     </section>
