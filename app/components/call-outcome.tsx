@@ -4,6 +4,7 @@ import { PlainText } from '~/components/plain-text'
 import { Stats } from '~/components/stats-section'
 import { formatDateTime, formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
+import { TableScroll } from './table-scroll'
 
 export interface BidCountsData {
   micro: number
@@ -125,7 +126,7 @@ export function Outcome({ outcome }: { outcome: OutcomeData }) {
       </dl>
       <h3>{t('callPublic.outcome.scores')}</h3>
       <p>{t('callPublic.outcome.scoresIntro')}</p>
-      <div className="call-table-scroll">
+      <TableScroll label={t('callPublic.outcome.scoresCaption')}>
         <table>
           <caption>{t('callPublic.outcome.scoresCaption')}</caption>
           <thead>
@@ -155,7 +156,7 @@ export function Outcome({ outcome }: { outcome: OutcomeData }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {outcome.failed_count ? (
         <p>{t('callPublic.outcome.failed', { count: outcome.failed_count })}</p>
       ) : null}

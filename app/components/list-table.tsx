@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { TableScroll } from './table-scroll'
 
 /**
  * A list shown as a table with a caption and column headings, or a sentence when it is empty.
@@ -19,19 +20,22 @@ export function ListTable({
   children: ReactNode
 }) {
   if (count === 0) return <p>{empty}</p>
+  // On a narrow screen (320 px) a wide table scrolls inside its box, not the page.
   return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((column) => (
-            <th scope="col" key={column}>
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
+    <TableScroll label={caption}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col" key={column}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableScroll>
   )
 }

@@ -3,6 +3,7 @@ import type { DB } from '#db/connection'
 import type { Database } from '#db/schema'
 import { now } from '~/utils/clock.server'
 import { toStockholmDateInput } from '~/utils/stockholm-time'
+import { paged } from './catalogue-query.server'
 import { DomainError } from './errors.server'
 import { VERIFIED_KINDS } from '~/domain/vocabularies'
 
@@ -87,40 +88,66 @@ function contactsQuery(db: DB) {
 }
 export type ContactRow = Awaited<ReturnType<ReturnType<typeof contactsQuery>['execute']>>[number]
 
+/** The briefing before recording shows at most this many recent contacts, newest first. */
+export const BRIEFING_LIMIT = 50
+
 /** Contacts about a company the user may see, newest first, optionally since a date. */
 export async function visibleContactsOfCompany(
   db: DB,
-  args: { companyId: number; userId: number | null; since?: string },
+  args: { companyId: number; userId: number | null; since?: string; limit?: number },
 ) {
   let query = contactsQuery(db)
     .where('k.company_id', '=', args.companyId)
     .where(visibleTo(args.userId))
   if (args.since) query = query.where('k.contacted_on', '>=', args.since)
+  if (args.limit) query = query.limit(args.limit)
   return query.execute()
 }
 
-/** The contacts an organisation recorded; only its members (otherwise 'not_found'). */
-export async function listAuthoredContacts(
+/** A ledger list shows this many contacts a page, newest first. */
+export const LEDGER_PAGE_SIZE = 25
+/** A ledger counts no further than this (the page says so); the newest are what matter. */
+export const LEDGER_COUNT_CAP = 5000
+
+async function pageOfContacts(
   db: DB,
-  args: { organisationId: number; userId: number },
+  by: 'author_organisation_id' | 'company_id',
+  id: number,
+  page: number | undefined,
 ) {
-  const member = await db
-    .selectFrom('memberships')
-    .select('user_id')
-    .where('organisation_id', '=', args.organisationId)
-    .where('user_id', '=', args.userId)
-    .executeTakeFirst()
-  if (!member) throw new DomainError('not_found')
-  return contactsQuery(db)
-    .where('k.author_organisation_id', '=', args.organisationId)
-    .where(visibleTo(args.userId))
+  const count = db.selectFrom('company_contacts').where(by, '=', id)
+  const { total, capped, ...at } = await paged(db, count, page, LEDGER_PAGE_SIZE, LEDGER_COUNT_CAP)
+  const items = await contactsQuery(db)
+    .where(`k.${by}`, '=', id)
+    .limit(at.limit)
+    .offset(at.offset)
     .execute()
+  return { items, total, capped, page: at.page, pages: at.pages }
 }
 
-/** Every contact about the company, for its own members (otherwise 'not_found'). */
+async function isMember(db: DB, organisationId: number, userId: number) {
+  const row = await db
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** A page of the contacts an organisation recorded; only its members (otherwise 'not_found'). */
+export async function listAuthoredContacts(
+  db: DB,
+  args: { organisationId: number; userId: number; page?: number },
+) {
+  if (!(await isMember(db, args.organisationId, args.userId))) throw new DomainError('not_found')
+  return pageOfContacts(db, 'author_organisation_id', args.organisationId, args.page)
+}
+
+/** A page of every contact about the company, for its own members (otherwise 'not_found'). */
 export async function listContactsAboutCompany(
   db: DB,
-  args: { companyId: number; userId: number | null },
+  args: { companyId: number; userId: number | null; page?: number },
 ) {
   if (args.userId === null) throw new DomainError('not_found')
   const member = await db
@@ -132,7 +159,36 @@ export async function listContactsAboutCompany(
     .where('o.kind', '=', 'company')
     .executeTakeFirst()
   if (!member) throw new DomainError('not_found')
-  return contactsQuery(db).where('k.company_id', '=', args.companyId).execute()
+  return pageOfContacts(db, 'company_id', args.companyId, args.page)
+}
+
+/**
+ * One contact with the texts its corrections replaced, newest first, for a member of the
+ * organisation that recorded it: the only ones who may correct it. Anyone else: 'not_found'.
+ */
+export async function authoredContact(db: DB, args: { contactId: number; userId: number }) {
+  const contact = await contactsQuery(db)
+    .where('k.id', '=', args.contactId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships as m')
+          .select('m.user_id')
+          .whereRef('m.organisation_id', '=', 'k.author_organisation_id')
+          .where('m.user_id', '=', args.userId),
+      ),
+    )
+    .executeTakeFirst()
+  if (!contact) throw new DomainError('not_found')
+  const history = await db
+    .selectFrom('company_contact_revisions as r')
+    .innerJoin('users as u', 'u.id', 'r.written_by')
+    .select(['r.revision', 'r.contacted_on', 'r.kind', 'r.purpose', 'r.replaced_at'])
+    .select('u.name as written_by_name')
+    .where('r.contact_id', '=', contact.id)
+    .orderBy('r.revision', 'desc')
+    .execute()
+  return { contact, history }
 }
 
 /** A company's settings, or the defaults (nothing shared, no preference). */
@@ -162,11 +218,12 @@ export async function contactBriefing(db: DB, args: { companyId: number; userId:
     .where('kind', '=', 'company')
     .executeTakeFirst()
   if (!company) throw new DomainError('not_found')
-  const [settings, recent] = await Promise.all([
+  const [settings, found] = await Promise.all([
     getContactSettings(db, company.id),
-    visibleContactsOfCompany(db, { ...args, since: sixMonthsAgo() }),
+    visibleContactsOfCompany(db, { ...args, since: sixMonthsAgo(), limit: BRIEFING_LIMIT + 1 }),
   ])
-  return { company, settings, recent }
+  const recent = found.slice(0, BRIEFING_LIMIT)
+  return { company, settings, recent, more: found.length > BRIEFING_LIMIT }
 }
 
 /** The companies a recorder can choose from, by name. */

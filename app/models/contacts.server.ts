@@ -135,6 +135,12 @@ export async function correctContact(
         )
         .executeTakeFirst()
       if (!before) throw new DomainError('not_found')
+      if (
+        before.contacted_on === args.input.contacted_on &&
+        before.kind === args.input.kind &&
+        before.purpose === args.input.purpose.trim()
+      )
+        throw new DomainError('contact_unchanged')
       await tx
         .updateTable('company_contacts')
         .set({

@@ -172,6 +172,7 @@ export const DOMAIN_ERROR_CODES = [
   'contact_not_company',
   'contact_not_member',
   'contact_in_future',
+  'contact_unchanged',
   'contact_append_only',
   'contact_not_acknowledged',
   'contact_settings_not_member',

@@ -88,3 +88,42 @@ test('a region records a contact after seeing the shared ones; the company sees 
   await expect(page.getByRole('status')).toContainText('Inställningarna för kontakter är sparade.')
   await checkA11y()
 })
+
+test('IUC Norrbotten corrects a visit on a 320 px phone; the replaced text stays in the history', async ({
+  page,
+  checkA11y,
+}) => {
+  test.slow()
+  await page.setViewportSize({ width: 320, height: 740 })
+  await logIn(page, checkA11y, 'linnea.oberg@iucnorrbotten.test')
+  await visit(page, '/organisations/iuc-norrbotten/contacts', checkA11y)
+  const fitsTheScreen = () =>
+    page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
+  expect(await fitsTheScreen()).toBe(true)
+  await page.getByRole('link', { name: /^Rätta kontakten med Polarsensor AB/ }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Rätta kontakten med Polarsensor AB',
+  )
+  const history = page.getByRole('table', {
+    name: 'Texter som rättelser har ersatt, senaste först',
+  })
+  await expect(history.getByText(/produktion och exportplaner\.$/)).toBeVisible()
+  expect(await fitsTheScreen()).toBe(true)
+  await checkA11y()
+
+  // Saving it as it is changes nothing: said in the summary, the text kept.
+  await page.getByRole('button', { name: 'Spara rättelsen' }).click()
+  await expect(
+    page.getByRole('alert').filter({ hasText: /Rättelsen ändrar ingenting/ }),
+  ).toBeVisible()
+  await checkA11y()
+
+  const purpose =
+    'Företagsbesök i Piteå inför B2B-forumet: produktion, exportplaner, testmiljö och kompetensbehov.'
+  await page.getByLabel('Syfte').fill(purpose)
+  await page.getByRole('button', { name: 'Spara rättelsen' }).click()
+  await expect(page.getByRole('status')).toContainText('Rättelsen är sparad.')
+  await expect(page.getByLabel('Syfte')).toHaveValue(purpose)
+  await expect(history.getByRole('rowheader', { name: '2' })).toBeVisible()
+  await checkA11y()
+})

@@ -54,7 +54,7 @@ describe('the pages', () => {
       return run(() => aboutUsLoader(loaderArgs(request, { slug })))
     }
     const own = dataOf(await page(company.org.slug, company.user.id))
-    expect(own.contacts).toEqual([
+    expect(own.contacts.items).toEqual([
       expect.objectContaining({ author_name: buyer.org.name, kind: 'dialogue_meeting' }),
     ])
     expect(statusOf(await page(company.org.slug, otherCompany.user.id))).toBe(404)

@@ -79,18 +79,22 @@ describe('who sees a contact', () => {
   })
 
   test('the company sees every contact about itself, shared or not', async () => {
-    const rows = await listContactsAboutCompany(db, {
+    const { items: rows, total } = await listContactsAboutCompany(db, {
       companyId: company.org.id,
       userId: company.user.id,
     })
     expect(ids(rows)).toEqual([contactId])
+    expect(total).toBe(1)
     expect(rows[0]).toMatchObject({ author_id: author.org.id, kind: 'visit' })
   })
 
   test('the author’s members see their own contacts', async () => {
     const colleague = await createMemberOf(db, author.org.id)
     expect(
-      ids(await listAuthoredContacts(db, { organisationId: author.org.id, userId: colleague.id })),
+      ids(
+        (await listAuthoredContacts(db, { organisationId: author.org.id, userId: colleague.id }))
+          .items,
+      ),
     ).toEqual([contactId])
   })
 

@@ -239,6 +239,7 @@ const sv = {
   'errors.domain.contact_not_company': 'Kontakter registreras bara med företag.',
   'errors.domain.contact_not_member': 'Bara organisationens egna medlemmar kan göra det.',
   'errors.domain.contact_in_future': 'Datumet för kontakten kan inte ligga i framtiden.',
+  'errors.domain.contact_unchanged': 'Rättelsen ändrar ingenting. Ändra datum, typ eller syfte.',
   'errors.domain.contact_append_only':
     'Kontaktloggen kan inte raderas; en kontakt rättas bara av den som registrerade den, och historiken sparas.',
   'errors.domain.contact_not_acknowledged':
@@ -487,6 +488,8 @@ const en: Record<keyof typeof sv, string> = {
   'errors.domain.contact_not_company': 'Contacts are recorded with companies only.',
   'errors.domain.contact_not_member': "Only the organisation's own members can do that.",
   'errors.domain.contact_in_future': 'The date of the contact cannot be in the future.',
+  'errors.domain.contact_unchanged':
+    'The correction changes nothing. Change the date, kind or purpose.',
   'errors.domain.contact_append_only':
     'The contact ledger cannot be deleted; a contact is corrected only by its author, and the history is kept.',
   'errors.domain.contact_not_acknowledged':

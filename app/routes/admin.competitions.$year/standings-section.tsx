@@ -15,6 +15,7 @@ import { useLocale, useT } from '~/i18n/use-t'
 import type { AdminCompetition } from '~/models/competitions-admin-view.server'
 import { resultSchema } from './schema'
 import { ButtonProblem, type Category, useResultFor } from './section-helpers'
+import { TableScroll } from '~/components/table-scroll'
 
 function formatAverage(value: number | null, locale: 'sv' | 'en', none: string): string {
   if (value === null) return none
@@ -57,7 +58,7 @@ function CategoryStandings({
       {category.standings.length === 0 ? (
         <p>{t('competition.admin.noNominations')}</p>
       ) : (
-        <div className="call-table-scroll">
+        <TableScroll label={t('competition.admin.standingsCaption', { category: category.nameSv })}>
           <table>
             <caption>
               {t('competition.admin.standingsCaption', { category: category.nameSv })}
@@ -134,7 +135,7 @@ function CategoryStandings({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <p>
         {category.juryComplete

@@ -28,6 +28,7 @@ export function CountyView({ data }: { data: CountyCounts }) {
         })}
       </p>
       <ChartSplit
+        tableLabel={t('overview.counties.caption')}
         chart={
           <BarChart
             bars={data.counties.map((c) => ({ key: c.code, label: c.name, value: c.count }))}

@@ -123,6 +123,7 @@ export function TimelineView({
             </p>
           ) : null}
           <ChartSplit
+            tableLabel={t('overview.timeline.caption')}
             chart={
               <TimelineChart
                 items={data.items}

@@ -2,8 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { notFound } from '~/auth/guards.server'
 import { requireOrganisationMember } from '~/auth/organisation-guard.server'
+import { pageFilter } from '~/components/catalogue/filters'
+import { LedgerPages } from '~/components/ledger-pages'
 import { ListTable } from '~/components/list-table'
 import { formatDate } from '~/i18n/format'
+import catalogueMessages from '~/i18n/messages/catalogue'
 import contactsMessages from '~/i18n/messages/contacts'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getContactSettings, listContactsAboutCompany } from '~/models/contact-reads.server'
@@ -14,7 +17,7 @@ import { pageTitle } from '~/utils/meta'
 // The company's own view of the contact ledger (decision record 029): every contact about it,
 // shared or not. Only its members; anyone else gets 404.
 
-export const handle = { i18n: [contactsMessages] }
+export const handle = { i18n: [catalogueMessages, contactsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -25,8 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, org } = await requireOrganisationMember(request, params)
   if (org.kind !== 'company') throw notFound()
   const db = getDb()
+  const page = pageFilter.parse(new URL(request.url).searchParams.get('page') ?? undefined)
   const contacts = await orNotFound(
-    listContactsAboutCompany(db, { companyId: org.id, userId: user.id }),
+    listContactsAboutCompany(db, { companyId: org.id, userId: user.id, page }),
   )
   const settings = await getContactSettings(db, org.id)
   return { company: { name: org.name, slug: org.slug }, contacts, settings }
@@ -59,7 +63,7 @@ export default function ContactsAboutUs() {
         ) : null}
       </ul>
       <ListTable
-        count={contacts.length}
+        count={contacts.items.length}
         empty={t('contacts.aboutUs.empty')}
         caption={t('contacts.aboutUs.caption')}
         columns={[
@@ -70,7 +74,7 @@ export default function ContactsAboutUs() {
           t('contacts.col.initiative'),
         ]}
       >
-        {contacts.map((c) => (
+        {contacts.items.map((c) => (
           <tr key={c.id}>
             <td>{day(c.contacted_on)}</td>
             <th scope="row">
@@ -96,6 +100,12 @@ export default function ContactsAboutUs() {
           </tr>
         ))}
       </ListTable>
+      <LedgerPages
+        list={contacts}
+        hrefFor={(p) =>
+          `/organisations/${company.slug}/contacts-about-us${p > 1 ? `?page=${p}` : ''}`
+        }
+      />
     </>
   )
 }

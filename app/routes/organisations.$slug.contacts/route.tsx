@@ -18,8 +18,11 @@ import {
   TextareaField,
   TextField,
 } from '~/components/forms'
+import { pageFilter } from '~/components/catalogue/filters'
+import { LedgerPages } from '~/components/ledger-pages'
 import { ListTable } from '~/components/list-table'
-import { formatDate } from '~/i18n/format'
+import { formatDate, formatNumber } from '~/i18n/format'
+import catalogueMessages from '~/i18n/messages/catalogue'
 import contactsMessages from '~/i18n/messages/contacts'
 import errorsMessages from '~/i18n/messages/errors'
 import { useLocale, useT } from '~/i18n/use-t'
@@ -38,7 +41,7 @@ import { CONTACT_KIND_VALUES, companyParamSchema, contactSchema } from './schema
 // it recorded, and a new one: choose a company, see its recent contacts (six months, where shared)
 // and its preference, confirm having seen them, record. Anyone else gets 404.
 
-export const handle = { i18n: [contactsMessages, errorsMessages] }
+export const handle = { i18n: [catalogueMessages, contactsMessages, errorsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -54,16 +57,18 @@ async function requireRecorder(request: Request, params: { slug?: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, org } = await requireRecorder(request, params)
   const db = getDb()
-  const chosen = companyParamSchema.safeParse(new URL(request.url).searchParams.get('company'))
+  const url = new URL(request.url)
+  const chosen = companyParamSchema.safeParse(url.searchParams.get('company'))
+  const page = pageFilter.parse(url.searchParams.get('page') ?? undefined)
   const [contacts, companies, initiatives, briefing] = await Promise.all([
-    orNotFound(listAuthoredContacts(db, { organisationId: org.id, userId: user.id })),
+    orNotFound(listAuthoredContacts(db, { organisationId: org.id, userId: user.id, page })),
     listCompanies(db),
     listOrganisationInitiatives(db, org.id),
     chosen.success
       ? orNotFound(contactBriefing(db, { companyId: chosen.data, userId: user.id }))
       : Promise.resolve(null),
   ])
-  const notice = new URL(request.url).searchParams.get('notice') === 'recorded'
+  const notice = url.searchParams.get('notice') === 'recorded'
   return {
     org: { slug: org.slug, name: org.name },
     contacts,
@@ -157,6 +162,13 @@ export default function ContactLedger() {
                 ? ` ${t('contacts.aboutUs.notBefore', { date: day(briefing.settings.not_before) })}`
                 : ''}
             </p>
+            {briefing.more ? (
+              <p className="meta">
+                {t('contacts.ledger.recentMore', {
+                  count: formatNumber(briefing.recent.length, locale),
+                })}
+              </p>
+            ) : null}
             <ListTable
               count={briefing.recent.length}
               empty={t('contacts.ledger.recentEmpty')}
@@ -212,7 +224,7 @@ export default function ContactLedger() {
       <section aria-labelledby="recorded-title">
         <h2 id="recorded-title">{t('contacts.ledger.recordedTitle')}</h2>
         <ListTable
-          count={contacts.length}
+          count={contacts.items.length}
           empty={t('contacts.ledger.empty')}
           caption={t('contacts.ledger.caption')}
           columns={[
@@ -221,9 +233,10 @@ export default function ContactLedger() {
             t('contacts.col.kind'),
             t('contacts.col.purpose'),
             t('contacts.col.initiative'),
+            t('contacts.ledger.correctLink'),
           ]}
         >
-          {contacts.map((c) => (
+          {contacts.items.map((c) => (
             <tr key={c.id}>
               <td>{day(c.contacted_on)}</td>
               <th scope="row">{c.company_name}</th>
@@ -240,9 +253,25 @@ export default function ContactLedger() {
                 ) : null}
               </td>
               <td>{c.initiative_title ?? t('contacts.noInitiative')}</td>
+              <td>
+                <Link to={`/organisations/${org.slug}/contacts/${c.id}`}>
+                  {t('contacts.ledger.correctLink')}
+                  <span className="visually-hidden">
+                    {' '}
+                    {t('contacts.ledger.correctContext', {
+                      company: c.company_name,
+                      date: day(c.contacted_on),
+                    })}
+                  </span>
+                </Link>
+              </td>
             </tr>
           ))}
         </ListTable>
+        <LedgerPages
+          list={contacts}
+          hrefFor={(p) => `/organisations/${org.slug}/contacts${p > 1 ? `?page=${p}` : ''}`}
+        />
       </section>
     </>
   )

@@ -22,8 +22,8 @@ export const companyParamSchema = z
   .regex(/^[1-9]\d{0,11}$/)
   .transform(Number)
 
-export const contactSchema = z.object({
-  company_id: id,
+/** What a contact says: its date, kind and purpose (recorded, and corrected by its author). */
+export const contactFields = {
   contacted_on: z
     .string({ required_error: 'errors.required' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'contacts.form.error.date')
@@ -39,6 +39,11 @@ export const contactSchema = z.object({
     .trim()
     .min(10, 'errors.tooShort')
     .max(1000, 'errors.tooLong'),
+}
+
+export const contactSchema = z.object({
+  company_id: id,
+  ...contactFields,
   initiative_id: z
     .string()
     .regex(/^[1-9]\d{0,11}$/)
