@@ -90,6 +90,19 @@ test('register on the waiting list, move up when a seat is given up, leave; the 
     registrations.getByRole('row', { name: /Vårdkraft Digital AB.*Bekräftad/ }),
   ).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Ställ in evenemanget' })).toBeVisible()
+
+  // Last month's round table: attendance was recorded, and it is in IUC's contact ledger.
+  await visit(page, '/events', checkA11y)
+  await page.getByRole('link', { name: /Rundabordssamtal: digitala tvillingar/ }).click()
+  await page.getByRole('link', { name: 'Registrera närvaro' }).click()
+  await expect(page.getByRole('group', { name: 'Vårdkraft Digital AB' })).toContainText('Uteblev')
+  await expect(page.getByRole('group', { name: NATTUGGLAN })).toContainText('Deltog')
+  await checkA11y()
+  await visit(page, '/organisations/iuc-norrbotten/contacts', checkA11y)
+  const ledger = page.getByRole('table', { name: 'Kontakter ni har registrerat, senaste först' })
+  await expect(
+    ledger.getByRole('row', { name: /Nattugglan Omsorgsteknik AB.*Deltog i evenemanget/ }),
+  ).toBeVisible()
 })
 
 test('the organiser publishes an event, and bad input is answered next to the fields', async ({

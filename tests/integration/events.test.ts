@@ -194,6 +194,14 @@ describe('registration and the waiting list', () => {
     expect(headerOf(done, 'Location')).toBe(`/events/${event.id}?notice=eventCancelled`)
     const [mail] = await mailsTo(db, company.user.email, 'event_cancelled')
     expect(mail?.text_body).toContain('Lokalen är inte tillgänglig den dagen.')
+    // The calendar file says so too, with a higher sequence, under the same UID.
+    const ics = (await run(() =>
+      icsLoader(loaderArgs(getRequest(`/events/${event.id}/ics`), { eventId: String(event.id) })),
+    )) as Response
+    const body = await ics.text()
+    expect(body).toContain('STATUS:CANCELLED')
+    expect(body).toContain('SEQUENCE:1')
+    expect(body).toContain(`UID:event-${event.id}@localhost:3000`)
   })
 })
 
