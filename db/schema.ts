@@ -87,6 +87,7 @@ import type {
   CompanyContactSettingsTable,
   CompanyContactsTable,
 } from './schema-contacts'
+import type { EventRegistrationsTable, EventsTable } from './schema-events'
 
 // The Kysely types of every table, one file an area; `#db/schema` re-exports them all.
 export type * from './schema-columns'
@@ -96,6 +97,7 @@ export type * from './schema-calls'
 export type * from './schema-references'
 export type * from './schema-initiatives'
 export type * from './schema-contacts'
+export type * from './schema-events'
 
 /**
  * The Kysely view of the database. Times are UTC unix seconds (INTEGER), booleans are 0/1.
@@ -190,4 +192,7 @@ export interface Database {
   company_contact_revisions: CompanyContactRevisionsTable
   company_contact_settings: CompanyContactSettingsTable
   call_contact_disclosures: CallContactDisclosuresTable
+  /** Events and their registrations (issue 15 part 8, decision record 031). */
+  events: EventsTable
+  event_registrations: EventRegistrationsTable
 }

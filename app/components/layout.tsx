@@ -39,6 +39,9 @@ export function SiteHeader() {
               <NavLink to="/initiatives">{t('initiative.nav')}</NavLink>
             </li>
             <li>
+              <NavLink to="/events">{t('event.nav')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/references">{t('showcase.nav')}</NavLink>
             </li>
             <li>

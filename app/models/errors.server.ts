@@ -177,6 +177,23 @@ export const DOMAIN_ERROR_CODES = [
   'contact_not_acknowledged',
   'contact_settings_not_member',
   'disclosure_fixed',
+  // Events (issue 15 part 8, migration 2026-12-07-14-events).
+  'event_organiser_not_verified',
+  'event_not_organiser',
+  'event_in_past',
+  'event_permanent',
+  'event_frozen',
+  'event_capacity_below_confirmed',
+  'event_registrant_not_company',
+  'event_cancelled',
+  'event_registration_closed',
+  'event_queue_order',
+  'event_registration_fixed',
+  'event_already_registered',
+  'event_attendance_fixed',
+  'event_attendance_confirmed_only',
+  'event_not_started',
+  'event_attendance_needs_contact',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 
@@ -214,6 +231,9 @@ export function fromDbError(error: unknown): DomainError {
   }
   if (message.includes('UNIQUE constraint failed: competition_results.category_id')) {
     return new DomainError('winner_exists')
+  }
+  if (message.includes('UNIQUE constraint failed: event_registrations.event_id')) {
+    return new DomainError('event_already_registered')
   }
   if (message.includes('UNIQUE constraint failed: initiative_co_owners')) {
     return new DomainError('initiative_co_owner_exists')

@@ -36,6 +36,10 @@ export const MAIL_TEMPLATES = [
   'reference_call_request',
   'signup_confirm',
   'signup_existing',
+  'event_registered',
+  'event_waiting',
+  'event_promoted',
+  'event_cancelled',
 ] as const
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number]
 

@@ -4,6 +4,7 @@ import { hashPassword } from '~/auth/password.server'
 import { now } from '~/utils/clock.server'
 import { seedCalls } from './calls'
 import { seedContacts } from './contacts'
+import { seedEvents } from './events'
 import { seedIntermediaries } from './intermediaries'
 import { seedInitiatives } from './initiatives'
 import { seedOverviewInitiatives } from './initiatives-overview'
@@ -39,5 +40,6 @@ export async function seed(db: Kysely<Database>): Promise<void> {
     await seedInitiatives(tx, ids)
     await seedOverviewInitiatives(tx, ids)
     await seedContacts(tx, ids)
+    await seedEvents(tx, ids)
   })
 }

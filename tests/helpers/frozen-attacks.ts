@@ -151,6 +151,17 @@ export const FROZEN: Record<string, FrozenAttack | string> = {
     updateError: /decision_final/,
     deleteError: /decision_final/,
   },
+  event_registrations: {
+    update: 'registered_at = registered_at + 1',
+    updateError: /event_registration_fixed/,
+    deleteError: /event_registration_fixed/,
+  },
+  events: {
+    where: "status = 'cancelled' OR starts_at <= unixepoch()",
+    update: "title = title || ' x'",
+    updateError: /event_frozen/,
+    deleteError: /event_permanent/,
+  },
   initiative_co_owners: {
     where: "state <> 'pending'",
     update: "decline_reason = 'Vi driver redan ett eget program.'",

@@ -248,6 +248,28 @@ const sv = {
     'Bara företagets egna medlemmar kan ändra dess inställningar för kontakter.',
   'errors.domain.disclosure_fixed':
     'Redovisningen av kontakter i en publicerad upphandling kan inte ändras.',
+  'errors.domain.event_organiser_not_verified':
+    'Bara en verifierad offentlig aktör eller intermediär kan ordna evenemang.',
+  'errors.domain.event_not_organiser': 'Bara arrangörens egna medlemmar kan göra det.',
+  'errors.domain.event_in_past': 'Sista anmälningsdag har redan passerat.',
+  'errors.domain.event_permanent': 'Ett evenemang tas aldrig bort; ställ in det i stället.',
+  'errors.domain.event_frozen':
+    'Evenemanget har börjat eller är inställt och kan inte längre ändras.',
+  'errors.domain.event_capacity_below_confirmed':
+    'Antalet platser kan inte bli färre än de bekräftade anmälningarna.',
+  'errors.domain.event_registrant_not_company': 'Bara företag anmäler sig till evenemang.',
+  'errors.domain.event_cancelled': 'Evenemanget är inställt.',
+  'errors.domain.event_registration_closed': 'Anmälan till evenemanget har stängt.',
+  'errors.domain.event_queue_order': 'Platserna går till väntelistan i tur och ordning.',
+  'errors.domain.event_registration_fixed':
+    'En anmälan tas inte bort och kan bara avbokas av företaget.',
+  'errors.domain.event_already_registered': 'Företaget är redan anmält till evenemanget.',
+  'errors.domain.event_attendance_fixed': 'Närvaron är redan registrerad.',
+  'errors.domain.event_attendance_confirmed_only':
+    'Närvaro registreras bara för bekräftade platser.',
+  'errors.domain.event_not_started': 'Närvaro registreras först när evenemanget har börjat.',
+  'errors.domain.event_attendance_needs_contact':
+    'Deltagande förs in i kontaktloggen med företaget.',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -498,6 +520,28 @@ const en: Record<keyof typeof sv, string> = {
     "Only the company's own members can change its contact settings.",
   'errors.domain.disclosure_fixed':
     'The disclosure of contacts in a published call cannot be changed.',
+  'errors.domain.event_organiser_not_verified':
+    'Only a verified public body or intermediary can organise events.',
+  'errors.domain.event_not_organiser': "Only the organiser's own members can do that.",
+  'errors.domain.event_in_past': 'The registration deadline has already passed.',
+  'errors.domain.event_permanent': 'An event is never deleted; cancel it instead.',
+  'errors.domain.event_frozen':
+    'The event has started or is cancelled and can no longer be changed.',
+  'errors.domain.event_capacity_below_confirmed':
+    'The number of seats cannot be lower than the confirmed registrations.',
+  'errors.domain.event_registrant_not_company': 'Only companies register for events.',
+  'errors.domain.event_cancelled': 'The event is cancelled.',
+  'errors.domain.event_registration_closed': 'Registration for the event has closed.',
+  'errors.domain.event_queue_order': 'Seats go to the waiting list in order.',
+  'errors.domain.event_registration_fixed':
+    'A registration is never deleted and can only be cancelled by the company.',
+  'errors.domain.event_already_registered': 'The company is already registered for the event.',
+  'errors.domain.event_attendance_fixed': 'Attendance has already been recorded.',
+  'errors.domain.event_attendance_confirmed_only':
+    'Attendance is recorded for confirmed seats only.',
+  'errors.domain.event_not_started': 'Attendance is recorded once the event has started.',
+  'errors.domain.event_attendance_needs_contact':
+    "Attendance is entered in the company's contact ledger.",
 }
 
 export default { sv, en }

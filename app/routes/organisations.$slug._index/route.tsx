@@ -88,6 +88,7 @@ function manageLinks(org: {
     ['calls', 'call.orgLink.calls', publicBody],
     ['initiatives', 'initiative.orgLink', !company],
     ['contacts', 'contacts.orgLink.ledger', !company && org.verification_status === 'verified'],
+    ['events', 'event.orgLink', !company && org.verification_status === 'verified'],
     ['contacts-about-us', 'contacts.orgLink.aboutUs', company],
     ['pilots', 'pilots.profile.pilotsLink', org.kind !== 'intermediary'],
     ['references', 'showcase.profile.manageReferences', org.kind !== 'intermediary'],
