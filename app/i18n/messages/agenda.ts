@@ -103,6 +103,7 @@ const sv = {
   'agenda.field.targetValue': 'Målvärde',
   'agenda.field.targetDate': 'Måldatum',
   'agenda.field.indicator': 'Indikator',
+  'agenda.field.manualIndicator': 'Indikator som registreras för hand',
   'agenda.field.reason': 'Motivering',
   'agenda.field.reasonHint':
     'För ett publicerat mål krävs en ny motivering; det tidigare målet visas öppet med motiveringen.',
@@ -261,6 +262,7 @@ const en: Record<keyof typeof sv, string> = {
   'agenda.field.targetValue': 'Target value',
   'agenda.field.targetDate': 'Target date',
   'agenda.field.indicator': 'Indicator',
+  'agenda.field.manualIndicator': 'Indicator recorded by hand',
   'agenda.field.reason': 'Reason',
   'agenda.field.reasonHint':
     'A published goal needs a new reason; the earlier target is shown openly with the reason.',

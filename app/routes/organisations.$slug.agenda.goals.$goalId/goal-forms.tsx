@@ -199,8 +199,12 @@ export function TargetForm({
 export function MeasurementForm({ indicators }: { indicators: ReadonlyArray<IndicatorChoice> }) {
   const t = useT()
   const locale = useLocale()
-  const [form, fields] = useIntentForm('measurement', measurementSchema)
   const manual = indicators.filter((i) => i.source_kind === 'manual')
+  const [form, fields] = useIntentForm(
+    'measurement',
+    measurementSchema,
+    manual.length === 1 ? { indicator_id: String(manual[0]!.id) } : undefined,
+  )
   return (
     <>
       <h3>{t('agenda.measurement.title')}</h3>
@@ -210,7 +214,7 @@ export function MeasurementForm({ indicators }: { indicators: ReadonlyArray<Indi
         <ErrorSummary form={form} />
         <SelectField
           meta={fields.indicator_id}
-          label={t('agenda.field.indicator')}
+          label={t('agenda.field.manualIndicator')}
           options={manual.map((i) => ({ value: String(i.id), label: i.label }))}
         />
         <TextField
