@@ -98,6 +98,7 @@ export type * from './schema-references'
 export type * from './schema-initiatives'
 export type * from './schema-contacts'
 export type * from './schema-events'
+export type * from './schema-agenda'
 
 /**
  * The Kysely view of the database. Times are UTC unix seconds (INTEGER), booleans are 0/1.

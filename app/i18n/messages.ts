@@ -24,6 +24,7 @@ import transparency from './messages/transparency'
 import initiatives from './messages/initiatives'
 import contacts from './messages/contacts'
 import events from './messages/events'
+import agenda from './messages/agenda'
 import type { Locale } from './locales'
 import { createTranslator, type Translate } from './translator'
 
@@ -58,6 +59,7 @@ const sv = {
   ...initiatives.sv,
   ...contacts.sv,
   ...events.sv,
+  ...agenda.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -88,6 +90,7 @@ const en: Record<MessageKey, string> = {
   ...initiatives.en,
   ...contacts.en,
   ...events.en,
+  ...agenda.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

@@ -194,6 +194,17 @@ export const DOMAIN_ERROR_CODES = [
   'event_attendance_confirmed_only',
   'event_not_started',
   'event_attendance_needs_contact',
+  // The regional agenda (issue 15 part 7, migration 2026-12-07-16-agenda).
+  'agenda_owner_not_region',
+  'agenda_not_editor',
+  'agenda_published',
+  'agenda_co_owner_invalid',
+  'agenda_goal_needs_indicator',
+  'agenda_target_reason',
+  'agenda_measurement_manual_only',
+  'agenda_measured_in_future',
+  'agenda_measurement_append_only',
+  'agenda_link_not_owner',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema'
 import { hashPassword } from '~/auth/password.server'
 import { now } from '~/utils/clock.server'
+import { seedAgenda } from './agenda'
 import { seedCalls } from './calls'
 import { seedContacts } from './contacts'
 import { seedEvents } from './events'
@@ -41,5 +42,6 @@ export async function seed(db: Kysely<Database>): Promise<void> {
     await seedOverviewInitiatives(tx, ids)
     await seedContacts(tx, ids)
     await seedEvents(tx, ids)
+    await seedAgenda(tx, ids)
   })
 }

@@ -15,6 +15,43 @@ export interface FrozenAttack {
   deleteError: RegExp | string
 }
 export const FROZEN: Record<string, FrozenAttack | string> = {
+  agenda_co_owners: {
+    update: 'added_at = added_at + 1',
+    updateError: /stamp_fixed/,
+    deleteError: /agenda_published/,
+  },
+  agenda_goal_initiatives: {
+    update: 'added_at = added_at + 1',
+    updateError: /stamp_fixed/,
+    deleteError: /agenda_published/,
+  },
+  agenda_goals: {
+    where: "status = 'published'",
+    update: "status = 'draft', published_at = NULL",
+    updateError: /agenda_published/,
+    deleteError: /agenda_published/,
+  },
+  agenda_indicators: {
+    update: "label = label || ' x'",
+    updateError: /agenda_published/,
+    deleteError: /agenda_published/,
+  },
+  agenda_measurements: {
+    update: 'value = value + 1',
+    updateError: /agenda_measurement_append_only/,
+    deleteError: /agenda_measurement_append_only/,
+  },
+  agenda_target_changes: {
+    update: 'old_value = old_value + 1',
+    updateError: /history_append_only/,
+    deleteError: /history_append_only/,
+  },
+  agendas: {
+    where: "status = 'published'",
+    update: 'created_at = created_at + 1',
+    updateError: /stamp_fixed/,
+    deleteError: /agenda_published/,
+  },
   audit_anchors: {
     update: 'row_count = row_count + 1',
     updateError: /audit_log_append_only/,

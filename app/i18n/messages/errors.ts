@@ -270,6 +270,25 @@ const sv = {
   'errors.domain.event_not_started': 'Närvaro registreras först när evenemanget har börjat.',
   'errors.domain.event_attendance_needs_contact':
     'Deltagande förs in i kontaktloggen med företaget.',
+  // The regional agenda (issue 15 part 7, migration 2026-12-07-16-agenda).
+  'errors.domain.agenda_owner_not_region': 'Bara en verifierad region kan ha en regional agenda.',
+  'errors.domain.agenda_not_editor':
+    'Bara medlemmar i regionen eller i en medägare kan ändra agendan.',
+  'errors.domain.agenda_published':
+    'Det här är publicerat: det kan inte tas bort, göras om till utkast eller mätas på ett annat sätt.',
+  'errors.domain.agenda_co_owner_invalid':
+    'En medägare måste vara en annan verifierad offentlig aktör eller mellanaktör än regionen.',
+  'errors.domain.agenda_goal_needs_indicator':
+    'Ett mål behöver minst en indikator innan det publiceras.',
+  'errors.domain.agenda_target_reason':
+    'Målet är publicerat: skriv en ny motivering (minst fem bokstäver) när du ändrar målvärdet eller måldatumet.',
+  'errors.domain.agenda_measurement_manual_only':
+    'Mätvärden registreras bara för indikatorer som mäts för hand, och en andel är högst 100.',
+  'errors.domain.agenda_measured_in_future': 'Mätdatumet kan inte ligga i framtiden.',
+  'errors.domain.agenda_measurement_append_only':
+    'Ett registrerat mätvärde ändras inte: registrera en rättelse i stället (varje värde rättas en gång).',
+  'errors.domain.agenda_link_not_owner':
+    'Ett mål kan bara kopplas till initiativ som regionen eller en medägare äger.',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -542,6 +561,24 @@ const en: Record<keyof typeof sv, string> = {
   'errors.domain.event_not_started': 'Attendance is recorded once the event has started.',
   'errors.domain.event_attendance_needs_contact':
     "Attendance is entered in the company's contact ledger.",
+  'errors.domain.agenda_owner_not_region': 'Only a verified region can have a regional agenda.',
+  'errors.domain.agenda_not_editor':
+    'Only members of the region or of a co-owner can change the agenda.',
+  'errors.domain.agenda_published':
+    'This is published: it cannot be deleted, turned back into a draft or measured another way.',
+  'errors.domain.agenda_co_owner_invalid':
+    'A co-owner must be a verified public body or intermediary other than the region.',
+  'errors.domain.agenda_goal_needs_indicator':
+    'A goal needs at least one indicator before it is published.',
+  'errors.domain.agenda_target_reason':
+    'The goal is published: give a new reason (at least five letters) when you change the target value or date.',
+  'errors.domain.agenda_measurement_manual_only':
+    'Measurements are recorded only for indicators measured by hand, and a share is at most 100.',
+  'errors.domain.agenda_measured_in_future': 'The date of a measurement cannot be in the future.',
+  'errors.domain.agenda_measurement_append_only':
+    'A recorded measurement is not changed: record a correction instead (each value is corrected once).',
+  'errors.domain.agenda_link_not_owner':
+    'A goal can only be linked to initiatives that the region or a co-owner owns.',
 }
 
 export default { sv, en }

@@ -23,6 +23,8 @@ import pilotsMessages from '~/i18n/messages/pilots'
 import referencesMessages from '~/i18n/messages/references'
 import showcaseMessages from '~/i18n/messages/showcase'
 import testbedsMessages from '~/i18n/messages/testbeds'
+import agendaMessages from '~/i18n/messages/agenda'
+import { hasPublishedAgenda } from '~/models/agenda-reads.server'
 
 export const handle = {
   i18n: [
@@ -35,6 +37,7 @@ export const handle = {
     referencesMessages,
     showcaseMessages,
     testbedsMessages,
+    agendaMessages,
   ],
 }
 
@@ -70,12 +73,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : url.searchParams.has('joined')
       ? 'joined'
       : null
-  return { org, showcase, notice: org.viewer_role ? notice : null }
+  const agenda = org.public_body_type === 'region' && (await hasPublishedAgenda(getDb(), org.id))
+  return { org, showcase, agenda, notice: org.viewer_role ? notice : null }
 }
 
 /** The organisation's own pages, for its members: what each kind of organisation manages. */
 function manageLinks(org: {
   kind: OrganisationKind
+  public_body_type: string | null
   viewer_role: string | null
   verification_status: string
 }): Array<[string, MessageKey]> {
@@ -87,6 +92,11 @@ function manageLinks(org: {
     ['test-beds', 'offers.orgLink', publicBody],
     ['calls', 'call.orgLink.calls', publicBody],
     ['initiatives', 'initiative.orgLink', !company],
+    [
+      'agenda/edit',
+      'agenda.orgLink.edit',
+      org.public_body_type === 'region' && org.verification_status === 'verified',
+    ],
     ['contacts', 'contacts.orgLink.ledger', !company && org.verification_status === 'verified'],
     ['events', 'event.orgLink', !company && org.verification_status === 'verified'],
     ['contacts-about-us', 'contacts.orgLink.aboutUs', company],
@@ -100,7 +110,7 @@ function manageLinks(org: {
 }
 
 export default function OrganisationProfile() {
-  const { org, showcase, notice } = useLoaderData<typeof loader>()
+  const { org, showcase, agenda, notice } = useLoaderData<typeof loader>()
   const t = useT()
   const base = `/organisations/${org.slug}`
   return (
@@ -139,6 +149,11 @@ export default function OrganisationProfile() {
         </div>
       ) : null}
 
+      {agenda ? (
+        <p>
+          <Link to={`${base}/agenda`}>{t('agenda.orgLink.public')}</Link>
+        </p>
+      ) : null}
       {org.viewer_role ? (
         <nav aria-label={t('orgProfile.manage')}>
           <ul className="actions">
