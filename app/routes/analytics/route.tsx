@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { BarChart } from '~/components/charts/bar-chart'
 import { ChartSplit } from '~/components/charts/chart-split'
@@ -12,7 +12,7 @@ import { getAnalytics } from '~/models/analytics-page.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { filterQuery } from '~/utils/request.server'
-import { ANALYTICS_FILTER_KEYS, analyticsFiltersSchema, csvHref } from './schema'
+import { ANALYTICS_FILTER_KEYS, analyticsFiltersSchema, analyticsHref, csvHref } from './schema'
 import { formatCell, TableView } from './table-view'
 import { buildTable, percent, type TableKey } from './tables'
 import analyticsMessages from '~/i18n/messages/analytics'
@@ -21,10 +21,18 @@ export const handle = { i18n: [analyticsMessages] }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'analytics.title')
 
-/** Public aggregates of the pipeline, per county and theme (issue 15, part 9; decision 034). */
+/**
+ * Public aggregates of the pipeline, per county and theme (issue 15, part 9; decision 034). The
+ * filter form sends empty fields too; the page answers at one stable address per filter, so an
+ * address that says it another way (or names an unknown county or theme) is redirected there.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const requested = analyticsFiltersSchema.parse(filterQuery(request, ANALYTICS_FILTER_KEYS))
-  return getAnalytics(getDb(), requested, getLocale(request))
+  const data = await getAnalytics(getDb(), requested, getLocale(request))
+  const url = new URL(request.url)
+  const stable = analyticsHref(data.filters)
+  if (url.pathname + url.search !== stable) throw redirect(stable)
+  return data
 }
 
 const STAGES = ['offers', 'pilots', 'calls', 'awards', 'references'] as const
@@ -161,18 +169,14 @@ export default function Analytics() {
 
           <section aria-labelledby="counties-title">
             <h2 id="counties-title">{t('analytics.counties.title')}</h2>
-            <div className="call-table-scroll">
-              <TableView table={table('counties')} />
-            </div>
+            <TableView table={table('counties')} />
             {download('counties')}
           </section>
 
           <section aria-labelledby="themes-title">
             <h2 id="themes-title">{t('analytics.themes.title')}</h2>
             <p>{t('analytics.themes.note')}</p>
-            <div className="call-table-scroll">
-              <TableView table={table('themes')} />
-            </div>
+            <TableView table={table('themes')} />
             {download('themes')}
           </section>
 
@@ -229,9 +233,7 @@ export default function Analytics() {
 
           <section aria-labelledby="repeat-title">
             <h2 id="repeat-title">{t('analytics.repeat.title')}</h2>
-            <div className="call-table-scroll">
-              <TableView table={table('repeat')} />
-            </div>
+            <TableView table={table('repeat')} />
             {download('repeat')}
           </section>
 
