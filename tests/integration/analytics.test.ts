@@ -265,6 +265,7 @@ describe('the CSV download', () => {
     expect(res.headers.get('Content-Disposition')).toBe(
       'attachment; filename="testarena-pipeline-25.csv"',
     )
+    expect(res.headers.get('Vary')).toBe('Accept-Language, Cookie')
     const bytes = new Uint8Array(await res.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const lines = new TextDecoder().decode(bytes).split('\r\n')

@@ -24,7 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${csvFileName(table.data, data.filters)}"`,
       'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'public, max-age=60',
+      // The headers follow the reader's language (cookie or Accept-Language): no shared caches.
+      'Cache-Control': 'private, max-age=60',
+      Vary: 'Accept-Language, Cookie',
     },
   })
 }
