@@ -123,6 +123,9 @@ export function SiteFooter() {
             <li>
               <Link to="/transparency">{t('transparency.footer')}</Link>
             </li>
+            <li>
+              <Link to="/analytics">{t('analytics.footer')}</Link>
+            </li>
           </ul>
         </nav>
       </div>

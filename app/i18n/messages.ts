@@ -25,6 +25,7 @@ import initiatives from './messages/initiatives'
 import contacts from './messages/contacts'
 import events from './messages/events'
 import agenda from './messages/agenda'
+import analytics from './messages/analytics'
 import type { Locale } from './locales'
 import { createTranslator, type Translate } from './translator'
 
@@ -60,6 +61,7 @@ const sv = {
   ...contacts.sv,
   ...events.sv,
   ...agenda.sv,
+  ...analytics.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -91,6 +93,7 @@ const en: Record<MessageKey, string> = {
   ...contacts.en,
   ...events.en,
   ...agenda.en,
+  ...analytics.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

@@ -13,6 +13,7 @@ import * as initiativeSearch from './2026-12-07-11-initiative-search'
 import * as contactLedger from './2026-12-07-12-contact-ledger'
 import * as events from './2026-12-07-14-events'
 import * as agenda from './2026-12-07-16-agenda'
+import * as analyticsIndexes from './2026-12-07-17-analytics-indexes'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-12-contact-ledger': contactLedger,
   '2026-12-07-14-events': events,
   '2026-12-07-16-agenda': agenda,
+  '2026-12-07-17-analytics-indexes': analyticsIndexes,
 }

@@ -90,6 +90,7 @@ const sv = {
   'competition.nav': 'Goda exempel',
   'competition.adminNav': 'Tävlingar',
   'transparency.footer': 'Granskningsloggens kontrollpunkter',
+  'analytics.footer': 'Statistik',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -185,6 +186,7 @@ const en: Record<keyof typeof sv, string> = {
   'competition.nav': 'Good examples',
   'competition.adminNav': 'Competitions',
   'transparency.footer': 'Audit log checkpoints',
+  'analytics.footer': 'Analytics',
 }
 
 export default { sv, en }
