@@ -176,6 +176,14 @@ export const DOMAIN_ERROR_CODES = [
   'contact_not_acknowledged',
   'contact_settings_not_member',
   'disclosure_fixed',
+  // Broadcast outreach (issue 15, migration 2026-12-07-15-outreach).
+  'outreach_settings_not_member',
+  'outreach_sender_not_allowed',
+  'outreach_not_member',
+  'outreach_fixed',
+  'outreach_criteria_invalid',
+  'outreach_hand_picked',
+  'outreach_count_changed',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 

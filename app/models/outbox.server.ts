@@ -36,6 +36,7 @@ export const MAIL_TEMPLATES = [
   'reference_call_request',
   'signup_confirm',
   'signup_existing',
+  'outreach',
 ] as const
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number]
 

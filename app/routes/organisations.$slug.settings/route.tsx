@@ -37,8 +37,12 @@ import errorsMessages from '~/i18n/messages/errors'
 import { getContactSettings } from '~/models/contact-reads.server'
 import { saveContactSettings } from '~/models/contacts.server'
 import organisationsMessages from '~/i18n/messages/organisations'
+import outreachMessages from '~/i18n/messages/outreach'
+import { OutreachSettingsSection } from './outreach-settings'
 
-export const handle = { i18n: [errorsMessages, organisationsMessages, contactsMessages] }
+export const handle = {
+  i18n: [errorsMessages, organisationsMessages, contactsMessages, outreachMessages],
+}
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -197,6 +201,7 @@ export default function OrganisationSettings() {
           }
         />
       ) : null}
+      {org.kind === 'company' ? <OutreachSettingsSection slug={org.slug} /> : null}
       <p>
         <Link to={`/organisations/${org.slug}`}>{t('orgSettings.back')}</Link>
       </p>
