@@ -33,7 +33,7 @@ export function OutreachArticle({
   const { criteria } = outreach
   const all = t('outreach.criteria.all')
   return (
-    <article className="card">
+    <article className="card outreach-article">
       <Heading>{outreach.subject}</Heading>
       <p className="meta">{byline}</p>
       <p className="prewrap">{outreach.body}</p>

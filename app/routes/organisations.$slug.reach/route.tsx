@@ -67,26 +67,28 @@ export default function SmeReach() {
     column: string,
     label: (row: { key: string | null; name: string | null }) => string,
   ) => (
-    <ListTable
-      count={rows.length}
-      empty={t('outreach.reach.empty')}
-      caption={caption}
-      columns={[
-        column,
-        t('outreach.reach.col.companies'),
-        t('outreach.reach.col.never'),
-        t('outreach.reach.col.share'),
-      ]}
-    >
-      {rows.map((r) => (
-        <tr key={r.key ?? '-'}>
-          <th scope="row">{label(r)}</th>
-          <td>{r.companies}</td>
-          <td>{r.never}</td>
-          <td>{percent(r.never, r.companies, locale)}</td>
-        </tr>
-      ))}
-    </ListTable>
+    <div className="outreach-table-scroll">
+      <ListTable
+        count={rows.length}
+        empty={t('outreach.reach.empty')}
+        caption={caption}
+        columns={[
+          column,
+          t('outreach.reach.col.companies'),
+          t('outreach.reach.col.never'),
+          t('outreach.reach.col.share'),
+        ]}
+      >
+        {rows.map((r) => (
+          <tr key={r.key ?? '-'}>
+            <th scope="row">{label(r)}</th>
+            <td>{r.companies}</td>
+            <td>{r.never}</td>
+            <td>{percent(r.never, r.companies, locale)}</td>
+          </tr>
+        ))}
+      </ListTable>
+    </div>
   )
   return (
     <>
@@ -140,48 +142,52 @@ export default function SmeReach() {
       <section aria-labelledby="first-title">
         <h2 id="first-title">{t('outreach.reach.firstTitle')}</h2>
         <p>{t('outreach.reach.firstIntro')}</p>
-        <ListTable
-          count={quarters.length}
-          empty={t('outreach.reach.firstEmpty')}
-          caption={t('outreach.reach.firstTitle')}
-          columns={[
-            t('outreach.reach.col.quarter'),
-            t('outreach.reach.col.first'),
-            t('outreach.reach.col.firstSmes'),
-          ]}
-        >
-          {quarters.map((q) => (
-            <tr key={q.quarter}>
-              <th scope="row">{q.quarter}</th>
-              <td>{q.companies}</td>
-              <td>{q.smes}</td>
-            </tr>
-          ))}
-        </ListTable>
+        <div className="outreach-table-scroll">
+          <ListTable
+            count={quarters.length}
+            empty={t('outreach.reach.firstEmpty')}
+            caption={t('outreach.reach.firstTitle')}
+            columns={[
+              t('outreach.reach.col.quarter'),
+              t('outreach.reach.col.first'),
+              t('outreach.reach.col.firstSmes'),
+            ]}
+          >
+            {quarters.map((q) => (
+              <tr key={q.quarter}>
+                <th scope="row">{q.quarter}</th>
+                <td>{q.companies}</td>
+                <td>{q.smes}</td>
+              </tr>
+            ))}
+          </ListTable>
+        </div>
       </section>
       <section aria-labelledby="share-title">
         <h2 id="share-title">{t('outreach.reach.shareTitle')}</h2>
         <p>{t('outreach.reach.shareIntro')}</p>
-        <ListTable
-          count={shares.length}
-          empty={t('outreach.reach.shareEmpty')}
-          caption={t('outreach.reach.shareTitle')}
-          columns={[
-            t('outreach.reach.col.year'),
-            t('outreach.reach.col.applicants'),
-            t('outreach.reach.col.bidders'),
-            t('outreach.reach.col.winners'),
-          ]}
-        >
-          {shares.map((s) => (
-            <tr key={s.year}>
-              <th scope="row">{s.year}</th>
-              <td>{cell(s.applicants)}</td>
-              <td>{cell(s.bidders)}</td>
-              <td>{cell(s.winners)}</td>
-            </tr>
-          ))}
-        </ListTable>
+        <div className="outreach-table-scroll">
+          <ListTable
+            count={shares.length}
+            empty={t('outreach.reach.shareEmpty')}
+            caption={t('outreach.reach.shareTitle')}
+            columns={[
+              t('outreach.reach.col.year'),
+              t('outreach.reach.col.applicants'),
+              t('outreach.reach.col.bidders'),
+              t('outreach.reach.col.winners'),
+            ]}
+          >
+            {shares.map((s) => (
+              <tr key={s.year}>
+                <th scope="row">{s.year}</th>
+                <td>{cell(s.applicants)}</td>
+                <td>{cell(s.bidders)}</td>
+                <td>{cell(s.winners)}</td>
+              </tr>
+            ))}
+          </ListTable>
+        </div>
       </section>
     </>
   )
