@@ -220,7 +220,7 @@ const en: Record<keyof typeof sv, string> = {
 
   'mail.outreach.subject': '{subject} (outreach from {sender})',
   'mail.outreach.body':
-    'Hello,\n\n{sender} sends this message through Testarena to every company matching the criteria ({criteria}). It went to {count} companies; nobody was picked by hand.\n\n---\n\n{body}\n\n---\n\nDo you not want more outreach through Testarena? Opt out here:\n{optOut}',
+    'Hello,\n\n{sender} sends this message through Testarena to every company matching the criteria ({criteria}). It went to {count} companies; nobody was picked by hand.\n\n---\n\n{body}\n\n---\n\nWould you rather not receive outreach through Testarena? Opt out here:\n{optOut}',
 }
 
 export default { sv, en }
