@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
 // which companies in Norrbotten Testarena has never reached, finds its outreach to all micro and
 // small companies (one opted out, counted), writes a new one to small manufacturing firms —
 // forgetting the size first — previews the count and sends; Tornedalens Mätteknik sees both
-// outreaches and opts out.
+// outreaches and opts out, then back in from its settings.
 
 const ANNA = 'anna.lindqvist@norrbotten.test'
 const AINO = 'aino.keskitalo@tornedalsmatteknik.test'
@@ -96,5 +96,14 @@ test('a region sees its SME reach, broadcasts to every match after a preview; a 
   await page.getByRole('button', { name: 'Spara val' }).click()
   await expect(page.getByRole('status')).toContainText('Sparat: ni får inga utskick.')
   await expect(page.getByText('Ni har valt bort utskick.')).toBeVisible()
+  await checkA11y()
+
+  // The same choice in the settings: back in.
+  await visit(page, '/organisations/tornedalens-matteknik/settings', checkA11y)
+  const section = page.getByRole('region', { name: 'Utskick' })
+  await expect(section.getByText('Ni har valt bort utskick.')).toBeVisible()
+  await section.getByRole('checkbox', { name: /Vi vill inte få utskick/ }).uncheck()
+  await section.getByRole('button', { name: 'Spara val' }).click()
+  await expect(page.getByRole('status')).toContainText('Sparat: ni tar emot utskick.')
   await checkA11y()
 })

@@ -13,6 +13,7 @@ import {
   loader as receivedLoader,
 } from '~/routes/organisations.$slug.outreach-received/route'
 import { loader as reachLoader } from '~/routes/organisations.$slug.reach/route'
+import { loader as settingsLoader } from '~/routes/organisations.$slug.settings/route'
 import { now } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
 import { sessionCookieFor } from '../helpers/factories'
@@ -285,6 +286,20 @@ describe('the pages', () => {
       ),
     )
     expect(page.optedOut).toBe(true)
+    // The settings show the same choice (their form posts to the outreach page).
+    const settings = dataOf(
+      await run(async () =>
+        settingsLoader(
+          loaderArgs(
+            getRequest(`/organisations/${company.org.slug}/settings`, {
+              cookie: await as(company.user.id),
+            }),
+            { slug: company.org.slug },
+          ),
+        ),
+      ),
+    )
+    expect(settings.outreachOptOut).toBe(true)
     await save({})
     expect(await previewOutreach(db, c)).toEqual({ matched: 1, opted_out: 0, recipients: 1 })
     const stranger = await run(async () =>

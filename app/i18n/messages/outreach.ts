@@ -67,7 +67,7 @@ const sv = {
   'outreach.optOut.stateOut': 'Ni har valt bort utskick.',
   'outreach.optOut.stateIn': 'Ni tar emot utskick.',
   'outreach.settings.title': 'Utskick',
-  'outreach.settings.link': 'Välj om ni vill få utskick till företag',
+  'outreach.settings.link': 'Se de utskick ni har fått',
 
   'outreach.reach.title': 'Räckvidd bland företag i {county}',
   'outreach.reach.intro':
@@ -178,7 +178,7 @@ const en: Record<keyof typeof sv, string> = {
   'outreach.optOut.stateOut': 'You have opted out of outreach.',
   'outreach.optOut.stateIn': 'You receive outreach.',
   'outreach.settings.title': 'Outreach',
-  'outreach.settings.link': 'Choose whether you want outreach to companies',
+  'outreach.settings.link': 'See the outreach you have received',
 
   'outreach.reach.title': 'Reach among companies in {county}',
   'outreach.reach.intro':

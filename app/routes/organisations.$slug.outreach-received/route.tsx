@@ -1,5 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '@conform-to/zod'
 import {
   type ActionFunctionArgs,
   data,
@@ -7,11 +6,11 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { notFound } from '~/auth/guards.server'
 import { requireOrganisationMember } from '~/auth/organisation-guard.server'
-import { CheckboxField, ErrorSummary, SubmitButton } from '~/components/forms'
 import { OutreachArticle } from '~/components/outreach-article'
+import { OutreachOptOutForm } from '~/components/outreach-opt-out'
 import { DoneNotice } from '~/components/problem'
 import { formatDate } from '~/i18n/format'
 import { getLocale } from '~/i18n/locale.server'
@@ -85,13 +84,6 @@ export default function OutreachReceived() {
   const actionData = useActionData<typeof action>()
   const t = useT()
   const locale = useLocale()
-  const [form, fields] = useForm({
-    id: 'outreach-opt-out',
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(optOutSchema),
-    defaultValue: { opted_out: optedOut ? 'on' : undefined },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: optOutSchema }),
-  })
   return (
     <>
       {notice ? (
@@ -106,18 +98,12 @@ export default function OutreachReceived() {
       <p>{t('outreach.received.intro')}</p>
       <section aria-labelledby="opt-out-title">
         <h2 id="opt-out-title">{t('outreach.optOut.title')}</h2>
-        <p>{optedOut ? t('outreach.optOut.stateOut') : t('outreach.optOut.stateIn')}</p>
-        <Form method="post" {...getFormProps(form)} className="stack">
-          <ErrorSummary form={form} />
-          <CheckboxField
-            meta={fields.opted_out}
-            label={t('outreach.optOut.label')}
-            hint={t('outreach.optOut.hint')}
-          />
-          <div className="actions">
-            <SubmitButton>{t('outreach.optOut.save')}</SubmitButton>
-          </div>
-        </Form>
+        <OutreachOptOutForm
+          id="outreach-opt-out"
+          slug={company.slug}
+          optedOut={optedOut}
+          lastResult={actionData?.result}
+        />
       </section>
       <section aria-labelledby="received-title">
         <h2 id="received-title">{t('outreach.orgLink.received')}</h2>

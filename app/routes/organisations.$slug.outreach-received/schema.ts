@@ -1,9 +1,3 @@
-import { z } from 'zod'
-
-// The company's choice to receive no outreach (decision record 032).
-export const optOutSchema = z.object({
-  opted_out: z
-    .boolean()
-    .optional()
-    .transform((v) => v ?? false),
-})
+// The company's choice to receive no outreach (decision record 032); the settings page posts the
+// same form here, so the schema lives with the form component both render.
+export { optOutSchema } from '~/components/outreach-opt-out'
