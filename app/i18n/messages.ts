@@ -26,6 +26,7 @@ import contacts from './messages/contacts'
 import events from './messages/events'
 import agenda from './messages/agenda'
 import analytics from './messages/analytics'
+import outreach from './messages/outreach'
 import type { Locale } from './locales'
 import { createTranslator, type Translate } from './translator'
 
@@ -62,6 +63,7 @@ const sv = {
   ...events.sv,
   ...agenda.sv,
   ...analytics.sv,
+  ...outreach.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -94,6 +96,7 @@ const en: Record<MessageKey, string> = {
   ...events.en,
   ...agenda.en,
   ...analytics.en,
+  ...outreach.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

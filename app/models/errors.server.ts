@@ -205,6 +205,14 @@ export const DOMAIN_ERROR_CODES = [
   'agenda_measured_in_future',
   'agenda_measurement_append_only',
   'agenda_link_not_owner',
+  // Broadcast outreach (issue 15, migration 2026-12-07-15-outreach).
+  'outreach_settings_not_member',
+  'outreach_sender_not_allowed',
+  'outreach_not_member',
+  'outreach_fixed',
+  'outreach_criteria_invalid',
+  'outreach_hand_picked',
+  'outreach_count_changed',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 

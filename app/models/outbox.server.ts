@@ -40,6 +40,7 @@ export const MAIL_TEMPLATES = [
   'event_waiting',
   'event_promoted',
   'event_cancelled',
+  'outreach',
 ] as const
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number]
 

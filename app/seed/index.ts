@@ -10,6 +10,7 @@ import { seedIntermediaries } from './intermediaries'
 import { seedInitiatives } from './initiatives'
 import { seedOverviewInitiatives } from './initiatives-overview'
 import { seedOrganisations } from './organisations'
+import { seedOutreach } from './outreach'
 import { seedReferences } from './references'
 import { seedTestBeds } from './test-beds'
 
@@ -43,5 +44,6 @@ export async function seed(db: Kysely<Database>): Promise<void> {
     await seedContacts(tx, ids)
     await seedEvents(tx, ids)
     await seedAgenda(tx, ids)
+    await seedOutreach(tx, ids)
   })
 }

@@ -235,6 +235,16 @@ export const FROZEN: Record<string, FrozenAttack | string> = {
     updateError: /outbox_append_only/,
     deleteError: /outbox_append_only/,
   },
+  outreach_recipients: {
+    update: 'company_id = company_id',
+    updateError: /outreach_fixed/,
+    deleteError: /outreach_fixed/,
+  },
+  outreaches: {
+    update: "subject = subject || ' x'",
+    updateError: /outreach_fixed/,
+    deleteError: /outreach_fixed/,
+  },
   password_resets: {
     prepare: 'UPDATE password_resets SET used_at = unixepoch() WHERE used_at IS NULL',
     update: 'used_at = NULL',

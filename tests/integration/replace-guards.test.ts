@@ -41,6 +41,8 @@ const EXEMPT: Record<string, string> = {
   initiative_municipalities: 'an initiative’s targets: edited freely by its owners, nothing frozen',
   company_contact_settings:
     'a company’s own sharing choice and preference, edited freely by its members',
+  company_outreach_settings:
+    'a company’s own opt-out of outreach, edited freely by its members (each change in status_log)',
   kysely_migration: 'the migrator’s own bookkeeping',
   kysely_migration_lock: 'the migrator’s own bookkeeping',
 }

@@ -289,6 +289,18 @@ const sv = {
     'Ett registrerat mätvärde ändras inte: registrera en rättelse i stället (varje värde rättas en gång).',
   'errors.domain.agenda_link_not_owner':
     'Ett mål kan bara kopplas till initiativ som regionen eller en medägare äger.',
+  'errors.domain.outreach_settings_not_member':
+    'Bara företagets egna medlemmar kan ändra om det tar emot utskick.',
+  'errors.domain.outreach_sender_not_allowed':
+    'Bara en verifierad region eller mellanaktör kan skicka utskick till företag.',
+  'errors.domain.outreach_not_member': 'Bara organisationens egna medlemmar kan skicka utskick.',
+  'errors.domain.outreach_fixed': 'Ett skickat utskick och dess mottagare kan inte ändras.',
+  'errors.domain.outreach_criteria_invalid':
+    'Urvalet innehåller okända storleksklasser, branscher eller kommuner utanför länet.',
+  'errors.domain.outreach_hand_picked':
+    'Mottagare kan inte väljas för hand: ett utskick når alla företag som matchar urvalet.',
+  'errors.domain.outreach_count_changed':
+    'Antalet mottagare har ändrats sedan förhandsvisningen. Kontrollera det nya antalet och skicka igen.',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -579,6 +591,18 @@ const en: Record<keyof typeof sv, string> = {
     'A recorded measurement is not changed: record a correction instead (each value is corrected once).',
   'errors.domain.agenda_link_not_owner':
     'A goal can only be linked to initiatives that the region or a co-owner owns.',
+  'errors.domain.outreach_settings_not_member':
+    "Only the company's own members can change whether it receives outreach.",
+  'errors.domain.outreach_sender_not_allowed':
+    'Only a verified region or intermediary can send outreach to companies.',
+  'errors.domain.outreach_not_member': "Only the organisation's own members can send outreach.",
+  'errors.domain.outreach_fixed': 'A sent outreach and its recipients cannot be changed.',
+  'errors.domain.outreach_criteria_invalid':
+    'The criteria contain unknown size classes or sectors, or municipalities outside the county.',
+  'errors.domain.outreach_hand_picked':
+    'Recipients cannot be picked by hand: an outreach reaches every company matching its criteria.',
+  'errors.domain.outreach_count_changed':
+    'The number of recipients has changed since the preview. Check the new number and send again.',
 }
 
 export default { sv, en }

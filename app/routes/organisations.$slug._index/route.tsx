@@ -19,6 +19,8 @@ import callsMessages from '~/i18n/messages/calls'
 import contactsMessages from '~/i18n/messages/contacts'
 import offersMessages from '~/i18n/messages/offers'
 import organisationsMessages from '~/i18n/messages/organisations'
+import outreachMessages from '~/i18n/messages/outreach'
+import { canReachOut } from '~/domain/outreach'
 import pilotsMessages from '~/i18n/messages/pilots'
 import referencesMessages from '~/i18n/messages/references'
 import showcaseMessages from '~/i18n/messages/showcase'
@@ -33,6 +35,7 @@ export const handle = {
     contactsMessages,
     offersMessages,
     organisationsMessages,
+    outreachMessages,
     pilotsMessages,
     referencesMessages,
     showcaseMessages,
@@ -105,6 +108,9 @@ function manageLinks(org: {
     ['state-aid', 'pilots.profile.stateAidLink', company],
     ['applications', 'applications.profileLink', company],
     ['bids', 'call.orgLink.bids', company],
+    ['reach', 'outreach.orgLink.reach', canReachOut(org)],
+    ['outreach', 'outreach.orgLink.sent', canReachOut(org)],
+    ['outreach-received', 'outreach.orgLink.received', company],
   ]
   return links.filter(([, , shown]) => shown).map(([path, label]) => [path, label])
 }

@@ -37,8 +37,13 @@ import errorsMessages from '~/i18n/messages/errors'
 import { getContactSettings } from '~/models/contact-reads.server'
 import { saveContactSettings } from '~/models/contacts.server'
 import organisationsMessages from '~/i18n/messages/organisations'
+import outreachMessages from '~/i18n/messages/outreach'
+import { OutreachSettingsSection } from './outreach-settings'
+import { getOutreachOptOut } from '~/models/outreach.server'
 
-export const handle = { i18n: [errorsMessages, organisationsMessages, contactsMessages] }
+export const handle = {
+  i18n: [errorsMessages, organisationsMessages, contactsMessages, outreachMessages],
+}
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -52,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     org,
     options: await getOrganisationFormOptions(getDb(), getLocale(request)),
     contactSettings: org.kind === 'company' ? await getContactSettings(getDb(), org.id) : null,
+    outreachOptOut: org.kind === 'company' ? await getOutreachOptOut(getDb(), org.id) : null,
     notice: notice === 'saved' || notice === 'review' || notice === 'contacts' ? notice : null,
   }
 }
@@ -100,7 +106,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrganisationSettings() {
-  const { org, options, contactSettings, notice } = useLoaderData<typeof loader>()
+  const { org, options, contactSettings, outreachOptOut, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
   const formSchema = useMemo(() => schema(options, org.kind), [options, org.kind])
@@ -196,6 +202,9 @@ export default function OrganisationSettings() {
             actionData && 'contactsResult' in actionData ? actionData.contactsResult : undefined
           }
         />
+      ) : null}
+      {outreachOptOut !== null ? (
+        <OutreachSettingsSection slug={org.slug} optedOut={outreachOptOut} />
       ) : null}
       <p>
         <Link to={`/organisations/${org.slug}`}>{t('orgSettings.back')}</Link>
