@@ -96,6 +96,7 @@ export type * from './schema-calls'
 export type * from './schema-references'
 export type * from './schema-initiatives'
 export type * from './schema-contacts'
+export type * from './schema-overlap'
 
 /**
  * The Kysely view of the database. Times are UTC unix seconds (INTEGER), booleans are 0/1.

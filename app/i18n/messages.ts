@@ -23,6 +23,7 @@ import http from './messages/http'
 import transparency from './messages/transparency'
 import initiatives from './messages/initiatives'
 import contacts from './messages/contacts'
+import overlap from './messages/overlap'
 import type { Locale } from './locales'
 import { createTranslator, type Translate } from './translator'
 
@@ -56,6 +57,7 @@ const sv = {
   ...transparency.sv,
   ...initiatives.sv,
   ...contacts.sv,
+  ...overlap.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -85,6 +87,7 @@ const en: Record<MessageKey, string> = {
   ...transparency.en,
   ...initiatives.en,
   ...contacts.en,
+  ...overlap.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

@@ -176,6 +176,10 @@ export const DOMAIN_ERROR_CODES = [
   'contact_not_acknowledged',
   'contact_settings_not_member',
   'disclosure_fixed',
+  // Overlap detection before saving (issue 15, migration 2026-12-07-13-overlap-checks).
+  'overlap_reason_required',
+  'overlap_candidate_invalid',
+  'overlap_check_append_only',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 

@@ -8,6 +8,7 @@ import { seedIntermediaries } from './intermediaries'
 import { seedInitiatives } from './initiatives'
 import { seedOverviewInitiatives } from './initiatives-overview'
 import { seedOrganisations } from './organisations'
+import { seedOverlapChecks } from './overlap'
 import { seedReferences } from './references'
 import { seedTestBeds } from './test-beds'
 
@@ -39,5 +40,6 @@ export async function seed(db: Kysely<Database>): Promise<void> {
     await seedInitiatives(tx, ids)
     await seedOverviewInitiatives(tx, ids)
     await seedContacts(tx, ids)
+    await seedOverlapChecks(tx, ids)
   })
 }

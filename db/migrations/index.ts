@@ -11,6 +11,7 @@ import * as intermediaries from './2026-12-07-09-intermediaries'
 import * as initiatives from './2026-12-07-10-initiatives'
 import * as initiativeSearch from './2026-12-07-11-initiative-search'
 import * as contactLedger from './2026-12-07-12-contact-ledger'
+import * as overlapChecks from './2026-12-07-13-overlap-checks'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-10-initiatives': initiatives,
   '2026-12-07-11-initiative-search': initiativeSearch,
   '2026-12-07-12-contact-ledger': contactLedger,
+  '2026-12-07-13-overlap-checks': overlapChecks,
 }

@@ -247,6 +247,12 @@ const sv = {
     'Bara företagets egna medlemmar kan ändra dess inställningar för kontakter.',
   'errors.domain.disclosure_fixed':
     'Redovisningen av kontakter i en publicerad upphandling kan inte ändras.',
+  'errors.domain.overlap_reason_required':
+    'Skriv varför ni fortsätter trots de liknande initiativen (minst fem bokstäver).',
+  'errors.domain.overlap_candidate_invalid':
+    'Välj ett av de liknande initiativen som visas, från en annan organisation.',
+  'errors.domain.overlap_check_append_only':
+    'Ett registrerat val vid överlappskontrollen kan inte ändras eller raderas.',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -495,6 +501,12 @@ const en: Record<keyof typeof sv, string> = {
     "Only the company's own members can change its contact settings.",
   'errors.domain.disclosure_fixed':
     'The disclosure of contacts in a published call cannot be changed.',
+  'errors.domain.overlap_reason_required':
+    'Say why you continue despite the similar initiatives (at least five letters).',
+  'errors.domain.overlap_candidate_invalid':
+    'Choose one of the similar initiatives shown, from another organisation.',
+  'errors.domain.overlap_check_append_only':
+    'A choice recorded at the overlap check cannot be changed or deleted.',
 }
 
 export default { sv, en }
