@@ -17,6 +17,8 @@ import { createInitiative, type InitiativeInput, inTransaction } from './initiat
 
 /** How many similar initiatives the form shows. */
 export const MAX_CANDIDATES = 5
+/** How many of the best-scored the text check reads before the five are chosen. */
+const SHORTLIST = 20
 const TEXT_LIMIT = 50
 const CODE_LIMIT = 200
 const MAX_TERMS = 16
@@ -42,19 +44,23 @@ function stem(word: string): string {
   return word
 }
 
-/**
- * The FTS5 expression for "texts like this one": the distinct words of four letters or more of
- * the title and summary (stop words left out, common endings cut), each a quoted string, ORed so
- * that bm25 ranks by how many and how rare. Null when no word is left.
- */
-export function similarityExpression(text: string): string | null {
+/** The distinct words of four letters or more (stop words left out, common endings cut). */
+function similarityTerms(text: string): string[] {
   const words = text
     .toLocaleLowerCase('sv')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => [...w].length >= 4 && !STOPWORDS.has(w))
     .map(stem)
     .filter((w) => !STOPWORDS.has(w))
-  const terms = [...new Set(words)].slice(0, MAX_TERMS)
+  return [...new Set(words)].slice(0, MAX_TERMS)
+}
+
+/**
+ * The FTS5 expression for "texts like this one": the terms of the title and summary, each a
+ * quoted string, ORed so that bm25 ranks by how many and how rare. Null when no word is left.
+ */
+export function similarityExpression(text: string): string | null {
+  const terms = similarityTerms(text)
   if (terms.length === 0) return null
   return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' OR ')
 }
@@ -102,6 +108,7 @@ export async function findSimilarInitiatives(
   organisationId: number,
   probe: OverlapProbe,
 ): Promise<SimilarInitiative[]> {
+  const terms = similarityTerms(`${probe.title} ${probe.summary}`)
   const match = similarityExpression(`${probe.title} ${probe.summary}`)
   const themes = probe.themes.length ? probe.themes : ['']
   const counties = probe.counties.length ? probe.counties : ['']
@@ -118,7 +125,11 @@ export async function findSimilarInitiatives(
         ORDER BY bm25(initiatives_fts, 3.0, 1.5, 1.0) LIMIT ${TEXT_LIMIT}`
     : sql`SELECT 0 AS id, 0 AS score WHERE 0`
   const hasPeriod = probe.starts_on !== null || probe.ends_on !== null
-  const rows = await sql<Omit<SimilarInitiative, 'owners' | 'text'> & { text_score: number }>`
+  type Row = Omit<SimilarInitiative, 'owners' | 'text'> & {
+    description: string
+    text_score: number
+  }
+  const rows = await sql<Row>`
     WITH text_hits AS (${textHits}),
     theme_hits AS (SELECT initiative_id AS id, count(*) AS n FROM (
         SELECT initiative_id FROM initiative_themes
@@ -130,7 +141,7 @@ export async function findSimilarInitiatives(
       GROUP BY initiative_id),
     found AS (SELECT id FROM text_hits UNION SELECT id FROM theme_hits UNION SELECT id FROM cpv_hits),
     scored AS (
-      SELECT i.id, i.title, i.summary, i.kind, i.status, i.starts_on, i.ends_on,
+      SELECT i.id, i.title, i.summary, i.description, i.kind, i.status, i.starts_on, i.ends_on,
         coalesce(t.score, 0) AS text_score,
         coalesce(th.n, 0) AS themes,
         coalesce(c.n, 0) AS cpv,
@@ -155,14 +166,29 @@ export async function findSimilarInitiatives(
       OR (themes > 0 AND counties > 0 AND period IS NOT 0)
     ORDER BY text_score + 2 * min(themes, 2) + 3 * min(cpv, 2) + 2 * (counties > 0)
       + 2 * (period IS 1) - 3 * (period IS 0) DESC, id DESC
-    LIMIT ${MAX_CANDIDATES}`.execute(db)
+    LIMIT ${SHORTLIST}`.execute(db)
+  // One shared word ("digital") is not a similar text: the text counts when two of the probe's
+  // terms (or its only one) occur in the candidate's title, summary or description.
+  const needed = Math.min(2, terms.length)
+  const shortlist = rows.rows
+    .map(({ description, text_score, ...r }) => {
+      const haystack = `${r.title} ${r.summary} ${description}`.toLocaleLowerCase('sv')
+      const matched = text_score > 0 ? terms.filter((t) => haystack.includes(t)).length : 0
+      return { ...r, text: needed > 0 && matched >= needed }
+    })
+    .filter(
+      (r) =>
+        r.cpv > 0 ||
+        (r.text && (r.themes > 0 || r.counties > 0 || r.period === 1)) ||
+        (r.themes > 0 && r.counties > 0 && r.period !== 0),
+    )
+    .slice(0, MAX_CANDIDATES)
   const owners = await ownersOf(
     db,
-    rows.rows.map((r) => r.id),
+    shortlist.map((r) => r.id),
   )
-  return rows.rows.map(({ text_score, ...r }) => ({
+  return shortlist.map((r) => ({
     ...r,
-    text: text_score > 0,
     owners: (owners.get(r.id) ?? []).map((o) => o.name).join(' + '),
   }))
 }

@@ -131,6 +131,26 @@ describe('finding similar initiatives', () => {
     expect(none.map((c) => c.id)).not.toContain(cpv.id)
   })
 
+  test('one shared word (a substring: "digital" in "digitalisering") is not a similar text', async () => {
+    const forum = await createHost(db)
+    const me = await createHost(db)
+    const theirs = await initiativeOf(forum, {
+      ...INPUT,
+      title: 'Forum om digitalisering i industrin',
+      summary: 'Återkommande träffar om digitalisering för industriföretag.',
+      themes: [],
+    })
+    const probe = {
+      ...INPUT,
+      title: 'Digital nattillsyn i hemmet',
+      summary: 'Hemtjänsten prövar digital nattillsyn.',
+      themes: [],
+    }
+    expect((await findSimilarInitiatives(db, me.org.id, probe)).map((c) => c.id)).not.toContain(
+      theirs.id,
+    )
+  })
+
   test('the search expression quotes every word, drops stop words and cuts endings', () => {
     expect(similarityExpression('Digital tillsyn "NEAR" i hemtjänsten och kommunen')).toBe(
       '"digital" OR "tillsyn" OR "near" OR "hemtjänst"',
