@@ -56,6 +56,11 @@ test('Luleå sees a similar planned call before saving, must choose, and links i
   await page.getByRole('button', { name: 'Spara initiativet' }).click()
 
   // The first submit saves nothing: the similar ones, every value kept.
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Inget är sparat än: det finns liknande initiativ.' }),
+  ).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Liknande initiativ finns redan' })).toBeVisible()
   const list = page.getByRole('list', { name: 'Liknande initiativ från andra organisationer' })
   await expect(list.getByRole('link', { name: SKELLEFTEA_CALL })).toBeVisible()
@@ -84,7 +89,7 @@ test('Luleå sees a similar planned call before saving, must choose, and links i
     })
     .check()
   await page.getByRole('button', { name: 'Spara med vårt val' }).click()
-  await expect(page.getByRole('status')).toContainText('Initiativet är sparat.')
+  await expect(page.getByRole('status').filter({ hasText: 'Initiativet är sparat.' })).toBeVisible()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
   const related = page.getByRole('region', { name: 'Relaterade initiativ' })
   await expect(related.getByRole('link', { name: SKELLEFTEA_CALL })).toBeVisible()

@@ -4,6 +4,8 @@
 
 const sv = {
   'overlap.title': 'Liknande initiativ finns redan',
+  'overlap.notice': 'Inget är sparat än: det finns liknande initiativ.',
+  'overlap.noticeLink': 'Se dem och välj vad ni vill göra',
   'overlap.intro':
     'Andra organisationer har registrerat initiativ som liknar ert. Ingenting är sparat än: välj längre ner vad ni vill göra. Era uppgifter ovan finns kvar.',
   'overlap.listLabel': 'Liknande initiativ från andra organisationer',
@@ -38,6 +40,8 @@ const sv = {
 
 const en: Record<keyof typeof sv, string> = {
   'overlap.title': 'Similar initiatives already exist',
+  'overlap.notice': 'Nothing is saved yet: similar initiatives exist.',
+  'overlap.noticeLink': 'See them and choose what to do',
   'overlap.intro':
     'Other organisations have recorded initiatives like yours. Nothing is saved yet: choose below what you want to do. What you entered above is kept.',
   'overlap.listLabel': 'Similar initiatives of other organisations',

@@ -162,6 +162,13 @@ export default function NewInitiative() {
           {t('orgInitiatives.back', { name: org.name })}
         </Link>
       </p>
+      {overlap ? (
+        <div className="notice notice--warn" role="status">
+          <p>
+            {t('overlap.notice')} <a href="#overlap-heading">{t('overlap.noticeLink')}</a>
+          </p>
+        </div>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="stack">
         <ErrorSummary form={form} />
         <InitiativeFormFields fields={fields} options={options} cpvLabels={[]} />
