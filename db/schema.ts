@@ -100,6 +100,7 @@ export type * from './schema-contacts'
 export type * from './schema-events'
 export type * from './schema-agenda'
 export type * from './schema-outreach'
+export type * from './schema-overlap'
 
 /**
  * The Kysely view of the database. Times are UTC unix seconds (INTEGER), booleans are 0/1.

@@ -27,6 +27,7 @@ import events from './messages/events'
 import agenda from './messages/agenda'
 import analytics from './messages/analytics'
 import outreach from './messages/outreach'
+import overlap from './messages/overlap'
 import type { Locale } from './locales'
 import { createTranslator, type Translate } from './translator'
 
@@ -64,6 +65,7 @@ const sv = {
   ...agenda.sv,
   ...analytics.sv,
   ...outreach.sv,
+  ...overlap.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -97,6 +99,7 @@ const en: Record<MessageKey, string> = {
   ...agenda.en,
   ...analytics.en,
   ...outreach.en,
+  ...overlap.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

@@ -213,6 +213,10 @@ export const DOMAIN_ERROR_CODES = [
   'outreach_criteria_invalid',
   'outreach_hand_picked',
   'outreach_count_changed',
+  // Overlap detection before saving (issue 15, migration 2026-12-07-13-overlap-checks).
+  'overlap_reason_required',
+  'overlap_candidate_invalid',
+  'overlap_check_append_only',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 

@@ -11,6 +11,7 @@ import { seedInitiatives } from './initiatives'
 import { seedOverviewInitiatives } from './initiatives-overview'
 import { seedOrganisations } from './organisations'
 import { seedOutreach } from './outreach'
+import { seedOverlapChecks } from './overlap'
 import { seedReferences } from './references'
 import { seedTestBeds } from './test-beds'
 
@@ -45,5 +46,6 @@ export async function seed(db: Kysely<Database>): Promise<void> {
     await seedEvents(tx, ids)
     await seedAgenda(tx, ids)
     await seedOutreach(tx, ids)
+    await seedOverlapChecks(tx, ids)
   })
 }

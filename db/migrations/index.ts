@@ -15,6 +15,7 @@ import * as events from './2026-12-07-14-events'
 import * as agenda from './2026-12-07-16-agenda'
 import * as analyticsIndexes from './2026-12-07-17-analytics-indexes'
 import * as outreach from './2026-12-07-15-outreach'
+import * as overlapChecks from './2026-12-07-13-overlap-checks'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-16-agenda': agenda,
   '2026-12-07-17-analytics-indexes': analyticsIndexes,
   '2026-12-07-15-outreach': outreach,
+  '2026-12-07-13-overlap-checks': overlapChecks,
 }

@@ -205,6 +205,11 @@ export const FROZEN: Record<string, FrozenAttack | string> = {
     updateError: /initiative_co_owner_decided/,
     deleteError: /initiative_co_owner_decided/,
   },
+  initiative_overlap_checks: {
+    update: "reason = 'Ändrat i efterhand av någon annan.'",
+    updateError: /overlap_check_append_only/,
+    deleteError: /overlap_check_append_only/,
+  },
   initiatives: {
     where: "status <> 'idea'",
     update: 'created_at = created_at + 1',

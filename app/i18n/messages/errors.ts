@@ -301,6 +301,12 @@ const sv = {
     'Mottagare kan inte väljas för hand: ett utskick når alla företag som matchar urvalet.',
   'errors.domain.outreach_count_changed':
     'Antalet mottagare har ändrats sedan förhandsvisningen. Kontrollera det nya antalet och skicka igen.',
+  'errors.domain.overlap_reason_required':
+    'Skriv varför ni fortsätter trots de liknande initiativen (minst fem bokstäver).',
+  'errors.domain.overlap_candidate_invalid':
+    'Välj ett av de liknande initiativen som visas, från en annan organisation.',
+  'errors.domain.overlap_check_append_only':
+    'Ett registrerat val vid överlappskontrollen kan inte ändras eller raderas.',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -603,6 +609,12 @@ const en: Record<keyof typeof sv, string> = {
     'Recipients cannot be picked by hand: an outreach reaches every company matching its criteria.',
   'errors.domain.outreach_count_changed':
     'The number of recipients has changed since the preview. Check the new number and send again.',
+  'errors.domain.overlap_reason_required':
+    'Say why you continue despite the similar initiatives (at least five letters).',
+  'errors.domain.overlap_candidate_invalid':
+    'Choose one of the similar initiatives shown, from another organisation.',
+  'errors.domain.overlap_check_append_only':
+    'A choice recorded at the overlap check cannot be changed or deleted.',
 }
 
 export default { sv, en }

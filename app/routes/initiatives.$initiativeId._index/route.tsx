@@ -15,6 +15,7 @@ import type { MessageKey } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 import { decideCoOwnership, requestCoOwnership } from '~/models/initiative-owners.server'
 import { getInitiative } from '~/models/initiative-reads.server'
+import { recordedChecks, relatedInitiatives } from '~/models/initiative-overlap.server'
 import { changeInitiativeStatus, nextStatuses } from '~/models/initiatives.server'
 import { getDb } from '~/utils/db.server'
 import { orNotFound, refusal } from '~/utils/domain-errors.server'
@@ -27,14 +28,23 @@ import {
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { InitiativeActions } from './actions-section'
+import { RecordedChecks, RelatedInitiatives } from './overlap-section'
 import cpvMessages from '~/i18n/messages/cpv'
 import errorsMessages from '~/i18n/messages/errors'
 import initiativesMessages from '~/i18n/messages/initiatives'
 import testbedsMessages from '~/i18n/messages/testbeds'
 import callsMessages from '~/i18n/messages/calls'
+import overlapMessages from '~/i18n/messages/overlap'
 
 export const handle = {
-  i18n: [initiativesMessages, cpvMessages, errorsMessages, testbedsMessages, callsMessages],
+  i18n: [
+    initiativesMessages,
+    cpvMessages,
+    errorsMessages,
+    testbedsMessages,
+    callsMessages,
+    overlapMessages,
+  ],
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -50,12 +60,15 @@ function idOf(params: { initiativeId?: string }) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request)
+  const db = getDb()
   const page = await orNotFound(
-    getInitiative(getDb(), idOf(params), user?.id ?? null, getLocale(request)),
+    getInitiative(db, idOf(params), user?.id ?? null, getLocale(request)),
   )
   const notice = new URL(request.url).searchParams.get('notice')
   return {
     page,
+    related: await relatedInitiatives(db, page.initiative.id),
+    checks: await recordedChecks(db, page.initiative.id, user?.id ?? null),
     next: page.viewer.isEditor ? nextStatuses(page.initiative.status) : [],
     notice: NOTICES.find((n) => n === notice) ?? null,
   }
@@ -124,7 +137,7 @@ function Codes({ label, items }: { label: string; items: readonly string[] }) {
 }
 
 export default function InitiativePage() {
-  const { page, next, notice } = useLoaderData<typeof loader>()
+  const { page, next, notice, related, checks } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
   const i = page.initiative
@@ -231,6 +244,8 @@ export default function InitiativePage() {
           </>
         ) : null}
       </section>
+      <RelatedInitiatives related={related} />
+      <RecordedChecks checks={checks} />
       <InitiativeActions page={page} next={next} failed={actionData ?? null} />
     </div>
   )

@@ -1,0 +1,84 @@
+import {
+  createInitiativeAfterCheck,
+  findSimilarInitiatives,
+} from '~/models/initiative-overlap.server'
+import type { InitiativeInput } from '~/models/initiatives.server'
+import { type SeedIds, type Tx, keys, organisation } from './shared'
+
+// Overlap detection before saving (issue 15, part 4; decision record 030): two municipalities plan
+// the same kind of procurement. When Skellefteå kommun records its planned call for digital night
+// supervision in home care, the check shows Luleå kommun's planned procurement of digital
+// supervision in ordinary housing 2027; Ulrika Marklund links Skellefteå's as related to it (both
+// pages show the link). Then Region Skåne records a planned call on remote home-care monitoring,
+// is shown the two Norrland ones and continues anyway with a reason (Skåne sees the record).
+
+const skellefteaCall: InitiativeInput = {
+  kind: 'planned_call',
+  title: 'Innovationsupphandling: digital nattillsyn i hemtjänsten 2027',
+  summary:
+    'Skellefteå kommun planerar att upphandla digital tillsyn nattetid för hemtjänstens brukare i ordinärt boende, med kamera eller sensorer i stället för störande nattbesök.',
+  description: '',
+  starts_on: '2027-04-01',
+  ends_on: '2027-12-31',
+  budget_band: '5m_20m',
+  contact_role: 'Upphandlingsstrateg, socialkontoret',
+  contact_email: 'upphandling@skelleftea.test',
+  themes: ['welfare_technology'],
+  cpv_codes: [],
+  size_classes: ['small', 'medium'],
+  sectors: [],
+  counties: ['24'],
+  municipalities: ['2482'],
+}
+
+const skaneCall: InitiativeInput = {
+  kind: 'planned_call',
+  title: 'Förkommersiell upphandling: digital tillsyn och trygghet i hemmet för äldre i Skåne',
+  summary:
+    'Region Skåne planerar en förkommersiell upphandling av digital tillsyn i ordinärt boende, där hemsjukvård och kommunal hemtjänst delar samma larm- och sensorplattform.',
+  description: '',
+  starts_on: '2027-09-01',
+  ends_on: '2029-06-30',
+  budget_band: '20m_100m',
+  contact_role: 'Innovationsstrateg, Region Skåne',
+  contact_email: 'innovation@skane.test',
+  themes: ['welfare_technology'],
+  cpv_codes: [],
+  size_classes: ['micro', 'small', 'medium'],
+  sectors: [],
+  counties: ['12'],
+  municipalities: [],
+}
+
+export async function seedOverlapChecks(db: Tx, ids: SeedIds): Promise<void> {
+  const { user, org } = keys(ids)
+  const skelleftea = await organisation(db, org('skelleftea'))
+  const skane = await organisation(db, org('skane'))
+
+  const forSkelleftea = await findSimilarInitiatives(db, skelleftea.id, skellefteaCall)
+  const lulea = forSkelleftea.find((c) => c.title.includes('digital tillsyn i ordinärt boende'))
+  if (!lulea) throw new Error('Demo seed: the overlap check did not find Luleå’s planned call')
+  await createInitiativeAfterCheck(db, {
+    organisation: skelleftea,
+    userId: user('ulrika'),
+    input: skellefteaCall,
+    status: 'planned',
+    candidates: forSkelleftea.map((c) => c.id),
+    decision: { choice: 'related', chosenId: lulea.id },
+  })
+
+  const forSkane = await findSimilarInitiatives(db, skane.id, skaneCall)
+  if (forSkane.length === 0) throw new Error('Demo seed: the overlap check found nothing for Skåne')
+  await createInitiativeAfterCheck(db, {
+    organisation: skane,
+    userId: user('eva'),
+    input: skaneCall,
+    status: 'planned',
+    candidates: forSkane.map((c) => c.id),
+    decision: {
+      choice: 'continue',
+      reason:
+        'Norrlandskommunernas upphandlingar gäller ett annat län och en annan målgrupp; vi delar gärna erfarenheter men upphandlar för Skånes hemsjukvård.',
+    },
+  })
+}

@@ -1,0 +1,108 @@
+import type { Page } from '@playwright/test'
+import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
+
+// Overlap detection before saving (issue 15, part 4): Luleå records a planned procurement like
+// Skellefteå's; before the save the form shows Skellefteå's planned call, refuses to go on without
+// a choice or without a reason to continue, and saves Luleå's linked as related. Both public pages
+// show the link; only Luleå sees its recorded choice. The demo's own overlap (Skellefteå ↔ Luleå)
+// is on the public pages too.
+
+const ERIK = 'erik.nilsson@lulea.test'
+const SKELLEFTEA_CALL = 'Innovationsupphandling: digital nattillsyn i hemtjänsten 2027'
+const LULEA_CALL = 'Innovationsupphandling: digital tillsyn i ordinärt boende 2027'
+
+async function logIn(page: Page, checkA11y: () => Promise<void>, email: string) {
+  await visit(page, '/login', checkA11y)
+  await page.getByLabel('E-postadress').fill(email)
+  await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Logga in' }).click()
+  await expect(page.getByRole('button', { name: 'Logga ut', exact: true })).toBeVisible()
+}
+
+test('the demo overlap: Skellefteå’s planned call is linked as related to Luleå’s', async ({
+  page,
+  checkA11y,
+}) => {
+  await visit(page, '/initiatives', checkA11y)
+  await page.getByRole('link', { name: SKELLEFTEA_CALL }).click()
+  const related = page.getByRole('region', { name: 'Relaterade initiativ' })
+  await expect(related.getByRole('link', { name: LULEA_CALL })).toBeVisible()
+  // A visitor does not see the recorded choice.
+  await expect(page.getByRole('heading', { name: 'Överlappskontroll' })).toHaveCount(0)
+  await checkA11y()
+})
+
+test('Luleå sees a similar planned call before saving, must choose, and links its own as related', async ({
+  page,
+  checkA11y,
+}) => {
+  test.slow()
+  const title = `Digital nattillsyn med sensorer i hemtjänsten ${Date.now().toString(36)}`
+  await logIn(page, checkA11y, ERIK)
+  await visit(page, '/organisations/lulea-kommun/initiatives/new', checkA11y)
+  await page
+    .getByRole('combobox', { name: 'Typ av initiativ' })
+    .selectOption({ label: 'Planerad upphandling' })
+  await page.getByLabel('Namn', { exact: true }).fill(title)
+  await page
+    .getByLabel('Sammanfattning')
+    .fill('Luleå kommun planerar att upphandla digital nattillsyn för hemtjänstens brukare.')
+  await page.getByLabel('Startdatum').fill('2027-05-01')
+  await page.getByLabel('Slutdatum').fill('2027-12-31')
+  await page.getByLabel('Kontaktroll').fill('Upphandlingsansvarig, socialförvaltningen')
+  await page.getByLabel('Funktionsadress för e-post').fill('upphandling@lulea.test')
+  await page.getByRole('checkbox', { name: 'Välfärdsteknik' }).check()
+  await page.getByRole('checkbox', { name: 'Norrbottens län' }).check()
+  await page.getByRole('button', { name: 'Spara initiativet' }).click()
+
+  // The first submit saves nothing: the similar ones, every value kept.
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Inget är sparat än: det finns liknande initiativ.' }),
+  ).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Liknande initiativ finns redan' })).toBeVisible()
+  const list = page.getByRole('list', { name: 'Liknande initiativ från andra organisationer' })
+  await expect(list.getByRole('link', { name: SKELLEFTEA_CALL })).toBeVisible()
+  await expect(list).toContainText('Ägs av Skellefteå kommun')
+  await expect(page.getByLabel('Namn', { exact: true })).toHaveValue(title)
+  await checkA11y()
+
+  // No choice: the error summary and the message by the group, the candidates still there.
+  await page.getByRole('button', { name: 'Spara med vårt val' }).click()
+  const summary = page.getByRole('alert').filter({ hasText: /fel i formuläret/ })
+  await expect(summary).toContainText('Välj vad ni vill göra med de liknande initiativen.')
+  await expect(list.getByRole('link', { name: SKELLEFTEA_CALL })).toBeVisible()
+  await expect(page.getByLabel('Namn', { exact: true })).toHaveValue(title)
+  await checkA11y()
+
+  // Continue anyway without a reason: the reason field says so.
+  await page.getByRole('radio', { name: /Fortsätt ändå/ }).check()
+  await page.getByRole('button', { name: 'Spara med vårt val' }).click()
+  await expect(summary).toContainText('Skriv varför ni fortsätter')
+  await checkA11y()
+
+  // Link as related to Skellefteå's planned call.
+  await page
+    .getByRole('radio', {
+      name: `Spara vårt initiativ och länka det som relaterat till ”${SKELLEFTEA_CALL}”`,
+    })
+    .check()
+  await page.getByRole('button', { name: 'Spara med vårt val' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Initiativet är sparat.' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
+  const related = page.getByRole('region', { name: 'Relaterade initiativ' })
+  await expect(related.getByRole('link', { name: SKELLEFTEA_CALL })).toBeVisible()
+  const record = page.getByRole('region', { name: 'Överlappskontroll' })
+  await expect(record).toContainText(`Länkade initiativet som relaterat till ”${SKELLEFTEA_CALL}”.`)
+  await expect(record).toContainText('Erik Nilsson (Luleå kommun)')
+  await checkA11y()
+
+  // Skellefteå's public page lists Luleå's new one as related.
+  await related.getByRole('link', { name: SKELLEFTEA_CALL }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SKELLEFTEA_CALL)
+  await expect(
+    page.getByRole('region', { name: 'Relaterade initiativ' }).getByRole('link', { name: title }),
+  ).toBeVisible()
+  await checkA11y()
+})
