@@ -1,8 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { Defaulted } from './schema-columns'
 
-// The regional agenda, "hit ska vi" (migration 2026-12-07-16-agenda, decision record 033). The
-// tables join `Database` by declaration merging, so db/schema.ts needs one line for this area.
+// The regional agenda, "hit ska vi" (migration 2026-12-07-16-agenda, decision record 033).
 
 export type AgendaStatus = 'draft' | 'published'
 export type AgendaMetric =
@@ -100,16 +99,4 @@ export interface AgendaGoalInitiativesTable {
   initiative_id: number
   added_at: number
   added_by: number
-}
-
-declare module './schema' {
-  interface Database {
-    agendas: AgendasTable
-    agenda_co_owners: AgendaCoOwnersTable
-    agenda_goals: AgendaGoalsTable
-    agenda_indicators: AgendaIndicatorsTable
-    agenda_target_changes: AgendaTargetChangesTable
-    agenda_measurements: AgendaMeasurementsTable
-    agenda_goal_initiatives: AgendaGoalInitiativesTable
-  }
 }

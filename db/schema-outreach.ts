@@ -48,13 +48,3 @@ export interface OutreachCriteria {
   county_code: string | null
   municipality_codes: string[]
 }
-
-// The outreach tables, merged into `Database` (db/schema.ts re-exports this file), so adding
-// this area touches one line there.
-declare module './schema' {
-  interface Database {
-    company_outreach_settings: CompanyOutreachSettingsTable
-    outreaches: OutreachesTable
-    outreach_recipients: OutreachRecipientsTable
-  }
-}

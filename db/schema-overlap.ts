@@ -1,7 +1,6 @@
 import type { Generated } from 'kysely'
 
 // Overlap detection before saving (migration 2026-12-07-13-overlap-checks, decision record 030).
-// The table joins `Database` by declaration merging, so db/schema.ts needs one line for it.
 
 export type OverlapChoice = 'join' | 'related' | 'continue'
 
@@ -20,10 +19,4 @@ export interface InitiativeOverlapChecksTable {
   chosen_id: number | null
   /** Why the user continued anyway. */
   reason: string | null
-}
-
-declare module './schema' {
-  interface Database {
-    initiative_overlap_checks: InitiativeOverlapChecksTable
-  }
 }

@@ -88,6 +88,21 @@ import type {
   CompanyContactsTable,
 } from './schema-contacts'
 import type { EventRegistrationsTable, EventsTable } from './schema-events'
+import type {
+  AgendaCoOwnersTable,
+  AgendaGoalInitiativesTable,
+  AgendaGoalsTable,
+  AgendaIndicatorsTable,
+  AgendaMeasurementsTable,
+  AgendaTargetChangesTable,
+  AgendasTable,
+} from './schema-agenda'
+import type {
+  CompanyOutreachSettingsTable,
+  OutreachRecipientsTable,
+  OutreachesTable,
+} from './schema-outreach'
+import type { InitiativeOverlapChecksTable } from './schema-overlap'
 
 // The Kysely types of every table, one file an area; `#db/schema` re-exports them all.
 export type * from './schema-columns'
@@ -198,4 +213,18 @@ export interface Database {
   /** Events and their registrations (issue 15 part 8, decision record 031). */
   events: EventsTable
   event_registrations: EventRegistrationsTable
+  /** The regional agenda (issue 15 part 7, decision record 033). */
+  agendas: AgendasTable
+  agenda_co_owners: AgendaCoOwnersTable
+  agenda_goals: AgendaGoalsTable
+  agenda_indicators: AgendaIndicatorsTable
+  agenda_target_changes: AgendaTargetChangesTable
+  agenda_measurements: AgendaMeasurementsTable
+  agenda_goal_initiatives: AgendaGoalInitiativesTable
+  /** SME reach and broadcast outreach (issue 15 part 6, decision record 032). */
+  company_outreach_settings: CompanyOutreachSettingsTable
+  outreaches: OutreachesTable
+  outreach_recipients: OutreachRecipientsTable
+  /** Overlap checks before saving (issue 15 part 4, decision record 030). */
+  initiative_overlap_checks: InitiativeOverlapChecksTable
 }
