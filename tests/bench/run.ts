@@ -120,9 +120,13 @@ function line(name: string, f: Figures, extra = '') {
 }
 
 async function main() {
-  if (!existsSync('build/server/index.js')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' })
+  // Measure what is in the work tree, not a build left from an earlier commit.
+  if (process.env.BENCH_SKIP_BUILD !== '1' || !existsSync('build/server/index.js'))
+    spawnSync('npm', ['run', 'build'], { stdio: 'ignore' })
   const dir = mkdtempSync(join(tmpdir(), 'testarena-bench-'))
   const dbPath = join(dir, 'bench.sqlite')
+  // The seed seals its bids with the key ring next to the database, which the server then reads.
+  process.env.DATABASE_PATH = dbPath
   // The demo seed writes its history through the rules at each event's moment (decision 018).
   const { db } = openDatabase(dbPath, { clock: now })
   await migrateToLatest(db)
@@ -176,6 +180,11 @@ async function main() {
       '/references/1',
       '/organisations/polarsensor/portfolio',
       '/competitions',
+      '/events',
+      '/agendas',
+      '/organisations/region-norrbotten/agenda',
+      '/analytics',
+      '/analytics?county=25&theme=active_healthy_ageing',
     ]) {
       const f = measure(`http://127.0.0.1:${PORT}${page}`)
       const ratio = f.rps / base.rps
