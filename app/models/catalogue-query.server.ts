@@ -54,21 +54,24 @@ export function escapeLike(text: string): string {
 /**
  * The search when every word is shorter than a trigram ("AI", "5G", "Åre"): one condition a
  * word, each true when one of `columns` contains it. SQLite's LIKE folds ASCII case only, so with
- * `foldCase` a word is also tried in Swedish lower and upper case (Å/Ä/Ö).
+ * `foldCase` a word is also tried in Swedish lower and upper case (Å/Ä/Ö). With `withoutRings` a
+ * word typed without å, ä or ö ("Vardkraft") also finds the name that has them: each a and o may
+ * stand for any one letter.
  */
 export function likeTerms(
   q: string,
   columns: readonly string[],
-  options: { foldCase: boolean },
+  options: { foldCase: boolean; withoutRings?: boolean },
 ): Expression<SqlBool>[] {
   return termsOf(q).map((term) => {
     const variants = options.foldCase
       ? [...new Set([term, term.toLocaleLowerCase('sv'), term.toLocaleUpperCase('sv')])]
       : [term]
-    const tests = variants.flatMap((variant) =>
-      columns.map(
-        (column) => sql`${sql.ref(column)} LIKE ${`%${escapeLike(variant)}%`} ESCAPE '\\'`,
-      ),
+    const patterns = variants.map((variant) => `%${escapeLike(variant)}%`)
+    if (options.withoutRings && !/[åäöÅÄÖ]/u.test(term))
+      patterns.push(`%${escapeLike(term).replace(/[aoAO]/g, '_')}%`)
+    const tests = patterns.flatMap((pattern) =>
+      columns.map((column) => sql`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`),
     )
     return sql<SqlBool>`(${sql.join(tests, sql` OR `)})`
   })

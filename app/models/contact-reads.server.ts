@@ -3,7 +3,7 @@ import type { DB } from '#db/connection'
 import type { Database } from '#db/schema'
 import { now } from '~/utils/clock.server'
 import { toStockholmDateInput } from '~/utils/stockholm-time'
-import { paged } from './catalogue-query.server'
+import { likeTerms, paged } from './catalogue-query.server'
 import { DomainError } from './errors.server'
 import { VERIFIED_KINDS } from '~/domain/vocabularies'
 
@@ -226,14 +226,32 @@ export async function contactBriefing(db: DB, args: { companyId: number; userId:
   return { company, settings, recent, more: found.length > BRIEFING_LIMIT }
 }
 
-/** The companies a recorder can choose from, by name. */
-export async function listCompanies(db: DB) {
-  return db
-    .selectFrom('organisations')
-    .select(['id', 'name'])
-    .where('kind', '=', 'company')
-    .orderBy(sql`name COLLATE NOCASE`)
+/** A search for a company to record a contact with shows at most this many. */
+export const COMPANY_SEARCH_LIMIT = 20
+
+/**
+ * Companies whose name has every word typed (Swedish case folded), or whose organisation number
+ * starts with the digits typed, by name; at most COMPANY_SEARCH_LIMIT and whether there were more.
+ */
+export async function findCompanies(db: DB, q: string) {
+  const digits = q.replace(/[\s-]/g, '')
+  let query = db
+    .selectFrom('organisations as o')
+    .leftJoin('municipalities as m', 'm.code', 'o.municipality_code')
+    .select(['o.id', 'o.name', 'm.name as municipality_name'])
+    .where('o.kind', '=', 'company')
+  if (/^\d{4,10}$/.test(digits)) query = query.where('o.org_number', 'like', `${digits}%`)
+  else {
+    const terms = likeTerms(q, ['o.name'], { foldCase: true, withoutRings: true })
+    if (terms.length === 0) return { items: [], more: false }
+    query = query.where((eb) => eb.and(terms))
+  }
+  const rows = await query
+    .orderBy(sql`o.name COLLATE NOCASE`)
+    .orderBy('o.id')
+    .limit(COMPANY_SEARCH_LIMIT + 1)
     .execute()
+  return { items: rows.slice(0, COMPANY_SEARCH_LIMIT), more: rows.length > COMPANY_SEARCH_LIMIT }
 }
 
 /** The contacts a call disclosed: public with the call (the caller checks the call is visible). */

@@ -28,8 +28,10 @@ test('a region records a contact after seeing the shared ones; the company sees 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Kontakter med företag – Region Norrbotten',
   )
-  await page.getByRole('combobox', { name: 'Företag' }).selectOption({ label: 'Polarsensor AB' })
-  await page.getByRole('button', { name: 'Visa företagets senaste kontakter' }).click()
+  // Typed the quick way, without capitals: the search still finds the company.
+  await page.getByRole('searchbox', { name: 'Sök företaget' }).fill('polarsensor')
+  await page.getByRole('button', { name: 'Sök', exact: true }).click()
+  await page.getByRole('link', { name: 'Polarsensor AB', exact: true }).click()
   await expect(
     page.getByRole('heading', { name: 'Senaste kontakter med Polarsensor AB' }),
   ).toBeVisible()

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { BRIEFING_LIMIT, contactBriefing, LEDGER_PAGE_SIZE } from '~/models/contact-reads.server'
+import {
+  BRIEFING_LIMIT,
+  COMPANY_SEARCH_LIMIT,
+  contactBriefing,
+  findCompanies,
+  LEDGER_PAGE_SIZE,
+} from '~/models/contact-reads.server'
 import { recordContact } from '~/models/contacts.server'
 import { loader as aboutUsLoader } from '~/routes/organisations.$slug.contacts-about-us/route'
 import { loader as ledgerLoader } from '~/routes/organisations.$slug.contacts/route'
@@ -9,7 +15,7 @@ import {
 } from '~/routes/organisations.$slug.contacts_.$contactId/route'
 import { now } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
-import { sessionCookieFor } from '../helpers/factories'
+import { createOrganisation, sessionCookieFor } from '../helpers/factories'
 import { actionArgs, formRequest, getRequest, loaderArgs, run } from '../helpers/requests'
 import { dataOf, formResult, headerOf, statusOf } from '../helpers/responses'
 import { createCompany, createHost } from '../helpers/test-bed-factories'
@@ -175,5 +181,35 @@ describe('the ledger a page at a time', () => {
     })
     expect(briefing.recent).toHaveLength(BRIEFING_LIMIT)
     expect(briefing.more).toBe(true)
+  })
+})
+
+describe('finding the company to record a contact with', () => {
+  test('by any case, without å/ä/ö, or by the first digits of its number; companies only', async () => {
+    const tag = `Q${Date.now().toString(36)}`
+    const care = await createOrganisation(db, { kind: 'company', name: `Vårdkraft ${tag} Öst AB` })
+    await createOrganisation(db, { kind: 'public_body', name: `Vårdkraft ${tag} kommun` })
+    const names = async (q: string) =>
+      (await findCompanies(db, q)).items.map((c: { name: string }) => c.name)
+    expect(await names(`vårdkraft ${tag}`)).toEqual([care.name])
+    expect(await names(`VARDKRAFT ${tag.toLowerCase()} ost`)).toEqual([care.name])
+    expect(await names(`${tag} öst`)).toEqual([care.name])
+    const { org_number } = await db
+      .selectFrom('organisations')
+      .select('org_number')
+      .where('id', '=', care.id)
+      .executeTakeFirstOrThrow()
+    expect(await names(`${org_number.slice(0, 6)}-${org_number.slice(6, 8)}`)).toContain(care.name)
+    expect(await names('   ')).toEqual([])
+    expect(await names('100%_')).toEqual([])
+  })
+
+  test(`at most ${COMPANY_SEARCH_LIMIT}, and it says there are more`, async () => {
+    const tag = `M${Date.now().toString(36)}`
+    for (let i = 0; i <= COMPANY_SEARCH_LIMIT; i++)
+      await createOrganisation(db, { kind: 'company', name: `Mängd ${tag} ${i} AB` })
+    const found = await findCompanies(db, tag)
+    expect(found.items).toHaveLength(COMPANY_SEARCH_LIMIT)
+    expect(found.more).toBe(true)
   })
 })

@@ -41,8 +41,12 @@ const sv = {
   'contacts.ledger.intro':
     'Registrera varje gång ni tar kontakt med ett företag, så att inte alla knackar på samma dörr. Innan ni registrerar ser ni företagets senaste kontakter (sex månader, om företaget delar dem) och hur det vill bli kontaktat.',
   'contacts.ledger.newTitle': 'Registrera en kontakt',
-  'contacts.ledger.chooseCompany': 'Företag',
-  'contacts.ledger.showCompany': 'Visa företagets senaste kontakter',
+  'contacts.ledger.findCompany': 'Sök företaget',
+  'contacts.ledger.findHint': 'Namn eller organisationsnummer.',
+  'contacts.ledger.search': 'Sök',
+  'contacts.ledger.noMatch': 'Inget företag matchar ”{q}”.',
+  'contacts.ledger.matches': 'Företag som matchar – välj ett',
+  'contacts.ledger.moreMatches': 'Fler företag matchar: skriv mer av namnet.',
   'contacts.ledger.recentTitle': 'Senaste kontakter med {name}',
   'contacts.ledger.recentCaption': 'Kontakter de senaste sex månaderna som ni får se',
   'contacts.ledger.recentEmpty':
@@ -129,8 +133,12 @@ const en: Record<keyof typeof sv, string> = {
   'contacts.ledger.intro':
     "Record each time you approach a company, so that not everyone knocks on the same door. Before recording you see the company's recent contacts (six months, if the company shares them) and how it prefers to be approached.",
   'contacts.ledger.newTitle': 'Record a contact',
-  'contacts.ledger.chooseCompany': 'Company',
-  'contacts.ledger.showCompany': "Show the company's recent contacts",
+  'contacts.ledger.findCompany': 'Find the company',
+  'contacts.ledger.findHint': 'Name or organisation number.',
+  'contacts.ledger.search': 'Search',
+  'contacts.ledger.noMatch': 'No company matches “{q}”.',
+  'contacts.ledger.matches': 'Matching companies – choose one',
+  'contacts.ledger.moreMatches': 'More companies match: type more of the name.',
   'contacts.ledger.recentTitle': 'Recent contacts with {name}',
   'contacts.ledger.recentCaption': 'Contacts in the last six months that you may see',
   'contacts.ledger.recentEmpty':

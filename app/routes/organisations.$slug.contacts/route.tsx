@@ -26,7 +26,7 @@ import catalogueMessages from '~/i18n/messages/catalogue'
 import contactsMessages from '~/i18n/messages/contacts'
 import errorsMessages from '~/i18n/messages/errors'
 import { useLocale, useT } from '~/i18n/use-t'
-import { contactBriefing, listAuthoredContacts, listCompanies } from '~/models/contact-reads.server'
+import { contactBriefing, findCompanies, listAuthoredContacts } from '~/models/contact-reads.server'
 import { recordContact, today } from '~/models/contacts.server'
 import { listOrganisationInitiatives } from '~/models/initiative-reads.server'
 import { canOwnInitiatives } from '~/models/initiatives.server'
@@ -35,7 +35,12 @@ import { getDb } from '~/utils/db.server'
 import { orNotFound, refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
-import { CONTACT_KIND_VALUES, companyParamSchema, contactSchema } from './schema'
+import {
+  CONTACT_KIND_VALUES,
+  companyParamSchema,
+  companySearchSchema,
+  contactSchema,
+} from './schema'
 
 // The contact ledger of a verified public body or intermediary (decision record 029): the contacts
 // it recorded, and a new one: choose a company, see its recent contacts (six months, where shared)
@@ -60,9 +65,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const chosen = companyParamSchema.safeParse(url.searchParams.get('company'))
   const page = pageFilter.parse(url.searchParams.get('page') ?? undefined)
+  const q = companySearchSchema.parse(url.searchParams.get('q') ?? undefined)
   const [contacts, companies, initiatives, briefing] = await Promise.all([
     orNotFound(listAuthoredContacts(db, { organisationId: org.id, userId: user.id, page })),
-    listCompanies(db),
+    q ? findCompanies(db, q) : Promise.resolve(null),
     listOrganisationInitiatives(db, org.id),
     chosen.success
       ? orNotFound(contactBriefing(db, { companyId: chosen.data, userId: user.id }))
@@ -72,6 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     org: { slug: org.slug, name: org.name },
     contacts,
+    q: q ?? '',
     companies,
     initiatives: initiatives.map((i) => ({ id: i.id, title: i.title })),
     briefing,
@@ -102,7 +109,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ContactLedger() {
-  const { org, contacts, companies, initiatives, briefing, today, notice } =
+  const { org, contacts, q, companies, initiatives, briefing, today, notice } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
@@ -127,29 +134,50 @@ export default function ContactLedger() {
       <p>{t('contacts.ledger.intro')}</p>
       <section aria-labelledby="new-contact-title">
         <h2 id="new-contact-title">{t('contacts.ledger.newTitle')}</h2>
-        <Form method="get" className="stack">
+        <Form method="get" className="stack" role="search">
           <div className="field">
-            <label htmlFor="company-choice">{t('contacts.ledger.chooseCompany')}</label>
-            <select
-              id="company-choice"
-              name="company"
+            <label htmlFor="company-search">{t('contacts.ledger.findCompany')}</label>
+            <p id="company-search-hint" className="hint">
+              {t('contacts.ledger.findHint')}
+            </p>
+            <input
+              id="company-search"
+              name="q"
+              type="search"
               className="input"
-              defaultValue={briefing ? String(briefing.company.id) : ''}
-            >
-              <option value="">{t('form.select')}</option>
-              {companies.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+              defaultValue={q}
+              aria-describedby="company-search-hint"
+            />
           </div>
           <div className="actions">
             <button type="submit" className="button button--secondary">
-              {t('contacts.ledger.showCompany')}
+              {t('contacts.ledger.search')}
             </button>
           </div>
         </Form>
+        {companies ? (
+          companies.items.length === 0 ? (
+            <p>{t('contacts.ledger.noMatch', { q })}</p>
+          ) : (
+            <>
+              <h3 id="company-matches">{t('contacts.ledger.matches')}</h3>
+              <ul aria-labelledby="company-matches">
+                {companies.items.map((c) => (
+                  <li key={c.id}>
+                    <Link
+                      to={`?${new URLSearchParams({ q, company: String(c.id) })}`}
+                      aria-current={briefing?.company.id === c.id ? 'true' : undefined}
+                    >
+                      {c.name}
+                    </Link>
+                    {c.municipality_name ? `, ${c.municipality_name}` : ''}
+                  </li>
+                ))}
+              </ul>
+              {companies.more ? <p className="meta">{t('contacts.ledger.moreMatches')}</p> : null}
+            </>
+          )
+        ) : null}
         {briefing ? (
           <>
             <h3>{t('contacts.ledger.recentTitle', { name: briefing.company.name })}</h3>

@@ -16,6 +16,9 @@ const id = z
   .regex(/^[1-9]\d{0,11}$/, 'errors.required')
   .transform(Number)
 
+/** The company search (?q=…): a name or the first digits of an organisation number. */
+export const companySearchSchema = z.string().trim().max(200).optional().catch(undefined)
+
 /** The company chosen in the address (?company=…); anything else shows the choice again. */
 export const companyParamSchema = z
   .string()
