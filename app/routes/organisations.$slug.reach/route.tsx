@@ -11,11 +11,12 @@ import { listCounties } from '~/models/reference.server'
 import { getSmeReach } from '~/models/sme-reach.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
+import { FirstTimersFigure, SmeShareFigure } from './reach-charts'
 import { countyParamSchema } from './schema'
 
 // SME reach (decision record 032), for a verified region or intermediary: companies of a county
 // never reached, first-time participants per quarter, the SME share among applicants, bidders and
-// winners per year. Tables (charts may follow). Its members only; anyone else: 404.
+// winners per year, each a chart with its table beside it. Its members only; anyone else: 404.
 
 export const handle = { i18n: [outreachMessages, organisationsMessages] }
 
@@ -53,14 +54,6 @@ export default function SmeReach() {
     useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
-  const cell = (c: { companies: number; smes: number }) =>
-    c.companies
-      ? t('outreach.reach.cell', {
-          smes: c.smes,
-          companies: c.companies,
-          share: percent(c.smes, c.companies, locale),
-        })
-      : t('outreach.reach.cellNone')
   const neverTable = (
     rows: Array<{ key: string | null; name: string | null; companies: number; never: number }>,
     caption: string,
@@ -142,52 +135,20 @@ export default function SmeReach() {
       <section aria-labelledby="first-title">
         <h2 id="first-title">{t('outreach.reach.firstTitle')}</h2>
         <p>{t('outreach.reach.firstIntro')}</p>
-        <div className="outreach-table-scroll">
-          <ListTable
-            count={quarters.length}
-            empty={t('outreach.reach.firstEmpty')}
-            caption={t('outreach.reach.firstTitle')}
-            columns={[
-              t('outreach.reach.col.quarter'),
-              t('outreach.reach.col.first'),
-              t('outreach.reach.col.firstSmes'),
-            ]}
-          >
-            {quarters.map((q) => (
-              <tr key={q.quarter}>
-                <th scope="row">{q.quarter}</th>
-                <td>{q.companies}</td>
-                <td>{q.smes}</td>
-              </tr>
-            ))}
-          </ListTable>
-        </div>
+        {quarters.length ? (
+          <FirstTimersFigure quarters={quarters} t={t} locale={locale} />
+        ) : (
+          <p>{t('outreach.reach.firstEmpty')}</p>
+        )}
       </section>
       <section aria-labelledby="share-title">
         <h2 id="share-title">{t('outreach.reach.shareTitle')}</h2>
         <p>{t('outreach.reach.shareIntro')}</p>
-        <div className="outreach-table-scroll">
-          <ListTable
-            count={shares.length}
-            empty={t('outreach.reach.shareEmpty')}
-            caption={t('outreach.reach.shareTitle')}
-            columns={[
-              t('outreach.reach.col.year'),
-              t('outreach.reach.col.applicants'),
-              t('outreach.reach.col.bidders'),
-              t('outreach.reach.col.winners'),
-            ]}
-          >
-            {shares.map((s) => (
-              <tr key={s.year}>
-                <th scope="row">{s.year}</th>
-                <td>{cell(s.applicants)}</td>
-                <td>{cell(s.bidders)}</td>
-                <td>{cell(s.winners)}</td>
-              </tr>
-            ))}
-          </ListTable>
-        </div>
+        {shares.length ? (
+          <SmeShareFigure shares={shares} t={t} locale={locale} />
+        ) : (
+          <p>{t('outreach.reach.shareEmpty')}</p>
+        )}
       </section>
     </>
   )
