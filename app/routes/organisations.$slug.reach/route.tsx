@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requireOutreachSender } from '~/auth/outreach-guard.server'
 import { ListTable } from '~/components/list-table'
 import { getLocale } from '~/i18n/locale.server'
-import { INTL_LOCALE, type Locale } from '~/i18n/locales'
+import { formatPercent } from '~/i18n/format'
+import type { Locale } from '~/i18n/locales'
 import organisationsMessages from '~/i18n/messages/organisations'
 import outreachMessages from '~/i18n/messages/outreach'
 import { useLocale, useT } from '~/i18n/use-t'
@@ -44,9 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 function percent(part: number, whole: number, locale: Locale) {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'percent' }).format(
-    whole ? part / whole : 0,
-  )
+  return formatPercent(whole ? part / whole : 0, locale)
 }
 
 export default function SmeReach() {
@@ -60,28 +59,26 @@ export default function SmeReach() {
     column: string,
     label: (row: { key: string | null; name: string | null }) => string,
   ) => (
-    <div className="outreach-table-scroll">
-      <ListTable
-        count={rows.length}
-        empty={t('outreach.reach.empty')}
-        caption={caption}
-        columns={[
-          column,
-          t('outreach.reach.col.companies'),
-          t('outreach.reach.col.never'),
-          t('outreach.reach.col.share'),
-        ]}
-      >
-        {rows.map((r) => (
-          <tr key={r.key ?? '-'}>
-            <th scope="row">{label(r)}</th>
-            <td>{r.companies}</td>
-            <td>{r.never}</td>
-            <td>{percent(r.never, r.companies, locale)}</td>
-          </tr>
-        ))}
-      </ListTable>
-    </div>
+    <ListTable
+      count={rows.length}
+      empty={t('outreach.reach.empty')}
+      caption={caption}
+      columns={[
+        column,
+        t('outreach.reach.col.companies'),
+        t('outreach.reach.col.never'),
+        t('outreach.reach.col.share'),
+      ]}
+    >
+      {rows.map((r) => (
+        <tr key={r.key ?? '-'}>
+          <th scope="row">{label(r)}</th>
+          <td>{r.companies}</td>
+          <td>{r.never}</td>
+          <td>{percent(r.never, r.companies, locale)}</td>
+        </tr>
+      ))}
+    </ListTable>
   )
   return (
     <>
