@@ -54,6 +54,30 @@ export async function listEvents(db: DB, when: 'upcoming' | 'past') {
     .execute()
 }
 
+/** How many of an initiative's events its page lists: the next upcoming and the latest past. */
+export const INITIATIVE_EVENTS = { upcoming: 10, past: 5 } as const
+
+/** An initiative's events for its public page: upcoming soonest first, past latest first. */
+export async function listInitiativeEvents(db: DB, initiativeId: number) {
+  const at = now()
+  const query = () => eventsQuery(db).where('e.initiative_id', '=', initiativeId)
+  const [upcoming, past] = await Promise.all([
+    query()
+      .where('e.ends_at', '>', at)
+      .orderBy('e.starts_at')
+      .orderBy('e.id')
+      .limit(INITIATIVE_EVENTS.upcoming)
+      .execute(),
+    query()
+      .where('e.ends_at', '<=', at)
+      .orderBy('e.starts_at', 'desc')
+      .orderBy('e.id', 'desc')
+      .limit(INITIATIVE_EVENTS.past)
+      .execute(),
+  ])
+  return { upcoming, past }
+}
+
 /** An organisation's own events (for its members), latest start first. */
 export async function listOrganisationEvents(db: DB, organisationId: number) {
   return eventsQuery(db)

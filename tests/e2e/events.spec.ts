@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
 // (Polarsensor and Bergskraft) with Vårdkraft waiting. A visitor reads it and fetches the calendar
 // file; Sara puts Nattugglan on the waiting list (number 2); Mikael gives up Bergskraft's seat, so
 // the database hands it to Vårdkraft and Nattugglan moves up to number 1; Sara leaves the queue;
-// Linnea, the organiser, sees who has a seat.
+// Linnea, the organiser, sees who has a seat. The series' page lists its events.
 
 const SARA = 'sara.berg@nattugglan.test'
 const MIKAEL = 'mikael.sundqvist@bergskraft.test'
@@ -53,6 +53,15 @@ test('register on the waiting list, move up when a seat is given up, leave; the 
   await expect(
     page.getByRole('link', { name: 'Logga in för att anmäla ditt företag' }),
   ).toBeVisible()
+
+  // The forum is part of the series "Smart industri Norrbotten", whose page lists its events.
+  await page.getByRole('link', { name: /^Smart industri Norrbotten – / }).click()
+  const seriesEvents = page.getByRole('region', { name: 'Evenemang i initiativet' })
+  await expect(seriesEvents.getByRole('link', { name: FORUM })).toBeVisible()
+  await expect(
+    seriesEvents.getByRole('link', { name: /Rundabordssamtal: digitala tvillingar/ }),
+  ).toBeVisible()
+  await checkA11y()
 
   await logIn(page, checkA11y, SARA)
   await openForum(page, checkA11y)

@@ -34,6 +34,15 @@ test('a region sees its SME reach, broadcasts to every match after a preview; a 
   const bySize = page.getByRole('table', { name: 'Efter storlek' })
   await expect(bySize.getByRole('rowheader', { name: 'Litet företag' })).toBeVisible()
   await expect(page.getByRole('table', { name: 'Efter kommun' })).toContainText('Haparanda')
+  // First-time participants and SME shares: a chart each, the table beside it.
+  await expect(page.getByRole('img', { name: /^Nya deltagare per kvartal/ })).toBeVisible()
+  await expect(
+    page.getByRole('table', { name: 'Nya deltagare per kvartal' }).getByRole('rowheader').first(),
+  ).toHaveText(/^\d{4}-Q[1-4]$/)
+  await expect(page.getByRole('img', { name: /^Andel små och medelstora företag/ })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Andel små och medelstora företag' })).toContainText(
+    'Sökande',
+  )
   await checkA11y()
 
   // Another county, by address.

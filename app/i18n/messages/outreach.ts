@@ -106,6 +106,12 @@ const sv = {
   'outreach.reach.cell': '{smes} av {companies} ({share})',
   'outreach.reach.cellNone': 'inga',
   'outreach.reach.sendLink': 'Skriv ett utskick till företag',
+  'outreach.reach.series.first': 'Alla nya deltagare',
+  'outreach.reach.series.firstSmes': 'Små och medelstora',
+  'outreach.reach.firstChartDesc':
+    'Kvartal {from} till {to}. Senaste kvartalet: {companies} nya deltagare, varav {smes} små och medelstora.',
+  'outreach.reach.shareChartDesc':
+    'Andel små och medelstora företag per år, {from} till {to}. År {to}: sökande {applicants}, anbudsgivare {bidders}, vinnare {winners}.',
 
   'mail.outreach.subject': '{subject} (utskick från {sender})',
   'mail.outreach.body':
@@ -217,6 +223,12 @@ const en: Record<keyof typeof sv, string> = {
   'outreach.reach.cell': '{smes} of {companies} ({share})',
   'outreach.reach.cellNone': 'none',
   'outreach.reach.sendLink': 'Write an outreach to companies',
+  'outreach.reach.series.first': 'All first-time participants',
+  'outreach.reach.series.firstSmes': 'Small and medium-sized',
+  'outreach.reach.firstChartDesc':
+    'Quarters {from} to {to}. Latest quarter: {companies} first-time participants, {smes} of them small or medium-sized.',
+  'outreach.reach.shareChartDesc':
+    'Share of small and medium-sized companies per year, {from} to {to}. In {to}: applicants {applicants}, bidders {bidders}, winners {winners}.',
 
   'mail.outreach.subject': '{subject} (outreach from {sender})',
   'mail.outreach.body':

@@ -14,6 +14,7 @@ import { getLocale } from '~/i18n/locale.server'
 import type { MessageKey } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 import { decideCoOwnership, requestCoOwnership } from '~/models/initiative-owners.server'
+import { INITIATIVE_EVENTS, listInitiativeEvents } from '~/models/event-reads.server'
 import { getInitiative } from '~/models/initiative-reads.server'
 import { recordedChecks, relatedInitiatives } from '~/models/initiative-overlap.server'
 import { changeInitiativeStatus, nextStatuses } from '~/models/initiatives.server'
@@ -28,6 +29,7 @@ import {
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { InitiativeActions } from './actions-section'
+import { InitiativeEvents } from './events-section'
 import { RecordedChecks, RelatedInitiatives } from './overlap-section'
 import cpvMessages from '~/i18n/messages/cpv'
 import errorsMessages from '~/i18n/messages/errors'
@@ -35,6 +37,7 @@ import initiativesMessages from '~/i18n/messages/initiatives'
 import testbedsMessages from '~/i18n/messages/testbeds'
 import callsMessages from '~/i18n/messages/calls'
 import overlapMessages from '~/i18n/messages/overlap'
+import eventsMessages from '~/i18n/messages/events'
 
 export const handle = {
   i18n: [
@@ -44,6 +47,7 @@ export const handle = {
     testbedsMessages,
     callsMessages,
     overlapMessages,
+    eventsMessages,
   ],
 }
 
@@ -65,8 +69,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getInitiative(db, idOf(params), user?.id ?? null, getLocale(request)),
   )
   const notice = new URL(request.url).searchParams.get('notice')
+  const events = await listInitiativeEvents(db, page.initiative.id)
   return {
     page,
+    events: {
+      ...events,
+      full:
+        events.upcoming.length === INITIATIVE_EVENTS.upcoming ||
+        events.past.length === INITIATIVE_EVENTS.past,
+    },
     related: await relatedInitiatives(db, page.initiative.id),
     checks: await recordedChecks(db, page.initiative.id, user?.id ?? null),
     next: page.viewer.isEditor ? nextStatuses(page.initiative.status) : [],
@@ -137,7 +148,7 @@ function Codes({ label, items }: { label: string; items: readonly string[] }) {
 }
 
 export default function InitiativePage() {
-  const { page, next, notice, related, checks } = useLoaderData<typeof loader>()
+  const { page, events, next, notice, related, checks } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
   const i = page.initiative
@@ -244,6 +255,7 @@ export default function InitiativePage() {
           </>
         ) : null}
       </section>
+      <InitiativeEvents upcoming={events.upcoming} past={events.past} full={events.full} />
       <RelatedInitiatives related={related} />
       <RecordedChecks checks={checks} />
       <InitiativeActions page={page} next={next} failed={actionData ?? null} />

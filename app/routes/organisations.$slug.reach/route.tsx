@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requireOutreachSender } from '~/auth/outreach-guard.server'
 import { ListTable } from '~/components/list-table'
 import { getLocale } from '~/i18n/locale.server'
-import { INTL_LOCALE, type Locale } from '~/i18n/locales'
+import { formatPercent } from '~/i18n/format'
+import type { Locale } from '~/i18n/locales'
 import organisationsMessages from '~/i18n/messages/organisations'
 import outreachMessages from '~/i18n/messages/outreach'
 import { useLocale, useT } from '~/i18n/use-t'
@@ -11,11 +12,12 @@ import { listCounties } from '~/models/reference.server'
 import { getSmeReach } from '~/models/sme-reach.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
+import { FirstTimersFigure, SmeShareFigure } from './reach-charts'
 import { countyParamSchema } from './schema'
 
 // SME reach (decision record 032), for a verified region or intermediary: companies of a county
 // never reached, first-time participants per quarter, the SME share among applicants, bidders and
-// winners per year. Tables (charts may follow). Its members only; anyone else: 404.
+// winners per year, each a chart with its table beside it. Its members only; anyone else: 404.
 
 export const handle = { i18n: [outreachMessages, organisationsMessages] }
 
@@ -43,9 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 function percent(part: number, whole: number, locale: Locale) {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'percent' }).format(
-    whole ? part / whole : 0,
-  )
+  return formatPercent(whole ? part / whole : 0, locale)
 }
 
 export default function SmeReach() {
@@ -53,42 +53,32 @@ export default function SmeReach() {
     useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
-  const cell = (c: { companies: number; smes: number }) =>
-    c.companies
-      ? t('outreach.reach.cell', {
-          smes: c.smes,
-          companies: c.companies,
-          share: percent(c.smes, c.companies, locale),
-        })
-      : t('outreach.reach.cellNone')
   const neverTable = (
     rows: Array<{ key: string | null; name: string | null; companies: number; never: number }>,
     caption: string,
     column: string,
     label: (row: { key: string | null; name: string | null }) => string,
   ) => (
-    <div className="outreach-table-scroll">
-      <ListTable
-        count={rows.length}
-        empty={t('outreach.reach.empty')}
-        caption={caption}
-        columns={[
-          column,
-          t('outreach.reach.col.companies'),
-          t('outreach.reach.col.never'),
-          t('outreach.reach.col.share'),
-        ]}
-      >
-        {rows.map((r) => (
-          <tr key={r.key ?? '-'}>
-            <th scope="row">{label(r)}</th>
-            <td>{r.companies}</td>
-            <td>{r.never}</td>
-            <td>{percent(r.never, r.companies, locale)}</td>
-          </tr>
-        ))}
-      </ListTable>
-    </div>
+    <ListTable
+      count={rows.length}
+      empty={t('outreach.reach.empty')}
+      caption={caption}
+      columns={[
+        column,
+        t('outreach.reach.col.companies'),
+        t('outreach.reach.col.never'),
+        t('outreach.reach.col.share'),
+      ]}
+    >
+      {rows.map((r) => (
+        <tr key={r.key ?? '-'}>
+          <th scope="row">{label(r)}</th>
+          <td>{r.companies}</td>
+          <td>{r.never}</td>
+          <td>{percent(r.never, r.companies, locale)}</td>
+        </tr>
+      ))}
+    </ListTable>
   )
   return (
     <>
@@ -142,52 +132,20 @@ export default function SmeReach() {
       <section aria-labelledby="first-title">
         <h2 id="first-title">{t('outreach.reach.firstTitle')}</h2>
         <p>{t('outreach.reach.firstIntro')}</p>
-        <div className="outreach-table-scroll">
-          <ListTable
-            count={quarters.length}
-            empty={t('outreach.reach.firstEmpty')}
-            caption={t('outreach.reach.firstTitle')}
-            columns={[
-              t('outreach.reach.col.quarter'),
-              t('outreach.reach.col.first'),
-              t('outreach.reach.col.firstSmes'),
-            ]}
-          >
-            {quarters.map((q) => (
-              <tr key={q.quarter}>
-                <th scope="row">{q.quarter}</th>
-                <td>{q.companies}</td>
-                <td>{q.smes}</td>
-              </tr>
-            ))}
-          </ListTable>
-        </div>
+        {quarters.length ? (
+          <FirstTimersFigure quarters={quarters} t={t} locale={locale} />
+        ) : (
+          <p>{t('outreach.reach.firstEmpty')}</p>
+        )}
       </section>
       <section aria-labelledby="share-title">
         <h2 id="share-title">{t('outreach.reach.shareTitle')}</h2>
         <p>{t('outreach.reach.shareIntro')}</p>
-        <div className="outreach-table-scroll">
-          <ListTable
-            count={shares.length}
-            empty={t('outreach.reach.shareEmpty')}
-            caption={t('outreach.reach.shareTitle')}
-            columns={[
-              t('outreach.reach.col.year'),
-              t('outreach.reach.col.applicants'),
-              t('outreach.reach.col.bidders'),
-              t('outreach.reach.col.winners'),
-            ]}
-          >
-            {shares.map((s) => (
-              <tr key={s.year}>
-                <th scope="row">{s.year}</th>
-                <td>{cell(s.applicants)}</td>
-                <td>{cell(s.bidders)}</td>
-                <td>{cell(s.winners)}</td>
-              </tr>
-            ))}
-          </ListTable>
-        </div>
+        {shares.length ? (
+          <SmeShareFigure shares={shares} t={t} locale={locale} />
+        ) : (
+          <p>{t('outreach.reach.shareEmpty')}</p>
+        )}
       </section>
     </>
   )
