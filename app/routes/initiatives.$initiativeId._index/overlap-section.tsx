@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import { formatDate } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
 import type { RecordedCheck } from '~/models/initiative-overlap.server'
