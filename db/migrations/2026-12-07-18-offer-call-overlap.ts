@@ -13,7 +13,9 @@ import { guards, shapeOf } from './2026-12-07-08-conflict-guards'
 //   draft;
 // - the candidates are 1–10 published (not draft) calls of other organisations, and the chosen
 //   one is among them; related needs the chosen one, continue a reason of five letters;
-// - one recorded choice per call; never updated or deleted (a draft with one is not deleted).
+// - one recorded choice per call; never updated or deleted while its call exists. A draft may
+//   still be deleted (it was never public): its record goes with it, the audit log keeps both.
+//   A published call is never deleted (2026-11-25-03), so a link to one stays.
 //   Conflict guards as 2026-12-07-08 makes them (decision record 022).
 
 const FIVE_LETTERS = `'*[a-zA-ZåäöÅÄÖéÉ]*[a-zA-ZåäöÅÄÖéÉ]*[a-zA-ZåäöÅÄÖéÉ]*[a-zA-ZåäöÅÄÖéÉ]*[a-zA-ZåäöÅÄÖéÉ]*'`
@@ -59,11 +61,11 @@ const statements: string[] = [
   `CREATE TRIGGER call_overlap_checks_no_update BEFORE UPDATE ON call_overlap_checks
     BEGIN SELECT RAISE(ABORT, 'testarena:overlap_check_append_only'); END`,
   `CREATE TRIGGER call_overlap_checks_no_delete BEFORE DELETE ON call_overlap_checks
+    WHEN EXISTS (SELECT 1 FROM calls WHERE id = OLD.call_id)
     BEGIN SELECT RAISE(ABORT, 'testarena:overlap_check_append_only'); END`,
-  // A draft with a recorded choice (its own, or another's link to it) is kept: the record stays.
-  `CREATE TRIGGER calls_keep_overlap_checked BEFORE DELETE ON calls
-    WHEN EXISTS (SELECT 1 FROM call_overlap_checks WHERE call_id = OLD.id OR chosen_id = OLD.id)
-    BEGIN SELECT RAISE(ABORT, 'testarena:overlap_check_append_only'); END`,
+  // A deleted draft takes its record along (only a draft is ever deleted: calls_delete_drafts_only).
+  `CREATE TRIGGER calls_drop_overlap_check AFTER DELETE ON calls
+    BEGIN DELETE FROM call_overlap_checks WHERE call_id = OLD.id; END`,
 ]
 
 const GUARDED = ['call_overlap_checks']
@@ -76,6 +78,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql.raw('DROP TRIGGER calls_keep_overlap_checked').execute(db)
+  await sql.raw('DROP TRIGGER calls_drop_overlap_check').execute(db)
   await sql.raw('DROP TABLE call_overlap_checks').execute(db)
 }

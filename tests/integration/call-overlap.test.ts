@@ -206,13 +206,13 @@ describe('the record against raw SQL', () => {
     return { us, them, theirs, mine: saved.id, check }
   }
 
-  test('UPDATE and DELETE are refused, and the draft with a record is kept', async () => {
+  test('UPDATE and DELETE are refused while the call exists', async () => {
     const { check, theirs, mine } = await recorded('cykelräknare')
     for (const statement of [
       `UPDATE call_overlap_checks SET reason = 'Något helt annat nu.' WHERE id = ${check.id}`,
       `UPDATE call_overlap_checks SET choice = 'related', chosen_id = ${theirs.id}, reason = NULL WHERE id = ${check.id}`,
       `DELETE FROM call_overlap_checks WHERE id = ${check.id}`,
-      `DELETE FROM calls WHERE id = ${mine}`,
+      `DELETE FROM call_overlap_checks WHERE call_id = ${mine}`,
     ]) {
       expect(() => plain.prepare(statement).run(), statement).toThrow(/overlap_check_append_only/)
       expect(await rawError(() => sql.raw(statement).execute(db))).toMatch(
@@ -225,6 +225,20 @@ describe('the record against raw SQL', () => {
       .where('id', '=', check.id)
       .executeTakeFirst()
     expect(after).toEqual(check)
+  })
+
+  test('a deleted draft takes its record along; a published call is never deleted', async () => {
+    const { check, theirs, mine } = await recorded('vägskyltar')
+    expect(() => plain.prepare(`DELETE FROM calls WHERE id = ${theirs.id}`).run()).toThrow(
+      /call_not_draft/,
+    )
+    plain.prepare(`DELETE FROM calls WHERE id = ${mine}`).run()
+    const after = await db
+      .selectFrom('call_overlap_checks')
+      .select('id')
+      .where('id', '=', check.id)
+      .executeTakeFirst()
+    expect(after).toBeUndefined()
   })
 
   test('REPLACE, INSERT OR REPLACE and ON CONFLICT cannot rewrite a recorded choice', async () => {

@@ -34,10 +34,18 @@ import { DatesSection, FactsSection, NeedSection, TermsSection } from './terms-s
 import callPublicMessages from '~/i18n/messages/call-public'
 import callsMessages from '~/i18n/messages/calls'
 import errorsMessages from '~/i18n/messages/errors'
+import initiativesMessages from '~/i18n/messages/initiatives'
 import overlapMessages from '~/i18n/messages/overlap'
 
 export const handle = {
-  i18n: [callPublicMessages, callsMessages, errorsMessages, contactsMessages, overlapMessages],
+  i18n: [
+    callPublicMessages,
+    callsMessages,
+    errorsMessages,
+    contactsMessages,
+    overlapMessages,
+    initiativesMessages,
+  ],
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>

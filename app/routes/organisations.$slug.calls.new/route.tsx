@@ -36,6 +36,7 @@ import callAuthoringMessages from '~/i18n/messages/call-authoring'
 import callsMessages from '~/i18n/messages/calls'
 import cpvMessages from '~/i18n/messages/cpv'
 import errorsMessages from '~/i18n/messages/errors'
+import initiativesMessages from '~/i18n/messages/initiatives'
 import organisationsMessages from '~/i18n/messages/organisations'
 import overlapMessages from '~/i18n/messages/overlap'
 
@@ -47,6 +48,7 @@ export const handle = {
     errorsMessages,
     organisationsMessages,
     overlapMessages,
+    initiativesMessages,
   ],
 }
 
