@@ -20,3 +20,20 @@ export interface InitiativeOverlapChecksTable {
   /** Why the user continued anyway. */
   reason: string | null
 }
+
+/** A choice made when a new call draft's similar published calls were shown; append-only. */
+export interface CallOverlapChecksTable {
+  id: Generated<number>
+  organisation_id: number
+  checked_by: number
+  checked_at: number
+  /** The new call draft. */
+  call_id: number
+  /** JSON array of the ids of the similar published calls shown, best first. */
+  candidates: string
+  choice: 'related' | 'continue'
+  /** The similar call linked as related. */
+  chosen_id: number | null
+  /** Why the user continued anyway. */
+  reason: string | null
+}

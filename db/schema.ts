@@ -102,7 +102,7 @@ import type {
   OutreachRecipientsTable,
   OutreachesTable,
 } from './schema-outreach'
-import type { InitiativeOverlapChecksTable } from './schema-overlap'
+import type { CallOverlapChecksTable, InitiativeOverlapChecksTable } from './schema-overlap'
 
 // The Kysely types of every table, one file an area; `#db/schema` re-exports them all.
 export type * from './schema-columns'
@@ -227,4 +227,5 @@ export interface Database {
   outreach_recipients: OutreachRecipientsTable
   /** Overlap checks before saving (issue 15 part 4, decision record 030). */
   initiative_overlap_checks: InitiativeOverlapChecksTable
+  call_overlap_checks: CallOverlapChecksTable
 }

@@ -224,34 +224,38 @@ export async function createCallDraft(
   db: DB,
   args: { organisationId: number; userId: number; input: CallDraftInput; ip?: string | null },
 ) {
-  return withRules(() =>
-    db.transaction().execute(async (tx) => {
-      const at = now()
-      const call = await tx
-        .insertInto('calls')
-        .values({
-          organisation_id: args.organisationId,
-          ...callColumns(args.input),
-          created_by: args.userId,
-          updated_by: args.userId,
-          created_at: at,
-          updated_at: at,
-        })
-        .returning(['id'])
-        .executeTakeFirstOrThrow()
-      await replaceDraftRows(tx, call.id, args.input)
-      await audit(tx, {
-        actorUserId: args.userId,
-        organisationId: args.organisationId,
-        action: 'call.created',
-        entityType: 'call',
-        entityId: call.id,
-        after: auditable(args.input),
-        ip: args.ip ?? null,
-      })
-      return call
-    }),
-  )
+  return withRules(() => db.transaction().execute((tx) => insertCallDraft(tx, args)))
+}
+
+/** Inserts a new draft inside the caller's transaction (the overlap check records beside it). */
+export async function insertCallDraft(
+  tx: DB,
+  args: { organisationId: number; userId: number; input: CallDraftInput; ip?: string | null },
+) {
+  const at = now()
+  const call = await tx
+    .insertInto('calls')
+    .values({
+      organisation_id: args.organisationId,
+      ...callColumns(args.input),
+      created_by: args.userId,
+      updated_by: args.userId,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning(['id'])
+    .executeTakeFirstOrThrow()
+  await replaceDraftRows(tx, call.id, args.input)
+  await audit(tx, {
+    actorUserId: args.userId,
+    organisationId: args.organisationId,
+    action: 'call.created',
+    entityType: 'call',
+    entityId: call.id,
+    after: auditable(args.input),
+    ip: args.ip ?? null,
+  })
+  return call
 }
 
 /** Saves a draft; a published call changes only by amendment ('terms_frozen'). */

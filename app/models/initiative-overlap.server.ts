@@ -45,7 +45,7 @@ function stem(word: string): string {
 }
 
 /** The distinct words of four letters or more (stop words left out, common endings cut). */
-function similarityTerms(text: string): string[] {
+export function similarityTerms(text: string): string[] {
   const words = text
     .toLocaleLowerCase('sv')
     .split(/[^\p{L}\p{N}]+/u)
@@ -66,7 +66,7 @@ export function similarityExpression(text: string): string | null {
 }
 
 /** The CPV class (first four digits) as an index range: 48100000 → ['4810', '4811']. */
-function classRange(code: string): [string, string] {
+export function classRange(code: string): [string, string] {
   const prefix = code.slice(0, 4)
   return [prefix, String(Number(prefix) + 1).padStart(4, '0')]
 }
@@ -97,6 +97,45 @@ export interface SimilarInitiative {
   counties: number
   /** 1 the periods overlap, 0 they do not, null one of them has none. */
   period: number | null
+}
+
+/** Why a candidate was found: the text, shared themes and CPV classes, counties, period. */
+export interface SimilarityScores {
+  text: boolean
+  themes: number
+  cpv: number
+  counties: number
+  /** 1 the periods overlap, 0 they do not, null one of them has none. */
+  period: number | null
+}
+
+/**
+ * The scored rows that are similar enough, best first (at most MAX_CANDIDATES); shared by the
+ * initiative and call checks. One shared word ("digital") is not a similar text: the text counts
+ * when two of the probe's terms (or its only one) occur in the title, summary or description.
+ */
+export function keepSimilar<
+  R extends Omit<SimilarityScores, 'text'> & {
+    title: string
+    summary: string
+    description: string
+    text_score: number
+  },
+>(rows: readonly R[], terms: readonly string[]) {
+  const needed = Math.min(2, terms.length)
+  return rows
+    .map(({ description, text_score, ...r }) => {
+      const haystack = `${r.title} ${r.summary} ${description}`.toLocaleLowerCase('sv')
+      const matched = text_score > 0 ? terms.filter((t) => haystack.includes(t)).length : 0
+      return { ...r, text: needed > 0 && matched >= needed }
+    })
+    .filter(
+      (r) =>
+        r.cpv > 0 ||
+        (r.text && (r.themes > 0 || r.counties > 0 || r.period === 1)) ||
+        (r.themes > 0 && r.counties > 0 && r.period !== 0),
+    )
+    .slice(0, MAX_CANDIDATES)
 }
 
 /**
@@ -167,22 +206,7 @@ export async function findSimilarInitiatives(
     ORDER BY text_score + 2 * min(themes, 2) + 3 * min(cpv, 2) + 2 * (counties > 0)
       + 2 * (period IS 1) - 3 * (period IS 0) DESC, id DESC
     LIMIT ${SHORTLIST}`.execute(db)
-  // One shared word ("digital") is not a similar text: the text counts when two of the probe's
-  // terms (or its only one) occur in the candidate's title, summary or description.
-  const needed = Math.min(2, terms.length)
-  const shortlist = rows.rows
-    .map(({ description, text_score, ...r }) => {
-      const haystack = `${r.title} ${r.summary} ${description}`.toLocaleLowerCase('sv')
-      const matched = text_score > 0 ? terms.filter((t) => haystack.includes(t)).length : 0
-      return { ...r, text: needed > 0 && matched >= needed }
-    })
-    .filter(
-      (r) =>
-        r.cpv > 0 ||
-        (r.text && (r.themes > 0 || r.counties > 0 || r.period === 1)) ||
-        (r.themes > 0 && r.counties > 0 && r.period !== 0),
-    )
-    .slice(0, MAX_CANDIDATES)
+  const shortlist = keepSimilar(rows.rows, terms)
   const owners = await ownersOf(
     db,
     shortlist.map((r) => r.id),
@@ -199,7 +223,7 @@ export type OverlapDecision =
   | { choice: 'related'; chosenId: number }
   | { choice: 'continue'; reason: string }
 
-const hasFiveLetters = (text: string) => (text.match(/\p{L}/gu) ?? []).length >= 5
+export const hasFiveLetters = (text: string) => (text.match(/\p{L}/gu) ?? []).length >= 5
 
 /**
  * Saves a new initiative after the overlap check: `candidates` are the ids the form showed (best

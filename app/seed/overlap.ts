@@ -1,9 +1,12 @@
+import { createCallAfterCheck, findSimilarCalls } from '~/models/call-overlap.server'
+import type { CallDraftInput } from '~/models/call-drafts.server'
 import {
   createInitiativeAfterCheck,
   findSimilarInitiatives,
 } from '~/models/initiative-overlap.server'
 import type { InitiativeInput } from '~/models/initiatives.server'
-import { type SeedIds, type Tx, keys, organisation } from './shared'
+import { now } from '~/utils/clock.server'
+import { DAY, type SeedIds, type Tx, keys, organisation } from './shared'
 
 // Overlap detection before saving (issue 15, part 4; decision record 030): two municipalities plan
 // the same kind of procurement. When Skellefteå kommun records its planned call for digital night
@@ -11,6 +14,9 @@ import { type SeedIds, type Tx, keys, organisation } from './shared'
 // supervision in ordinary housing 2027; Ulrika Marklund links Skellefteå's as related to it (both
 // pages show the link). Then Region Skåne records a planned call on remote home-care monitoring,
 // is shown the two Norrland ones and continues anyway with a reason (Skåne sees the record).
+// Calls too: when Ulrika drafts Skellefteå's call for fall-prevention sensors in nursing homes,
+// the check shows Region Norrbotten's published call on the same; she links the draft to it as
+// related (her draft shows the link; Norrbotten's call shows it once Skellefteå publishes).
 
 const skellefteaCall: InitiativeInput = {
   kind: 'planned_call',
@@ -80,5 +86,61 @@ export async function seedOverlapChecks(db: Tx, ids: SeedIds): Promise<void> {
       reason:
         'Norrlandskommunernas upphandlingar gäller ett annat län och en annan målgrupp; vi delar gärna erfarenheter men upphandlar för Skånes hemsjukvård.',
     },
+  })
+  await seedCallOverlapCheck(db, ids)
+}
+
+function skellefteaFallCall(): CallDraftInput {
+  const at = now()
+  return {
+    procedure: 'open',
+    title: 'Sensorer för fallprevention i Skellefteås särskilda boenden',
+    summary:
+      'Skellefteå kommun vill köpa sensorer som upptäcker ökad fallrisk nattetid och larmar personalen i särskilt boende, utan kameror i boenderummen.',
+    need: 'Fallen i kommunens särskilda boenden ökar. Vi söker en lösning som upptäcker oro och förändrat rörelsemönster nattetid och larmar personalen innan någon faller.',
+    functional_requirements: true,
+    novel_to_market: true,
+    includes_rnd: false,
+    estimated_value_sek: 1_800_000,
+    max_winners: 1,
+    county_code: '24',
+    municipality_code: '2482',
+    themes: ['welfare_technology', 'active_healthy_ageing'],
+    cpv_codes: ['33195000'],
+    question_deadline: at + 40 * DAY,
+    tender_deadline: at + 60 * DAY,
+    standstill_days: 10,
+    requirements: [
+      {
+        title: 'Inga kameror i boenderummen',
+        description: 'Lösningen använder inte kamerabild där någon bor.',
+        weight: null,
+      },
+    ],
+    criteria: [
+      { title: 'Träffsäkerhet i larmen', description: 'Andel larm som var befogade.', weight: 60 },
+      { title: 'Pris', description: 'Totalkostnad över fyra år.', weight: 40 },
+    ],
+    pilot_links: [],
+    dialogue_links: [],
+    prior_involvement: '',
+    involved: [],
+  }
+}
+
+/** Skellefteå's draft call, linked as related to Region Norrbotten's published one. */
+async function seedCallOverlapCheck(db: Tx, ids: SeedIds): Promise<void> {
+  const { user, org } = keys(ids)
+  const skelleftea = await organisation(db, org('skelleftea'))
+  const input = skellefteaFallCall()
+  const found = await findSimilarCalls(db, skelleftea.id, input)
+  const norrbotten = found.find((c) => c.title.startsWith('Fallprevention med sensorer'))
+  if (!norrbotten) throw new Error('Demo seed: the call check did not find Norrbotten’s call')
+  await createCallAfterCheck(db, {
+    organisationId: skelleftea.id,
+    userId: user('ulrika'),
+    input,
+    candidates: found.map((c) => c.id),
+    decision: { choice: 'related', chosenId: norrbotten.id },
   })
 }

@@ -51,3 +51,8 @@ export const overlapFields = z
       })
     }
   })
+
+/** Whether the similar ones found now are the ones the first step showed (else show them again). */
+export function sameAsShown(ids: readonly number[], shown: readonly number[]): boolean {
+  return ids.length === shown.length && ids.every((id) => shown.includes(id))
+}

@@ -71,7 +71,7 @@ test('Luleå sees a similar planned call before saving, must choose, and links i
   // No choice: the error summary and the message by the group, the candidates still there.
   await page.getByRole('button', { name: 'Spara med vårt val' }).click()
   const summary = page.getByRole('alert').filter({ hasText: /fel i formuläret/ })
-  await expect(summary).toContainText('Välj vad ni vill göra med de liknande initiativen.')
+  await expect(summary).toContainText('Välj vad ni vill göra med de liknande träffarna.')
   await expect(list.getByRole('link', { name: SKELLEFTEA_CALL })).toBeVisible()
   await expect(page.getByLabel('Namn', { exact: true })).toHaveValue(title)
   await checkA11y()
@@ -105,4 +105,79 @@ test('Luleå sees a similar planned call before saving, must choose, and links i
     page.getByRole('region', { name: 'Relaterade initiativ' }).getByRole('link', { name: title }),
   ).toBeVisible()
   await checkA11y()
+})
+
+// The same step on a new call (decision record 030, revision): Erik of Luleå drafts a call like
+// Region Norrbotten's published fall-prevention call; the form shows it first, needs a choice,
+// and saves Luleå's draft linked as related. The draft's page shows the link to Luleå only.
+const NORRBOTTEN_CALL = 'Fallprevention med sensorer i särskilt boende'
+
+/** A datetime-local value `days` from now (the browser runs in Europe/Stockholm). */
+function inDays(days: number): string {
+  const d = new Date(Date.now() + days * 86400 * 1000)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T12:00`
+}
+
+test('Luleå sees a similar published call before saving a call draft and links it as related', async ({
+  page,
+  checkA11y,
+}) => {
+  test.slow()
+  const title = `Fallsensorer i Luleås särskilda boenden ${Date.now().toString(36)}`
+  await logIn(page, checkA11y, ERIK)
+  await visit(page, '/organisations/lulea-kommun/calls/new', checkA11y)
+  await page.getByLabel(/^Öppet förfarande/).check()
+  await page.getByLabel('Upphandlingens rubrik').fill(title)
+  await page
+    .getByLabel('Sammanfattning')
+    .fill('Sensorer som upptäcker ökad fallrisk och larmar personalen i särskilt boende.')
+  await page
+    .getByLabel('Behovet', { exact: true })
+    .fill('Fallen i våra särskilda boenden ska bli färre, utan kameror i boenderummen.')
+  await page.getByLabel('Välfärdsteknik').check()
+  await page.getByLabel('CPV-koder', { exact: false }).first().fill('33195000')
+  await page.getByLabel('Uppskattat värde (kronor)').fill('1 500 000')
+  await page.getByLabel('Sista dag för frågor (svensk tid)').fill(inDays(20))
+  await page.getByLabel('Sista anbudsdag (svensk tid)').fill(inDays(45))
+  const first = page.getByRole('group', { name: 'Kriterium 1', exact: true })
+  await first.getByLabel('Rubrik').fill('Träffsäkerhet')
+  await first.getByLabel('Vikt (procent)').fill('100')
+  await page.getByRole('button', { name: 'Spara utkast' }).click()
+
+  // The first submit saves nothing: the similar published call, every value kept.
+  await expect(page.getByRole('status').filter({ hasText: 'Inget är sparat än' })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { name: 'Liknande utlysningar finns redan' }),
+  ).toBeVisible()
+  const list = page.getByRole('list', {
+    name: 'Liknande publicerade utlysningar från andra organisationer',
+  })
+  await expect(list.getByRole('link', { name: NORRBOTTEN_CALL })).toBeVisible()
+  await expect(list).toContainText('Upphandlande organisation: Region Norrbotten')
+  await expect(page.getByLabel('Upphandlingens rubrik')).toHaveValue(title)
+  await checkA11y()
+
+  // No choice: the error summary, the candidates still there, the values kept.
+  await page.getByRole('button', { name: 'Spara med vårt val' }).click()
+  const summary = page.getByRole('alert').filter({ hasText: /fel i formuläret/ })
+  await expect(summary).toContainText('Välj vad ni vill göra med de liknande träffarna.')
+  await expect(list.getByRole('link', { name: NORRBOTTEN_CALL })).toBeVisible()
+  await expect(page.getByLabel('Upphandlingens rubrik')).toHaveValue(title)
+  await checkA11y()
+
+  await page
+    .getByRole('radio', {
+      name: `Spara vårt utkast och länka det som relaterat till ”${NORRBOTTEN_CALL}”`,
+    })
+    .check()
+  await page.getByRole('button', { name: 'Spara med vårt val' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Utkastet är sparat' })).toBeVisible()
+  await checkA11y()
+
+  // The draft's page (Luleå's own) shows the related call.
+  const callId = /\/calls\/(\d+)\/edit/.exec(page.url())![1]
+  await visit(page, `/calls/${callId}`, checkA11y)
+  const related = page.getByRole('region', { name: 'Relaterade utlysningar' })
+  await expect(related.getByRole('link', { name: NORRBOTTEN_CALL })).toBeVisible()
 })

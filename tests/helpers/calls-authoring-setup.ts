@@ -7,6 +7,7 @@ import { toStockholmDateTimeInput } from '~/utils/stockholm-time'
 import { createBuyer, DAY } from './call-factories'
 import { sessionCookieFor } from './factories'
 import { actionArgs, formRequest, getRequest, loaderArgs, run } from './requests'
+import { dataOf, statusOf } from './responses'
 
 // Shared setup for the call-authoring integration tests (calls-authoring-*.test.ts): a complete
 // draft form, the authoring routes, and document uploads and downloads.
@@ -43,17 +44,32 @@ export async function cookieFor(userId: number) {
   return sessionCookieFor(db, userId)
 }
 
+/**
+ * Posts the new-call form. When similar published calls of other buyers are shown first (the
+ * overlap step, decision record 030), it continues with a reason, as these tests are about the
+ * call itself; tests/integration/call-overlap*.test.ts test the step.
+ */
 export async function postNew(
   buyer: Buyer,
   fields: Record<string, string | string[]>,
   cookie?: string,
 ) {
   const slug = buyer.org.slug
-  return run(() =>
-    newAction(
-      actionArgs(formRequest(`/organisations/${slug}/calls/new`, fields, { cookie }), { slug }),
-    ),
-  )
+  const post = (body: Record<string, string | string[]>) =>
+    run(() =>
+      newAction(
+        actionArgs(formRequest(`/organisations/${slug}/calls/new`, body, { cookie }), { slug }),
+      ),
+    )
+  const first = await post(fields)
+  const overlap = statusOf(first) === 200 ? dataOf(first)?.overlap : null
+  if (!overlap) return first
+  return post({
+    ...fields,
+    overlap_shown: (overlap as { id: number }[]).map((c) => c.id).join(','),
+    overlap_choice: 'continue',
+    overlap_reason: 'Testet gäller utlysningen, inte överlappet.',
+  })
 }
 
 export function postEdit(

@@ -132,6 +132,11 @@ export const FROZEN: Record<string, FrozenAttack | string> = {
     updateError: /terms_frozen|row_exists/,
     deleteError: /terms_frozen/,
   },
+  call_overlap_checks: {
+    update: "reason = 'Ändrat i efterhand av någon annan.'",
+    updateError: /overlap_check_append_only/,
+    deleteError: /overlap_check_append_only/,
+  },
   calls: {
     where: "status <> 'draft'",
     update: "title = title || ' x'",

@@ -125,7 +125,9 @@ describe('rule 1: open to all', () => {
     // reference_cases (issue 5) only names a company the call was already awarded to;
     // pilot_message_holds (issue 13) holds back pilot messages between the buyer and a bidder;
     // call_contact_disclosures (issue 15) is the public disclosure of the firms the buyer met
-    // within the call's initiative, copied by the database at publication (decision record 029).
+    // within the call's initiative, copied by the database at publication (decision record 029);
+    // call_overlap_checks (issue 15) names only calls — the similar ones shown before a draft was
+    // first saved — never a firm (decision record 030).
     expect(tables.rows.map((r) => r.name)).toEqual([
       'bid_openings',
       'bids',
@@ -142,6 +144,7 @@ describe('rule 1: open to all', () => {
       'call_links',
       'call_notifications',
       'call_outcome_reminders',
+      'call_overlap_checks',
       'call_questions',
       'call_themes',
       'evaluator_declarations',

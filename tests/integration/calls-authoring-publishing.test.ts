@@ -303,7 +303,12 @@ describe('editing and publishing', () => {
       `/organisations/${buyer.org.slug}/calls?notice=deleted`,
     )
     expect(await callCount(buyer.org.id)).toBe(0)
-    expect(await auditActions(db, 'call', id)).toEqual(['call.created', 'call.deleted'])
+    // (The overlap step may have recorded a choice too: similar calls of other buyers exist here.)
+    const actions = await auditActions(db, 'call', id)
+    expect(actions.filter((a) => a !== 'call.overlap_checked')).toEqual([
+      'call.created',
+      'call.deleted',
+    ])
 
     const { call } = await createCall(db, buyer)
     const refused = await postEdit(call.id, { intent: 'delete' }, cookie)

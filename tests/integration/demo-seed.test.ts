@@ -56,6 +56,8 @@ test('the demo marketplace seeds through every database rule and shows each stat
   ).toEqual([
     { status: 'awarded', past: 1, n: 1 },
     { status: 'cancelled', past: 0, n: 1 },
+    // Skellefteå's draft, linked at the overlap check to Norrbotten's call (app/seed/overlap.ts).
+    { status: 'draft', past: 0, n: 1 },
     { status: 'published', past: 0, n: 3 },
     { status: 'published', past: 1, n: 2 },
   ])

@@ -25,7 +25,7 @@ const sv = {
   'overlap.reason': 'Skäl att fortsätta ändå',
   'overlap.reasonHint': 'Krävs om ni fortsätter ändå, minst fem bokstäver.',
   'overlap.save': 'Spara med vårt val',
-  'overlap.error.choose': 'Välj vad ni vill göra med de liknande initiativen.',
+  'overlap.error.choose': 'Välj vad ni vill göra med de liknande träffarna.',
   'overlap.related.title': 'Relaterade initiativ',
   'overlap.related.owners': '({owners})',
   'overlap.checks.title': 'Överlappskontroll',
@@ -36,6 +36,15 @@ const sv = {
   'overlap.checks.related': 'Länkade initiativet som relaterat till ”{title}”.',
   'overlap.checks.continue': 'Fortsatte ändå. Skäl: {reason}',
   'overlap.checks.shown': 'Liknande initiativ som visades:',
+  'overlap.call.title': 'Liknande utlysningar finns redan',
+  'overlap.call.notice': 'Inget är sparat än: andra har publicerat liknande utlysningar.',
+  'overlap.call.intro':
+    'Andra organisationer har publicerat utlysningar som liknar er. Ingenting är sparat än: välj längre ner vad ni vill göra. Era uppgifter ovan finns kvar.',
+  'overlap.call.listLabel': 'Liknande publicerade utlysningar från andra organisationer',
+  'overlap.call.buyer': 'Upphandlande organisation: {owners}',
+  'overlap.call.choice.related': 'Spara vårt utkast och länka det som relaterat till ”{title}”',
+  'overlap.call.choice.continue': 'Fortsätt ändå och spara vårt utkast (ange skäl)',
+  'overlap.call.related.title': 'Relaterade utlysningar',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -61,7 +70,7 @@ const en: Record<keyof typeof sv, string> = {
   'overlap.reason': 'Reason to continue anyway',
   'overlap.reasonHint': 'Required if you continue anyway, at least five letters.',
   'overlap.save': 'Save with our choice',
-  'overlap.error.choose': 'Choose what you want to do about the similar initiatives.',
+  'overlap.error.choose': 'Choose what you want to do about the similar matches.',
   'overlap.related.title': 'Related initiatives',
   'overlap.related.owners': '({owners})',
   'overlap.checks.title': 'Overlap check',
@@ -72,6 +81,15 @@ const en: Record<keyof typeof sv, string> = {
   'overlap.checks.related': 'Linked the initiative as related to “{title}”.',
   'overlap.checks.continue': 'Continued anyway. Reason: {reason}',
   'overlap.checks.shown': 'Similar initiatives shown:',
+  'overlap.call.title': 'Similar calls already exist',
+  'overlap.call.notice': 'Nothing is saved yet: others have published similar calls.',
+  'overlap.call.intro':
+    'Other organisations have published calls like yours. Nothing is saved yet: choose below what you want to do. What you entered above is kept.',
+  'overlap.call.listLabel': 'Similar published calls of other organisations',
+  'overlap.call.buyer': 'Buyer: {owners}',
+  'overlap.call.choice.related': 'Save our draft and link it as related to “{title}”',
+  'overlap.call.choice.continue': 'Continue anyway and save our draft (give a reason)',
+  'overlap.call.related.title': 'Related calls',
 }
 
 export default { sv, en }

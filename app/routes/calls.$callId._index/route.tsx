@@ -13,11 +13,13 @@ import { getOptionalUser, notFound, requireUser } from '~/auth/guards.server'
 import { CallStatusBadge } from '~/components/call-labels'
 import { BidCounts, Outcome } from '~/components/call-outcome'
 import { QaList } from '~/components/call-qa'
+import { RelatedItems } from '~/components/overlap-step'
 import { DoneNotice } from '~/components/problem'
 import { getLocale } from '~/i18n/locale.server'
 import { useT } from '~/i18n/use-t'
 import { followCall, getPublicCall, unfollowCall } from '~/models/call-catalogue.server'
 import { getBidCounts, getPublicOutcome } from '~/models/call-outcome-public.server'
+import { relatedCalls } from '~/models/call-overlap.server'
 import { askQuestion, QUESTIONS_PER_DAY } from '~/models/call-questions.server'
 import { getDb } from '~/utils/db.server'
 import { orNotFound, refusalReply } from '~/utils/domain-errors.server'
@@ -32,9 +34,18 @@ import { DatesSection, FactsSection, NeedSection, TermsSection } from './terms-s
 import callPublicMessages from '~/i18n/messages/call-public'
 import callsMessages from '~/i18n/messages/calls'
 import errorsMessages from '~/i18n/messages/errors'
+import initiativesMessages from '~/i18n/messages/initiatives'
+import overlapMessages from '~/i18n/messages/overlap'
 
 export const handle = {
-  i18n: [callPublicMessages, callsMessages, errorsMessages, contactsMessages],
+  i18n: [
+    callPublicMessages,
+    callsMessages,
+    errorsMessages,
+    contactsMessages,
+    overlapMessages,
+    initiativesMessages,
+  ],
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -48,16 +59,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const call = await orNotFound(
     getPublicCall(db, callId.data, user ? { id: user.id } : null, getLocale(request)),
   )
-  const [bidCounts, outcome, contactDisclosures] = await Promise.all([
+  const [bidCounts, outcome, contactDisclosures, related] = await Promise.all([
     getBidCounts(db, call),
     getPublicOutcome(db, call.id),
     listCallContactDisclosures(db, call.id),
+    relatedCalls(db, call.id, user?.id ?? null),
   ])
   const url = new URL(request.url)
   const notice = url.searchParams.get('notice')
   return {
     call,
     contactDisclosures,
+    related,
     bidCounts,
     outcome,
     loginHref: `/login?${new URLSearchParams({ redirectTo: url.pathname })}`,
@@ -104,7 +117,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CallPage() {
-  const { call, contactDisclosures, bidCounts, outcome, notice, loginHref } =
+  const { call, contactDisclosures, related, bidCounts, outcome, notice, loginHref } =
     useLoaderData<typeof loader>()
   const t = useT()
   return (
@@ -148,6 +161,7 @@ export default function CallPage() {
       <AmendmentsSection call={call} />
       <DisclosureSection call={call} />
       <ContactDisclosureSection contacts={contactDisclosures} />
+      <RelatedItems related={related} kind="call" />
 
       <section aria-labelledby="questions-title">
         <h2 id="questions-title">{t('callPublic.qa.title')}</h2>

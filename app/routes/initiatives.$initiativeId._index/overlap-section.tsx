@@ -5,29 +5,7 @@ import type { RecordedCheck } from '~/models/initiative-overlap.server'
 
 // What the overlap check left on an initiative's page (decision record 030): the initiatives
 // linked to it as related, for everyone; the choices recorded about it, only for members of the
-// organisation that made them.
-
-export function RelatedInitiatives({
-  related,
-}: {
-  related: ReadonlyArray<{ id: number; title: string; owners: string }>
-}) {
-  const t = useT()
-  if (related.length === 0) return null
-  return (
-    <section aria-labelledby="related-heading">
-      <h2 id="related-heading">{t('overlap.related.title')}</h2>
-      <ul>
-        {related.map((r) => (
-          <li key={r.id}>
-            <Link to={`/initiatives/${r.id}`}>{r.title}</Link>{' '}
-            {t('overlap.related.owners', { owners: r.owners })}
-          </li>
-        ))}
-      </ul>
-    </section>
-  )
-}
+// organisation that made them. The related ones are RelatedItems in ~/components/overlap-step.
 
 function ChoiceText({ check }: { check: RecordedCheck }) {
   const t = useT()

@@ -8,6 +8,7 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getOptionalUser, notFound, requireUser } from '~/auth/guards.server'
 import { InitiativePeriod, InitiativeStatusBadge, ownerNames } from '~/components/initiative-card'
+import { RelatedItems } from '~/components/overlap-step'
 import { PlainText } from '~/components/plain-text'
 import { DoneNotice } from '~/components/problem'
 import { getLocale } from '~/i18n/locale.server'
@@ -30,7 +31,7 @@ import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { InitiativeActions } from './actions-section'
 import { InitiativeEvents } from './events-section'
-import { RecordedChecks, RelatedInitiatives } from './overlap-section'
+import { RecordedChecks } from './overlap-section'
 import cpvMessages from '~/i18n/messages/cpv'
 import errorsMessages from '~/i18n/messages/errors'
 import initiativesMessages from '~/i18n/messages/initiatives'
@@ -256,7 +257,7 @@ export default function InitiativePage() {
         ) : null}
       </section>
       <InitiativeEvents upcoming={events.upcoming} past={events.past} full={events.full} />
-      <RelatedInitiatives related={related} />
+      <RelatedItems related={related} />
       <RecordedChecks checks={checks} />
       <InitiativeActions page={page} next={next} failed={actionData ?? null} />
     </div>

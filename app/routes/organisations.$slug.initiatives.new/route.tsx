@@ -14,7 +14,7 @@ import { notFound } from '~/auth/guards.server'
 import { requireOrganisationMember } from '~/auth/organisation-guard.server'
 import { ErrorSummary, SubmitButton } from '~/components/forms'
 import { InitiativeFormFields } from '~/components/initiative-form'
-import { OverlapStep } from '~/components/overlap-step'
+import { OverlapNotice, OverlapStep } from '~/components/overlap-step'
 import { getLocale } from '~/i18n/locale.server'
 import { useT } from '~/i18n/use-t'
 import { findUnknownCpv } from '~/models/cpv.server'
@@ -37,7 +37,7 @@ import {
   type InitiativeFormValue,
   initiativeSchema,
 } from '~/utils/initiative-schema'
-import { overlapFields, parseOverlapChoice } from '~/utils/overlap-schema'
+import { overlapFields, parseOverlapChoice, sameAsShown } from '~/utils/overlap-schema'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import cpvMessages from '~/i18n/messages/cpv'
@@ -103,8 +103,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirect(`/initiatives/${created.id}?notice=created`)
     }
     // First step, or the similar ones changed since they were shown: show them, keep every value.
-    const sameAsShown = ids.length === shown.length && ids.every((id) => shown.includes(id))
-    if (!sameAsShown) {
+    if (!sameAsShown(ids, shown)) {
       return data({ result: submission.reply(), overlap: candidates }, { status: 200 })
     }
     const choice = parseOverlapChoice(overlap_choice)
@@ -162,13 +161,7 @@ export default function NewInitiative() {
           {t('orgInitiatives.back', { name: org.name })}
         </Link>
       </p>
-      {overlap ? (
-        <div className="notice notice--warn" role="status">
-          <p>
-            {t('overlap.notice')} <a href="#overlap-heading">{t('overlap.noticeLink')}</a>
-          </p>
-        </div>
-      ) : null}
+      {overlap ? <OverlapNotice /> : null}
       <Form method="post" {...getFormProps(form)} className="stack">
         <ErrorSummary form={form} />
         <InitiativeFormFields fields={fields} options={options} cpvLabels={[]} />
