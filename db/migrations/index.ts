@@ -16,6 +16,7 @@ import * as agenda from './2026-12-07-16-agenda'
 import * as analyticsIndexes from './2026-12-07-17-analytics-indexes'
 import * as outreach from './2026-12-07-15-outreach'
 import * as overlapChecks from './2026-12-07-13-overlap-checks'
+import * as companyThemes from './2026-12-07-19-company-themes'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-17-analytics-indexes': analyticsIndexes,
   '2026-12-07-15-outreach': outreach,
   '2026-12-07-13-overlap-checks': overlapChecks,
+  '2026-12-07-19-company-themes': companyThemes,
 }
