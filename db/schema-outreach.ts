@@ -28,6 +28,8 @@ export interface OutreachesTable {
   county_code: string | null
   /** JSON array of municipality codes in the county; empty: the whole county. */
   municipality_codes: string
+  /** JSON array of theme codes; empty: no theme criterion (migration 2026-12-07-19). */
+  theme_codes: Generated<string>
   matched_count: Generated<number>
   opted_out_count: Generated<number>
   recipient_count: Generated<number>
@@ -47,4 +49,18 @@ export interface OutreachCriteria {
   sector_codes: string[]
   county_code: string | null
   municipality_codes: string[]
+  /** A company matches when it is interested in at least one; empty: every company. */
+  theme_codes: string[]
+}
+
+/**
+ * A company's interest in a theme (migration 2026-12-07-19-company-themes): written only by its
+ * members, never deleted; interested = 0 withdraws it.
+ */
+export interface CompanyThemeInterestsTable {
+  company_id: number
+  theme_code: string
+  interested: number
+  updated_at: number
+  updated_by: number
 }

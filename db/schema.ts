@@ -99,6 +99,7 @@ import type {
 } from './schema-agenda'
 import type {
   CompanyOutreachSettingsTable,
+  CompanyThemeInterestsTable,
   OutreachRecipientsTable,
   OutreachesTable,
 } from './schema-outreach'
@@ -225,6 +226,7 @@ export interface Database {
   company_outreach_settings: CompanyOutreachSettingsTable
   outreaches: OutreachesTable
   outreach_recipients: OutreachRecipientsTable
+  company_theme_interests: CompanyThemeInterestsTable
   /** Overlap checks before saving (issue 15 part 4, decision record 030). */
   initiative_overlap_checks: InitiativeOverlapChecksTable
   call_overlap_checks: CallOverlapChecksTable

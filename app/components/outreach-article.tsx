@@ -15,6 +15,7 @@ export interface OutreachView {
     sectors: string[]
     county: string | null
     municipalities: string[]
+    themes: string[]
   }
 }
 
@@ -48,6 +49,8 @@ export function OutreachArticle({
             ? `${criteria.municipalities.join(', ')} (${criteria.county ?? ''})`
             : (criteria.county ?? t('outreach.criteria.sweden'))}
         </dd>
+        <dt>{t('outreach.criteria.themes')}</dt>
+        <dd>{criteria.themes.length ? criteria.themes.join(', ') : all}</dd>
       </dl>
       <p>
         {t('outreach.counts', {

@@ -213,6 +213,8 @@ export const DOMAIN_ERROR_CODES = [
   'outreach_criteria_invalid',
   'outreach_hand_picked',
   'outreach_count_changed',
+  'theme_interest_not_member',
+  'theme_unknown',
   // Overlap detection before saving (issue 15, migration 2026-12-07-13-overlap-checks).
   'overlap_reason_required',
   'overlap_candidate_invalid',

@@ -15,6 +15,7 @@ import { queueMail } from './outbox.server'
 // recipients from the stored criteria and seals the outreach (migration 2026-12-07-15-outreach);
 // this module previews the same match, sends, mails the recipients' members through the outbox and
 // lists what was sent and received. Opt-out: company_outreach_settings, by the company's members.
+// Themes: company_theme_interests (migration 2026-12-07-19-company-themes, the Revision of 032).
 
 /** The match of the migration's trigger, over company `o`, for criteria given as parameters. */
 function matchSql(c: OutreachCriteria): RawBuilder<unknown> {
@@ -25,7 +26,10 @@ function matchSql(c: OutreachCriteria): RawBuilder<unknown> {
       OR o.municipality_code IN (SELECT value FROM json_each(${JSON.stringify(c.municipality_codes)})))
     AND (json_array_length(${JSON.stringify(c.sector_codes)}) = 0 OR EXISTS (
       SELECT 1 FROM organisation_sectors s WHERE s.organisation_id = o.id
-        AND s.sector_code IN (SELECT value FROM json_each(${JSON.stringify(c.sector_codes)}))))`
+        AND s.sector_code IN (SELECT value FROM json_each(${JSON.stringify(c.sector_codes)}))))
+    AND (json_array_length(${JSON.stringify(c.theme_codes)}) = 0 OR EXISTS (
+      SELECT 1 FROM company_theme_interests i WHERE i.company_id = o.id AND i.interested = 1
+        AND i.theme_code IN (SELECT value FROM json_each(${JSON.stringify(c.theme_codes)}))))`
 }
 
 const optedOutSql = sql`EXISTS (SELECT 1 FROM company_outreach_settings w
@@ -97,6 +101,7 @@ export async function sendOutreach(
           sector_codes: JSON.stringify(criteria.sector_codes),
           county_code: criteria.county_code,
           municipality_codes: JSON.stringify(criteria.municipality_codes),
+          theme_codes: JSON.stringify(criteria.theme_codes),
           sent_by: args.userId,
           sent_at: now(),
         })
@@ -155,6 +160,7 @@ export interface CriteriaNames {
   sectors: string[]
   county: string | null
   municipalities: string[]
+  themes: string[]
 }
 
 /** The criteria's codes as names, in the reader's language. */
@@ -186,15 +192,24 @@ export async function criteriaNames(
         .orderBy('short_name')
         .execute()
     : []
+  const themes = criteria.theme_codes.length
+    ? await db
+        .selectFrom('themes')
+        .select(['name_sv', 'name_en'])
+        .where('code', 'in', criteria.theme_codes)
+        .orderBy('position')
+        .execute()
+    : []
   return {
     size_classes: criteria.size_classes,
     sectors: sectors.map((s) => (locale === 'en' ? s.name_en : s.name_sv)),
     county: county?.name ?? null,
     municipalities: municipalities.map((m) => m.short_name),
+    themes: themes.map((s) => (locale === 'en' ? s.name_en : s.name_sv)),
   }
 }
 
-/** One line for a mail: "size: small; sector: all; area: Norrbottens län". */
+/** One line for a mail: "size: small; sector: all; area: Norrbottens län; themes: all". */
 export function describeCriteria(locale: Locale, names: CriteriaNames): string {
   const t = getTranslator(locale)
   const all = t('outreach.criteria.all')
@@ -206,6 +221,7 @@ export function describeCriteria(locale: Locale, names: CriteriaNames): string {
         ? names.municipalities.join(', ')
         : (names.county ?? t('outreach.criteria.sweden'))
     }`,
+    `${t('outreach.criteria.themes')}: ${names.themes.length ? names.themes.join(', ') : all}`,
   ].join('; ')
 }
 
@@ -214,12 +230,14 @@ function parseCriteria(row: {
   sector_codes: string
   county_code: string | null
   municipality_codes: string
+  theme_codes: string
 }): OutreachCriteria {
   return {
     size_classes: JSON.parse(row.size_classes) as SizeClass[],
     sector_codes: JSON.parse(row.sector_codes) as string[],
     county_code: row.county_code,
     municipality_codes: JSON.parse(row.municipality_codes) as string[],
+    theme_codes: JSON.parse(row.theme_codes) as string[],
   }
 }
 
@@ -231,6 +249,7 @@ const OUTREACH_COLUMNS = [
   'r.sector_codes',
   'r.county_code',
   'r.municipality_codes',
+  'r.theme_codes',
   'r.matched_count',
   'r.opted_out_count',
   'r.recipient_count',

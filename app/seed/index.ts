@@ -4,6 +4,7 @@ import { hashPassword } from '~/auth/password.server'
 import { now } from '~/utils/clock.server'
 import { seedAgenda } from './agenda'
 import { seedCalls } from './calls'
+import { seedCompanyThemes } from './company-themes'
 import { seedContacts } from './contacts'
 import { seedEvents } from './events'
 import { seedIntermediaries } from './intermediaries'
@@ -47,5 +48,6 @@ export async function seed(db: Kysely<Database>): Promise<void> {
     await seedAgenda(tx, ids)
     await seedOutreach(tx, ids)
     await seedOverlapChecks(tx, ids)
+    await seedCompanyThemes(tx, ids)
   })
 }

@@ -157,6 +157,7 @@ export async function seedOutreach(tx: Tx, ids: SeedIds): Promise<void> {
     sector_codes: [],
     county_code: '25',
     municipality_codes: [],
+    theme_codes: [],
   }
   const { recipients } = await previewOutreach(tx, criteria)
   await sendOutreach(tx, {

@@ -11,12 +11,13 @@ import * as intermediaries from './2026-12-07-09-intermediaries'
 import * as initiatives from './2026-12-07-10-initiatives'
 import * as initiativeSearch from './2026-12-07-11-initiative-search'
 import * as contactLedger from './2026-12-07-12-contact-ledger'
+import * as overlapChecks from './2026-12-07-13-overlap-checks'
 import * as events from './2026-12-07-14-events'
+import * as outreach from './2026-12-07-15-outreach'
 import * as agenda from './2026-12-07-16-agenda'
 import * as analyticsIndexes from './2026-12-07-17-analytics-indexes'
-import * as outreach from './2026-12-07-15-outreach'
-import * as overlapChecks from './2026-12-07-13-overlap-checks'
 import * as offerCallOverlap from './2026-12-07-18-offer-call-overlap'
+import * as companyThemes from './2026-12-07-19-company-themes'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -35,10 +36,11 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-10-initiatives': initiatives,
   '2026-12-07-11-initiative-search': initiativeSearch,
   '2026-12-07-12-contact-ledger': contactLedger,
+  '2026-12-07-13-overlap-checks': overlapChecks,
   '2026-12-07-14-events': events,
+  '2026-12-07-15-outreach': outreach,
   '2026-12-07-16-agenda': agenda,
   '2026-12-07-17-analytics-indexes': analyticsIndexes,
-  '2026-12-07-15-outreach': outreach,
-  '2026-12-07-13-overlap-checks': overlapChecks,
   '2026-12-07-18-offer-call-overlap': offerCallOverlap,
+  '2026-12-07-19-company-themes': companyThemes,
 }

@@ -4,8 +4,9 @@ import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
 // SME reach and broadcast outreach (issue 15 part 6, decision record 032): Region Norrbotten sees
 // which companies in Norrbotten Testarena has never reached, finds its outreach to all micro and
 // small companies (one opted out, counted), writes a new one to small manufacturing firms —
-// forgetting the size first — previews the count and sends; Tornedalens Mätteknik sees both
-// outreaches and opts out, then back in from its settings.
+// forgetting the size first — interested in climate and environment, previews the count and
+// sends; Tornedalens Mätteknik sees both outreaches and opts out, then back in from its settings,
+// where it also states one more theme it is interested in.
 
 const ANNA = 'anna.lindqvist@norrbotten.test'
 const AINO = 'aino.keskitalo@tornedalsmatteknik.test'
@@ -78,6 +79,7 @@ test('a region sees its SME reach, broadcasts to every match after a preview; a 
   await checkA11y()
 
   await page.getByRole('checkbox', { name: 'Litet företag' }).check()
+  await page.getByRole('checkbox', { name: 'Klimat och miljö' }).check()
   await page.getByRole('button', { name: 'Förhandsgranska mottagare' }).click()
   await expect(
     page.getByRole('status').filter({ hasText: /företag får meddelandet/ }),
@@ -85,7 +87,11 @@ test('a region sees its SME reach, broadcasts to every match after a preview; a 
   await checkA11y()
   await page.getByRole('button', { name: /^Skicka till \d+ företag$/ }).click()
   await expect(page.getByRole('status')).toContainText(/Utskicket är skickat till \d+ företag\./)
-  await expect(page.getByRole('heading', { name: subject })).toBeVisible()
+  const sent = page
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { name: subject }) })
+    .first()
+  await expect(sent).toContainText('Klimat och miljö')
   await checkA11y()
   await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
 
@@ -114,5 +120,19 @@ test('a region sees its SME reach, broadcasts to every match after a preview; a 
   await section.getByRole('checkbox', { name: /Vi vill inte få utskick/ }).uncheck()
   await section.getByRole('button', { name: 'Spara val' }).click()
   await expect(page.getByRole('status')).toContainText('Sparat: ni tar emot utskick.')
+  await checkA11y()
+
+  // Its themes: what an outreach may target.
+  await visit(page, '/organisations/tornedalens-matteknik/settings', checkA11y)
+  const themes = page.getByRole('region', { name: 'Teman ni är intresserade av' })
+  await expect(themes.getByRole('checkbox', { name: 'Klimat och miljö' })).toBeChecked()
+  await themes.getByRole('checkbox', { name: 'Energi' }).check()
+  await themes.getByRole('button', { name: 'Spara teman' }).click()
+  await expect(page.getByRole('status')).toContainText('Sparat: era teman är uppdaterade.')
+  await expect(
+    page
+      .getByRole('region', { name: 'Teman ni är intresserade av' })
+      .getByRole('checkbox', { name: 'Energi' }),
+  ).toBeChecked()
   await checkA11y()
 })

@@ -67,5 +67,6 @@ export const criteria = (c: Partial<OutreachCriteria>): OutreachCriteria => ({
   sector_codes: [],
   county_code: null,
   municipality_codes: [],
+  theme_codes: [],
   ...c,
 })

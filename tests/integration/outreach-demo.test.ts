@@ -53,6 +53,19 @@ test('the demo outreach reached every micro and small company in Norrbotten but 
     .all() as string[]
   expect(mails).toEqual(expect.arrayContaining(['aino.keskitalo@tornedalsmatteknik.test']))
   expect(mails).not.toContain('malin.sandstrom@bodenskyl.test')
+  expect(outreach[0]).toMatchObject({ theme_codes: '[]', matched_count: 5, recipient_count: 4 })
+  // Theme interests (032, Revision): an outreach on energy in Norrbotten would reach Polarsensor,
+  // not Nattugglan, and count Bodens Kylservice as opted out.
+  const interested = (theme: string) =>
+    sqlite
+      .prepare(
+        `SELECT o.slug FROM company_theme_interests i JOIN organisations o ON o.id = i.company_id
+         WHERE i.theme_code = ? AND i.interested = 1 ORDER BY o.slug`,
+      )
+      .pluck()
+      .all(theme) as string[]
+  expect(interested('energy')).toEqual(['bodens-kylservice', 'polarsensor'])
+  expect(interested('welfare_technology')).toEqual(['nattugglan-omsorgsteknik'])
   expect((await verifyAuditChain(db)).ok).toBe(true)
   await db.destroy()
 })

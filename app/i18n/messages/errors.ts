@@ -296,11 +296,14 @@ const sv = {
   'errors.domain.outreach_not_member': 'Bara organisationens egna medlemmar kan skicka utskick.',
   'errors.domain.outreach_fixed': 'Ett skickat utskick och dess mottagare kan inte ändras.',
   'errors.domain.outreach_criteria_invalid':
-    'Urvalet innehåller okända storleksklasser, branscher eller kommuner utanför länet.',
+    'Urvalet innehåller okända storleksklasser, branscher eller teman, eller kommuner utanför länet.',
   'errors.domain.outreach_hand_picked':
     'Mottagare kan inte väljas för hand: ett utskick når alla företag som matchar urvalet.',
   'errors.domain.outreach_count_changed':
     'Antalet mottagare har ändrats sedan förhandsvisningen. Kontrollera det nya antalet och skicka igen.',
+  'errors.domain.theme_interest_not_member':
+    'Bara företagets egna medlemmar kan ange vilka teman det är intresserat av.',
+  'errors.domain.theme_unknown': 'Välj bland de teman som finns i listan.',
   'errors.domain.overlap_reason_required':
     'Skriv varför ni fortsätter trots de liknande initiativen (minst fem bokstäver).',
   'errors.domain.overlap_candidate_invalid':
@@ -604,11 +607,14 @@ const en: Record<keyof typeof sv, string> = {
   'errors.domain.outreach_not_member': "Only the organisation's own members can send outreach.",
   'errors.domain.outreach_fixed': 'A sent outreach and its recipients cannot be changed.',
   'errors.domain.outreach_criteria_invalid':
-    'The criteria contain unknown size classes or sectors, or municipalities outside the county.',
+    'The criteria contain unknown size classes, sectors or themes, or municipalities outside the county.',
   'errors.domain.outreach_hand_picked':
     'Recipients cannot be picked by hand: an outreach reaches every company matching its criteria.',
   'errors.domain.outreach_count_changed':
     'The number of recipients has changed since the preview. Check the new number and send again.',
+  'errors.domain.theme_interest_not_member':
+    "Only the company's own members can state which themes it is interested in.",
+  'errors.domain.theme_unknown': 'Choose among the themes in the list.',
   'errors.domain.overlap_reason_required':
     'Say why you continue despite the similar initiatives (at least five letters).',
   'errors.domain.overlap_candidate_invalid':

@@ -13,12 +13,13 @@ const sv = {
   'outreach.criteria.area': 'Område',
   'outreach.criteria.all': 'alla',
   'outreach.criteria.sweden': 'hela Sverige',
+  'outreach.criteria.themes': 'Teman',
   'outreach.counts':
     'Nådde {recipients} företag. {matched} matchade urvalet; {optedOut} av dem har valt bort utskick och fick det inte.',
 
   'outreach.list.title': 'Utskick från {name}',
   'outreach.list.intro':
-    'Ett utskick är ett meddelande till alla företag som matchar ett urval: storlek, bransch, län och kommun. Databasen väljer mottagarna utifrån urvalet, så ingen kan väljas för hand, och företag som valt bort utskick får det inte. Urvalet och antalet mottagare sparas och kan inte ändras.',
+    'Ett utskick är ett meddelande till alla företag som matchar ett urval: storlek, bransch, län, kommun och tema. Databasen väljer mottagarna utifrån urvalet, så ingen kan väljas för hand, och företag som valt bort utskick får det inte. Urvalet och antalet mottagare sparas och kan inte ändras.',
   'outreach.list.new': 'Skriv ett nytt utskick',
   'outreach.list.empty': 'Ni har inte skickat något utskick ännu.',
   'outreach.list.sentBy': 'Skickat {date} av {name}',
@@ -35,6 +36,9 @@ const sv = {
   'outreach.new.sizesHint': 'Välj minst en storleksklass.',
   'outreach.new.sectors': 'Branscher',
   'outreach.new.sectorsHint': 'Välj ingen för att nå alla branscher.',
+  'outreach.new.themes': 'Teman som företagen är intresserade av',
+  'outreach.new.themesHint':
+    'Ett företag matchar om det har angett intresse för minst ett av de valda temana. Välj inget för att nå alla företag, oavsett tema.',
   'outreach.new.county': 'Län',
   'outreach.new.countyAll': 'Hela Sverige',
   'outreach.new.municipality': 'Kommun',
@@ -68,6 +72,12 @@ const sv = {
   'outreach.optOut.stateIn': 'Ni tar emot utskick.',
   'outreach.settings.title': 'Utskick',
   'outreach.settings.link': 'Se de utskick ni har fått',
+  'outreach.themes.title': 'Teman ni är intresserade av',
+  'outreach.themes.intro':
+    'Regioner och mellanaktörer kan rikta ett utskick till företag som är intresserade av ett tema. Utskicket går alltid till alla företag som matchar urvalet; ingen ser vilka teman ni valt.',
+  'outreach.themes.legend': 'Teman',
+  'outreach.themes.save': 'Spara teman',
+  'outreach.themes.saved': 'Sparat: era teman är uppdaterade.',
 
   'outreach.reach.title': 'Räckvidd bland företag i {county}',
   'outreach.reach.intro':
@@ -129,12 +139,13 @@ const en: Record<keyof typeof sv, string> = {
   'outreach.criteria.area': 'Area',
   'outreach.criteria.all': 'all',
   'outreach.criteria.sweden': 'all of Sweden',
+  'outreach.criteria.themes': 'Themes',
   'outreach.counts':
     'Reached {recipients} companies. {matched} matched the criteria; {optedOut} of them have opted out of outreach and did not get it.',
 
   'outreach.list.title': 'Outreach from {name}',
   'outreach.list.intro':
-    'An outreach is one message to every company matching stated criteria: size, sector, county and municipality. The database chooses the recipients from the criteria, so nobody can be picked by hand, and companies that opted out do not get it. The criteria and the number of recipients are stored and cannot be changed.',
+    'An outreach is one message to every company matching stated criteria: size, sector, county, municipality and theme. The database chooses the recipients from the criteria, so nobody can be picked by hand, and companies that opted out do not get it. The criteria and the number of recipients are stored and cannot be changed.',
   'outreach.list.new': 'Write a new outreach',
   'outreach.list.empty': 'You have not sent any outreach yet.',
   'outreach.list.sentBy': 'Sent {date} by {name}',
@@ -151,6 +162,9 @@ const en: Record<keyof typeof sv, string> = {
   'outreach.new.sizesHint': 'Choose at least one size class.',
   'outreach.new.sectors': 'Sectors',
   'outreach.new.sectorsHint': 'Choose none to reach every sector.',
+  'outreach.new.themes': 'Themes the companies are interested in',
+  'outreach.new.themesHint':
+    'A company matches when it has stated an interest in at least one of the chosen themes. Choose none to reach every company, whatever its themes.',
   'outreach.new.county': 'County',
   'outreach.new.countyAll': 'All of Sweden',
   'outreach.new.municipality': 'Municipality',
@@ -185,6 +199,12 @@ const en: Record<keyof typeof sv, string> = {
   'outreach.optOut.stateIn': 'You receive outreach.',
   'outreach.settings.title': 'Outreach',
   'outreach.settings.link': 'See the outreach you have received',
+  'outreach.themes.title': 'Themes you are interested in',
+  'outreach.themes.intro':
+    'Regions and intermediaries can address an outreach to companies interested in a theme. An outreach always goes to every company matching its criteria; nobody sees which themes you chose.',
+  'outreach.themes.legend': 'Themes',
+  'outreach.themes.save': 'Save themes',
+  'outreach.themes.saved': 'Saved: your themes are updated.',
 
   'outreach.reach.title': 'Reach among companies in {county}',
   'outreach.reach.intro':

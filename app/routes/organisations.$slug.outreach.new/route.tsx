@@ -26,7 +26,7 @@ import outreachMessages from '~/i18n/messages/outreach'
 import { useT } from '~/i18n/use-t'
 import { DomainError } from '~/models/errors.server'
 import { type OutreachCounts, previewOutreach, sendOutreach } from '~/models/outreach.server'
-import { getOrganisationFormOptions } from '~/models/reference.server'
+import { getOrganisationFormOptions, listThemes } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
 import { refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
@@ -42,9 +42,19 @@ export const handle = { i18n: [outreachMessages, organisationsMessages, errorsMe
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, (t) => t('outreach.new.title'))
 
+/** The form's choices: the organisation form's places and sectors, and the themes. */
+async function formOptions(request: Request) {
+  const locale = getLocale(request)
+  const [options, themes] = await Promise.all([
+    getOrganisationFormOptions(getDb(), locale),
+    listThemes(getDb(), locale),
+  ])
+  return { ...options, themes }
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireOutreachSender(request, params)
-  const options = await getOrganisationFormOptions(getDb(), getLocale(request))
+  const options = await formOptions(request)
   return { org: { slug: org.slug, county_code: org.county_code }, options }
 }
 
@@ -56,7 +66,7 @@ interface ActionData {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, org } = await requireOutreachSender(request, params)
   const db = getDb()
-  const options = await getOrganisationFormOptions(db, getLocale(request))
+  const options = await formOptions(request)
   const submission = parseWithZod(await request.formData(), { schema: outreachSchema(options) })
   if (submission.status !== 'success') {
     return data<ActionData>({ result: submission.reply(), preview: null }, { status: 400 })
@@ -68,6 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     sector_codes: submission.value.sector_codes,
     county_code: submission.value.county_code,
     municipality_codes: municipality_code ? [municipality_code] : [],
+    theme_codes: submission.value.theme_codes,
   }
   const key = JSON.stringify(criteria)
   const previewAgain = async (status: number, error?: DomainError) => {
@@ -167,6 +178,14 @@ export default function NewOutreach() {
           options={options.municipalities
             .filter((m) => !county || m.county_code === county)
             .map((m) => ({ value: m.code, label: m.short_name }))}
+        />
+        <ChoiceGroup
+          meta={fields.theme_codes}
+          type="checkbox"
+          required={false}
+          legend={t('outreach.new.themes')}
+          hint={t('outreach.new.themesHint')}
+          options={options.themes.map((theme) => ({ value: theme.code, label: theme.name }))}
         />
         <div className="actions">
           <SubmitButton name="intent" value="preview">

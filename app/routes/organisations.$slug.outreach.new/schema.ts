@@ -12,8 +12,12 @@ const count = z
   .optional()
 
 export function outreachSchema(
-  ref: ReferenceCodes & { counties: ReadonlyArray<{ code: string }> },
+  ref: ReferenceCodes & {
+    counties: ReadonlyArray<{ code: string }>
+    themes: ReadonlyArray<{ code: string }>
+  },
 ) {
+  const themeCodes = new Set(ref.themes.map((t) => t.code))
   const counties = new Set(ref.counties.map((c) => c.code))
   const countyOf = new Map(ref.municipalities.map((m) => [m.code, m.county_code]))
   const sectorCodes = new Set(ref.sectors.map((s) => s.code))
@@ -36,6 +40,10 @@ export function outreachSchema(
         .transform((v) => SIZE_CLASSES.filter((s) => v.includes(s))),
       sector_codes: z
         .array(z.string().refine((s) => sectorCodes.has(s), 'errors.invalid'))
+        .optional()
+        .transform((v) => [...new Set(v ?? [])].sort()),
+      theme_codes: z
+        .array(z.string().refine((s) => themeCodes.has(s), 'errors.invalid'))
         .optional()
         .transform((v) => [...new Set(v ?? [])].sort()),
       county_code: z

@@ -30,7 +30,7 @@ import { refusalReply } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { ContactSettingsSection } from './contact-settings'
-import { contactSettingsSchema, intentSchema, schema } from './schema'
+import { contactSettingsSchema, intentSchema, schema, themeInterestsSchema } from './schema'
 import { DoneNotice } from '~/components/problem'
 import contactsMessages from '~/i18n/messages/contacts'
 import errorsMessages from '~/i18n/messages/errors'
@@ -40,6 +40,9 @@ import organisationsMessages from '~/i18n/messages/organisations'
 import outreachMessages from '~/i18n/messages/outreach'
 import { OutreachSettingsSection } from './outreach-settings'
 import { getOutreachOptOut } from '~/models/outreach.server'
+import { getThemeInterests, saveThemeInterests } from '~/models/company-themes.server'
+import { listThemes } from '~/models/reference.server'
+import { ThemeSettingsSection } from './theme-settings'
 
 export const handle = {
   i18n: [errorsMessages, organisationsMessages, contactsMessages, outreachMessages],
@@ -53,12 +56,22 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireOrganisationMember(request, params, { role: 'admin' })
   const notice = new URL(request.url).searchParams.get('notice')
+  const company = org.kind === 'company'
   return {
     org,
     options: await getOrganisationFormOptions(getDb(), getLocale(request)),
     contactSettings: org.kind === 'company' ? await getContactSettings(getDb(), org.id) : null,
-    outreachOptOut: org.kind === 'company' ? await getOutreachOptOut(getDb(), org.id) : null,
-    notice: notice === 'saved' || notice === 'review' || notice === 'contacts' ? notice : null,
+    outreachOptOut: company ? await getOutreachOptOut(getDb(), org.id) : null,
+    themes: company
+      ? {
+          all: await listThemes(getDb(), getLocale(request)),
+          chosen: await getThemeInterests(getDb(), org.id),
+        }
+      : null,
+    notice:
+      notice === 'saved' || notice === 'review' || notice === 'contacts' || notice === 'themes'
+        ? notice
+        : null,
   }
 }
 
@@ -86,6 +99,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return redirect(`/organisations/${org.slug}/settings?notice=contacts`)
   }
+  if (intent === 'themes' && org.kind === 'company') {
+    // The company's theme interests, which an outreach may target (decision record 032).
+    const themes = parseWithZod(formData, {
+      schema: themeInterestsSchema(await listThemes(db, getLocale(request))),
+    })
+    if (themes.status !== 'success') return data({ themesResult: themes.reply() }, { status: 400 })
+    try {
+      await saveThemeInterests(db, {
+        companyId: org.id,
+        userId: user.id,
+        themeCodes: themes.value.theme_codes,
+        ip: clientIp(context),
+      })
+    } catch (error) {
+      return data({ themesResult: refusalReply(themes, error) }, { status: 400 })
+    }
+    return redirect(`/organisations/${org.slug}/settings?notice=themes`)
+  }
   const submission = parseWithZod(formData, { schema: schema(options, org.kind) })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   try {
@@ -106,7 +137,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrganisationSettings() {
-  const { org, options, contactSettings, outreachOptOut, notice } = useLoaderData<typeof loader>()
+  const { org, options, contactSettings, outreachOptOut, themes, notice } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
   const formSchema = useMemo(() => schema(options, org.kind), [options, org.kind])
@@ -137,7 +169,9 @@ export default function OrganisationSettings() {
             ? t('orgSettings.reviewRequested')
             : notice === 'contacts'
               ? t('contacts.settings.saved')
-              : t('orgSettings.saved')}
+              : notice === 'themes'
+                ? t('outreach.themes.saved')
+                : t('orgSettings.saved')}
         </DoneNotice>
       ) : null}
       <h1>{t('orgSettings.title', { name: org.name })}</h1>
@@ -200,6 +234,15 @@ export default function OrganisationSettings() {
           settings={contactSettings}
           lastResult={
             actionData && 'contactsResult' in actionData ? actionData.contactsResult : undefined
+          }
+        />
+      ) : null}
+      {themes ? (
+        <ThemeSettingsSection
+          themes={themes.all}
+          chosen={themes.chosen}
+          lastResult={
+            actionData && 'themesResult' in actionData ? actionData.themesResult : undefined
           }
         />
       ) : null}

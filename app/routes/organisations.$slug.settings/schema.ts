@@ -6,9 +6,20 @@ export { slugSchema } from '~/utils/slug'
 
 /**
  * Which button was pressed: save, save and ask for a new review after a rejection, or save the
- * company's contact-ledger settings (a form of its own).
+ * company's contact-ledger settings or its theme interests (forms of their own).
  */
-export const intentSchema = z.enum(['save', 'review', 'contacts']).catch('save')
+export const intentSchema = z.enum(['save', 'review', 'contacts', 'themes']).catch('save')
+
+/** The company's theme interests (decision record 032, Revision): known theme codes only. */
+export function themeInterestsSchema(themes: ReadonlyArray<{ code: string }>) {
+  const codes = new Set(themes.map((t) => t.code))
+  return z.object({
+    theme_codes: z
+      .array(z.string().refine((c) => codes.has(c), 'errors.invalid'))
+      .optional()
+      .transform((v) => [...new Set(v ?? [])]),
+  })
+}
 
 export function schema(ref: ReferenceCodes, kind: OrganisationKind) {
   return settingsSchema(ref, kind)
