@@ -64,11 +64,11 @@ function measureOnce(url: string, connections = CONNECTIONS): Figures {
   const r = JSON.parse(out) as {
     non2xx: number
     errors: number
-    requests: { average: number }
+    requests: { average: number; total: number }
     latency: { p50: number; p97_5: number; p99: number }
   }
-  if (r.non2xx > 0 || r.errors > 0)
-    throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`)
+  if (r.non2xx > 0 || r.errors > 0 || r.requests.total === 0)
+    throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.requests.total} answered`)
   return {
     rps: r.requests.average,
     p50: r.latency.p50,
