@@ -17,6 +17,7 @@ import * as analyticsIndexes from './2026-12-07-17-analytics-indexes'
 import * as outreach from './2026-12-07-15-outreach'
 import * as overlapChecks from './2026-12-07-13-overlap-checks'
 import * as offerCallOverlap from './2026-12-07-18-offer-call-overlap'
+import * as offerOverlap from './2026-12-07-20-offer-overlap'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-15-outreach': outreach,
   '2026-12-07-13-overlap-checks': overlapChecks,
   '2026-12-07-18-offer-call-overlap': offerCallOverlap,
+  '2026-12-07-20-offer-overlap': offerOverlap,
 }
