@@ -104,6 +104,7 @@ import type {
   OutreachesTable,
 } from './schema-outreach'
 import type { CallOverlapChecksTable, InitiativeOverlapChecksTable } from './schema-overlap'
+import type { TestBedOfferOverlapChecksTable } from './schema-offer-overlap'
 
 // The Kysely types of every table, one file an area; `#db/schema` re-exports them all.
 export type * from './schema-columns'
@@ -117,6 +118,7 @@ export type * from './schema-events'
 export type * from './schema-agenda'
 export type * from './schema-outreach'
 export type * from './schema-overlap'
+export type * from './schema-offer-overlap'
 
 /**
  * The Kysely view of the database. Times are UTC unix seconds (INTEGER), booleans are 0/1.
@@ -230,4 +232,5 @@ export interface Database {
   /** Overlap checks before saving (issue 15 part 4, decision record 030). */
   initiative_overlap_checks: InitiativeOverlapChecksTable
   call_overlap_checks: CallOverlapChecksTable
+  test_bed_offer_overlap_checks: TestBedOfferOverlapChecksTable
 }

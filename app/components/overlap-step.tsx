@@ -4,10 +4,10 @@ import type { SimilarityScores } from '~/models/initiative-overlap.server'
 import { InitiativePeriod } from './initiative-card'
 import { ChoiceGroup, type FieldMeta, TextareaField } from './forms'
 
-// The second step of the new-initiative and new-call forms (decision record 030): the similar
-// initiatives (or published calls) of other organisations, then one choice — join an initiative
-// as co-owner, link as related, or continue with a reason. Rendered inside the same <form>, so
-// every value entered above is sent again.
+// The second step of the new-initiative, new-call and new-test-bed-offer forms (decision record
+// 030): the similar initiatives (or published calls or test-bed offers) of other organisations,
+// then one choice — join an initiative as co-owner, link as related, or continue with a reason.
+// Rendered inside the same <form>, so every value entered above is sent again.
 
 type Candidate = SimilarityScores & {
   id: number
@@ -18,8 +18,45 @@ type Candidate = SimilarityScores & {
   ends_on: string | null
 }
 
-/** What is checked: initiatives may be joined; calls only linked. */
-export type OverlapKind = 'initiative' | 'call'
+/** What is checked: initiatives may be joined; calls and test-bed offers only linked. */
+export type OverlapKind = 'initiative' | 'call' | 'offer'
+
+/** The kind's wording and pages (an initiative's is the default). */
+const KIND = {
+  initiative: {
+    notice: 'overlap.notice',
+    title: 'overlap.title',
+    intro: 'overlap.intro',
+    listLabel: 'overlap.listLabel',
+    owners: 'overlap.owners',
+    related: 'overlap.choice.related',
+    continue: 'overlap.choice.continue',
+    relatedTitle: 'overlap.related.title',
+    path: '/initiatives/',
+  },
+  call: {
+    notice: 'overlap.call.notice',
+    title: 'overlap.call.title',
+    intro: 'overlap.call.intro',
+    listLabel: 'overlap.call.listLabel',
+    owners: 'overlap.call.buyer',
+    related: 'overlap.call.choice.related',
+    continue: 'overlap.call.choice.continue',
+    relatedTitle: 'overlap.call.related.title',
+    path: '/calls/',
+  },
+  offer: {
+    notice: 'overlap.offer.notice',
+    title: 'overlap.offer.title',
+    intro: 'overlap.offer.intro',
+    listLabel: 'overlap.offer.listLabel',
+    owners: 'overlap.offer.host',
+    related: 'overlap.offer.choice.related',
+    continue: 'overlap.offer.choice.continue',
+    relatedTitle: 'overlap.offer.related.title',
+    path: '/test-beds/',
+  },
+} as const
 
 /** The notice above the form when similar ones were found (the first step's result). */
 export function OverlapNotice({ kind = 'initiative' }: { kind?: OverlapKind }) {
@@ -27,8 +64,7 @@ export function OverlapNotice({ kind = 'initiative' }: { kind?: OverlapKind }) {
   return (
     <div className="notice notice--warn" role="status">
       <p>
-        {t(kind === 'call' ? 'overlap.call.notice' : 'overlap.notice')}{' '}
-        <a href="#overlap-heading">{t('overlap.noticeLink')}</a>
+        {t(KIND[kind].notice)} <a href="#overlap-heading">{t('overlap.noticeLink')}</a>
       </p>
     </div>
   )
@@ -56,46 +92,31 @@ export function OverlapStep({
   kind?: OverlapKind
 }) {
   const t = useT()
-  const call = kind === 'call'
+  const words = KIND[kind]
   const options = [
     ...candidates.flatMap((c) => [
-      {
-        value: `related:${c.id}`,
-        label: t(call ? 'overlap.call.choice.related' : 'overlap.choice.related', {
-          title: c.title,
-        }),
-      },
-      ...(call
-        ? []
-        : [{ value: `join:${c.id}`, label: t('overlap.choice.join', { title: c.title }) }]),
+      { value: `related:${c.id}`, label: t(words.related, { title: c.title }) },
+      ...(kind === 'initiative'
+        ? [{ value: `join:${c.id}`, label: t('overlap.choice.join', { title: c.title }) }]
+        : []),
     ]),
-    {
-      value: 'continue',
-      label: t(call ? 'overlap.call.choice.continue' : 'overlap.choice.continue'),
-    },
+    { value: 'continue', label: t(words.continue) },
   ]
   return (
     <section className="overlap-step" aria-labelledby="overlap-heading">
-      <h2 id="overlap-heading">{t(call ? 'overlap.call.title' : 'overlap.title')}</h2>
-      <p>{t(call ? 'overlap.call.intro' : 'overlap.intro')}</p>
+      <h2 id="overlap-heading">{t(words.title)}</h2>
+      <p>{t(words.intro)}</p>
       <input type="hidden" name="overlap_shown" value={candidates.map((c) => c.id).join(',')} />
-      <ul
-        className="overlap-candidates"
-        aria-label={t(call ? 'overlap.call.listLabel' : 'overlap.listLabel')}
-      >
+      <ul className="overlap-candidates" aria-label={t(words.listLabel)}>
         {candidates.map((c) => (
           <li key={c.id} className="card">
             <h3>
-              <Link
-                to={call ? `/calls/${c.id}` : `/initiatives/${c.id}`}
-                target="_blank"
-                rel="noopener"
-              >
+              <Link to={`${words.path}${c.id}`} target="_blank" rel="noopener">
                 {c.title}
               </Link>
             </h3>
             <p className="meta">
-              {t(call ? 'overlap.call.buyer' : 'overlap.owners', { owners: c.owners })} ·{' '}
+              {t(words.owners, { owners: c.owners })} ·{' '}
               <InitiativePeriod from={c.starts_on} to={c.ends_on} />
             </p>
             <p>{c.summary}</p>
@@ -133,13 +154,11 @@ export function RelatedItems({
   if (related.length === 0) return null
   return (
     <section aria-labelledby="related-heading">
-      <h2 id="related-heading">
-        {t(kind === 'call' ? 'overlap.call.related.title' : 'overlap.related.title')}
-      </h2>
+      <h2 id="related-heading">{t(KIND[kind].relatedTitle)}</h2>
       <ul>
         {related.map((r) => (
           <li key={r.id}>
-            <Link to={kind === 'call' ? `/calls/${r.id}` : `/initiatives/${r.id}`}>{r.title}</Link>{' '}
+            <Link to={`${KIND[kind].path}${r.id}`}>{r.title}</Link>{' '}
             {t('overlap.related.owners', { owners: r.owners })}
           </li>
         ))}

@@ -119,57 +119,62 @@ async function replaceCriteria(db: DB, offerId: number, criteria: CriterionInput
  * Throws 'not_found' for non-members; the database refuses hosts that are not public bodies
  * ('host_not_public_body').
  */
-export async function createOfferDraft(
-  db: DB,
-  options: { organisationId: number; userId: number; input: NewOfferInput; ip?: string | null },
-): Promise<{ id: number }> {
+export async function createOfferDraft(db: DB, options: NewOfferDraft): Promise<{ id: number }> {
+  return withRules(() => db.transaction().execute((tx) => insertOfferDraft(tx, options)))
+}
+
+export interface NewOfferDraft {
+  organisationId: number
+  userId: number
+  input: NewOfferInput
+  ip?: string | null
+}
+
+/** The draft's rows and audit inside the caller's transaction (the overlap check saves with it). */
+export async function insertOfferDraft(tx: DB, options: NewOfferDraft): Promise<{ id: number }> {
   const { organisationId, userId, input } = options
-  return withRules(() =>
-    db.transaction().execute(async (tx) => {
-      const member = await tx
-        .selectFrom('memberships')
-        .select('organisation_id')
-        .where('organisation_id', '=', organisationId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst()
-      if (!member) throw new DomainError('not_found')
-      await checkLocation(tx, input)
-      const at = now()
-      const values = {
-        organisation_id: organisationId,
-        ...contentColumns(input),
-        intake: input.intake,
-        deadline: input.intake === 'round' ? input.deadline : null,
-        access_model: input.access_model,
-        market_value_sek: input.market_value_sek,
-        price_sek: input.price_sek,
-        change_note: null,
-        created_by: userId,
-        updated_by: userId,
-        created_at: at,
-        updated_at: at,
-        published_at: null,
-        closed_at: null,
-      }
-      const offer = await tx
-        .insertInto('test_bed_offers')
-        .values(values)
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      await replaceThemes(tx, offer.id, input.themes)
-      await replaceCriteria(tx, offer.id, input.criteria)
-      await audit(tx, {
-        actorUserId: userId,
-        organisationId,
-        action: 'test_bed_offer.create',
-        entityType: 'test_bed_offer',
-        entityId: offer.id,
-        after: { ...values, themes: input.themes, criteria: input.criteria },
-        ip: options.ip ?? null,
-      })
-      return { id: offer.id }
-    }),
-  )
+  const member = await tx
+    .selectFrom('memberships')
+    .select('organisation_id')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  if (!member) throw new DomainError('not_found')
+  await checkLocation(tx, input)
+  const at = now()
+  const values = {
+    organisation_id: organisationId,
+    ...contentColumns(input),
+    intake: input.intake,
+    deadline: input.intake === 'round' ? input.deadline : null,
+    access_model: input.access_model,
+    market_value_sek: input.market_value_sek,
+    price_sek: input.price_sek,
+    change_note: null,
+    created_by: userId,
+    updated_by: userId,
+    created_at: at,
+    updated_at: at,
+    published_at: null,
+    closed_at: null,
+  }
+  const offer = await tx
+    .insertInto('test_bed_offers')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await replaceThemes(tx, offer.id, input.themes)
+  await replaceCriteria(tx, offer.id, input.criteria)
+  await audit(tx, {
+    actorUserId: userId,
+    organisationId,
+    action: 'test_bed_offer.create',
+    entityType: 'test_bed_offer',
+    entityId: offer.id,
+    after: { ...values, themes: input.themes, criteria: input.criteria },
+    ip: options.ip ?? null,
+  })
+  return { id: offer.id }
 }
 
 /**

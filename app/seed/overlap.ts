@@ -5,6 +5,8 @@ import {
   findSimilarInitiatives,
 } from '~/models/initiative-overlap.server'
 import type { InitiativeInput } from '~/models/initiatives.server'
+import type { NewOfferInput } from '~/models/test-bed-offers.server'
+import { createOfferAfterCheck, findSimilarOffers } from '~/models/test-bed-offer-overlap.server'
 import { now } from '~/utils/clock.server'
 import { DAY, type SeedIds, type Tx, keys, organisation } from './shared'
 
@@ -17,6 +19,8 @@ import { DAY, type SeedIds, type Tx, keys, organisation } from './shared'
 // Calls too: when Ulrika drafts Skellefteå's call for fall-prevention sensors in nursing homes,
 // the check shows Region Norrbotten's published call on the same; she links the draft to it as
 // related (her draft shows the link; Norrbotten's call shows it once Skellefteå publishes).
+// Test beds too: when she drafts Skellefteå's test-bed offer for digital tools in home care, the
+// check shows Luleå kommun's published "Smart hemtjänst i Luleå"; she links the draft to it.
 
 const skellefteaCall: InitiativeInput = {
   kind: 'planned_call',
@@ -88,6 +92,7 @@ export async function seedOverlapChecks(db: Tx, ids: SeedIds): Promise<void> {
     },
   })
   await seedCallOverlapCheck(db, ids)
+  await seedOfferOverlapCheck(db, ids)
 }
 
 function skellefteaFallCall(): CallDraftInput {
@@ -142,5 +147,67 @@ async function seedCallOverlapCheck(db: Tx, ids: SeedIds): Promise<void> {
     input,
     candidates: found.map((c) => c.id),
     decision: { choice: 'related', chosenId: norrbotten.id },
+  })
+}
+
+function skellefteaHomeCareOffer(): NewOfferInput {
+  const at = now()
+  return {
+    title: 'Smart hemtjänst i Skellefteå',
+    summary:
+      'Pröva digitala lösningar i hemtjänstens vardag i Skellefteå: tillsyn på distans, nyckelfri hantering och planering i två hemtjänstgrupper.',
+    description:
+      'Skellefteå kommuns hemtjänst når brukare i både tätort och glesbygd. Vi vill testa lösningar som minskar körsträckor och gör besöken tryggare, tillsammans med personal och brukare.',
+    themes: ['welfare_technology', 'active_healthy_ageing'],
+    county_code: '24',
+    municipality_code: '2482',
+    places: 'Hemtjänstgrupperna i Morö Backe och Byske',
+    environments: 'Två hemtjänstgrupper med brukare i ordinärt boende, i tätort och glesbygd.',
+    test_users: 'Brukare med hemtjänst och personal i hemtjänsten.',
+    test_user_count: 20,
+    staff_time: 'En samordnare 10 % under testperioden.',
+    data_access: '',
+    premises: '',
+    equipment: '',
+    trl_min: 6,
+    trl_max: 9,
+    requires_ce_marking: false,
+    requires_dpia: true,
+    requires_insurance: true,
+    other_requirements: '',
+    capacity: 2,
+    available_from: at + 30 * DAY,
+    available_until: at + 300 * DAY,
+    contact_role: 'Verksamhetsutvecklare, socialkontoret',
+    contact_email: 'hemtjanst.test@skelleftea.test',
+    intake: 'rolling',
+    deadline: null,
+    access_model: 'free',
+    market_value_sek: 60_000,
+    price_sek: 0,
+    criteria: [
+      {
+        title: 'Nytta för brukare och personal',
+        description: 'Förväntad effekt på trygghet, restid eller arbetsmiljö.',
+        kind: 'score',
+      },
+    ],
+  }
+}
+
+/** Skellefteå's draft test-bed offer, linked as related to Luleå's published one. */
+async function seedOfferOverlapCheck(db: Tx, ids: SeedIds): Promise<void> {
+  const { user, org } = keys(ids)
+  const skelleftea = await organisation(db, org('skelleftea'))
+  const input = skellefteaHomeCareOffer()
+  const found = await findSimilarOffers(db, skelleftea.id, input)
+  const lulea = found.find((c) => c.title === 'Smart hemtjänst i Luleå')
+  if (!lulea) throw new Error('Demo seed: the offer check did not find Luleå’s test bed')
+  await createOfferAfterCheck(db, {
+    organisationId: skelleftea.id,
+    userId: user('ulrika'),
+    input,
+    candidates: found.map((c) => c.id),
+    decision: { choice: 'related', chosenId: lulea.id },
   })
 }

@@ -18,6 +18,7 @@ import * as agenda from './2026-12-07-16-agenda'
 import * as analyticsIndexes from './2026-12-07-17-analytics-indexes'
 import * as offerCallOverlap from './2026-12-07-18-offer-call-overlap'
 import * as companyThemes from './2026-12-07-19-company-themes'
+import * as offerOverlap from './2026-12-07-20-offer-overlap'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-17-analytics-indexes': analyticsIndexes,
   '2026-12-07-18-offer-call-overlap': offerCallOverlap,
   '2026-12-07-19-company-themes': companyThemes,
+  '2026-12-07-20-offer-overlap': offerOverlap,
 }

@@ -181,3 +181,92 @@ test('Luleå sees a similar published call before saving a call draft and links 
   const related = page.getByRole('region', { name: 'Relaterade utlysningar' })
   await expect(related.getByRole('link', { name: NORRBOTTEN_CALL })).toBeVisible()
 })
+
+// The same step on a new test-bed offer (decision record 030, revision): Erik of Luleå drafts an
+// offer like Piteå Science Park's published smart-buildings test bed; the form shows it first,
+// needs a choice and a reason to go on anyway, and saves Luleå's draft linked as related. The
+// draft's page shows the link to Luleå; Piteå's public page does not show a draft.
+const PITEA_OFFER = 'Testbädd för smarta byggnader i Piteå'
+
+test('Luleå sees a similar published test bed before saving an offer draft and links it as related', async ({
+  page,
+  checkA11y,
+}) => {
+  test.slow()
+  const title = `Smarta byggnader i Luleås skolor ${Date.now().toString(36)}`
+  await logIn(page, checkA11y, ERIK)
+  await visit(page, '/organisations/lulea-kommun/test-beds/new', checkA11y)
+  await page.getByLabel('Rubrik').fill(title)
+  await page
+    .getByLabel('Sammanfattning', { exact: true })
+    .fill('Testa sensorer och styrning för energi i Luleås skolor och förskolor under en vinter.')
+  await page
+    .getByLabel('Beskrivning', { exact: true })
+    .fill('Vi erbjuder tre skolbyggnader med mätdata från fastighetssystemet.')
+  await page.getByRole('checkbox', { name: 'Energi' }).check()
+  await page.getByRole('combobox', { name: 'Lägsta TRL' }).selectOption('4')
+  await page.getByRole('combobox', { name: 'Högsta TRL' }).selectOption('7')
+  await page.getByLabel('Kapacitet (piloter samtidigt)').fill('2')
+  await page.getByLabel('Tillgänglig från').fill(inDays(40).slice(0, 10))
+  await page.getByLabel('Marknadsvärde (kr)').fill('50 000')
+  await page.getByLabel('Kontaktroll').fill('Energistrateg, fastighetsavdelningen')
+  await page.getByLabel('Kontaktens e-postadress').fill('energi.test@lulea.test')
+  const first = page.getByRole('group', { name: 'Kriterium 1' })
+  await first.getByLabel(/^Kriterium/).fill('Förväntad energibesparing')
+  await first.getByRole('combobox', { name: 'Bedömning' }).selectOption({ label: 'Poäng 0–5' })
+  await page.getByRole('button', { name: 'Spara utkast' }).click()
+
+  // The first submit saves nothing: the similar published test bed, every value kept.
+  await expect(page.getByRole('status').filter({ hasText: 'Inget är sparat än' })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { name: 'Liknande testbäddar erbjuds redan' }),
+  ).toBeVisible()
+  const list = page.getByRole('list', {
+    name: 'Liknande publicerade testbäddar från andra organisationer',
+  })
+  await expect(list.getByRole('link', { name: PITEA_OFFER })).toBeVisible()
+  await expect(list).toContainText('Erbjuds av Piteå Science Park')
+  await expect(page.getByLabel('Rubrik')).toHaveValue(title)
+  await checkA11y()
+
+  // No choice: the error summary, the candidates still there, the values kept.
+  await page.getByRole('button', { name: 'Spara med vårt val' }).click()
+  const summary = page.getByRole('alert').filter({ hasText: /fel i formuläret/ })
+  await expect(summary).toContainText('Välj vad ni vill göra med de liknande träffarna.')
+  await expect(list.getByRole('link', { name: PITEA_OFFER })).toBeVisible()
+  await expect(page.getByLabel('Rubrik')).toHaveValue(title)
+  await checkA11y()
+
+  // Continue anyway without a reason: the reason field says so.
+  await page.getByRole('radio', { name: /Fortsätt ändå/ }).check()
+  await page.getByRole('button', { name: 'Spara med vårt val' }).click()
+  await expect(summary).toContainText('Skriv varför ni fortsätter')
+  await checkA11y()
+
+  await page
+    .getByRole('radio', {
+      name: `Spara vårt utkast och länka det som relaterat till ”${PITEA_OFFER}”`,
+    })
+    .check()
+  await page.getByRole('button', { name: 'Spara med vårt val' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Utkastet är sparat' })).toBeVisible()
+  await checkA11y()
+
+  // The draft's page (Luleå's own) shows the related test bed.
+  const offerId = /\/test-beds\/(\d+)\/edit/.exec(page.url())![1]
+  await visit(page, `/test-beds/${offerId}`, checkA11y)
+  const related = page.getByRole('region', { name: 'Relaterade testbäddar' })
+  await expect(related.getByRole('link', { name: PITEA_OFFER })).toBeVisible()
+  // Piteå's page shows Luleå's draft to Luleå only; a visitor does not see it.
+  await related.getByRole('link', { name: PITEA_OFFER }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(PITEA_OFFER)
+  const back = page.getByRole('region', { name: 'Relaterade testbäddar' })
+  await expect(back.getByRole('link', { name: title })).toBeVisible()
+  await checkA11y()
+  const pitea = page.url()
+  await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
+  await expect(page.getByRole('link', { name: 'Logga in' })).toBeVisible()
+  await visit(page, pitea, checkA11y)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(PITEA_OFFER)
+  await expect(page.getByRole('link', { name: title })).toHaveCount(0)
+})

@@ -326,6 +326,11 @@ export const FROZEN: Record<string, FrozenAttack | string> = {
     updateError: /criteria_frozen/,
     deleteError: /criteria_frozen/,
   },
+  test_bed_offer_overlap_checks: {
+    update: "reason = 'Ändrat i efterhand av någon annan.'",
+    updateError: /overlap_check_append_only/,
+    deleteError: /overlap_check_append_only/,
+  },
   test_bed_offer_themes: {
     where: "offer_id IN (SELECT id FROM test_bed_offers WHERE status IN ('closed', 'archived'))",
     update: null,

@@ -5,7 +5,7 @@ import { loader as historyLoader } from '~/routes/test-beds.$offerId.history/rou
 import { getDb } from '~/utils/db.server'
 import { sessionCookieFor } from './factories'
 import { actionArgs, formRequest, getRequest, loaderArgs, run } from './requests'
-import { dataOf } from './responses'
+import { dataOf, statusOf } from './responses'
 import { createHost } from './test-bed-factories'
 
 // Shared setup for the test-bed offer integration tests (test-bed-offers-*.test.ts): complete
@@ -78,12 +78,27 @@ export async function hostWithCookie() {
   return { ...host, cookie: await sessionCookieFor(getDb(), host.user.id) }
 }
 
-export function createViaApp(slug: string, fields: Fields, cookie: string) {
-  return run(() =>
-    newAction(
-      actionArgs(formRequest(`/organisations/${slug}/test-beds/new`, fields, { cookie }), { slug }),
-    ),
-  )
+/**
+ * Posts the new-offer form. When similar published offers of other hosts are shown first (the
+ * overlap step, decision record 030), it continues with a reason, as these tests are about the
+ * offer itself; tests/integration/offer-overlap*.test.ts test the step.
+ */
+export async function createViaApp(slug: string, fields: Fields, cookie: string) {
+  const post = (body: Fields) =>
+    run(() =>
+      newAction(
+        actionArgs(formRequest(`/organisations/${slug}/test-beds/new`, body, { cookie }), { slug }),
+      ),
+    )
+  const first = await post(fields)
+  const overlap = statusOf(first) === 200 ? dataOf(first)?.overlap : null
+  if (!overlap) return first
+  return post({
+    ...fields,
+    overlap_shown: (overlap as { id: number }[]).map((c) => c.id).join(','),
+    overlap_choice: 'continue',
+    overlap_reason: 'Testet gäller erbjudandet, inte överlappet.',
+  })
 }
 
 export function edit(offerId: number | string, fields: Fields, cookie?: string) {

@@ -10,9 +10,14 @@ test('the demo marketplace seeds through every database rule and shows each stat
   const count = (q: string) => sqlite.prepare(q).all()
   expect(count('SELECT status, count(*) AS n FROM test_bed_offers GROUP BY status')).toEqual([
     { status: 'closed', n: 1 },
-    { status: 'draft', n: 1 },
+    // One draft of the demo offers, and Skellefteå's, linked at the overlap check to Luleå's.
+    { status: 'draft', n: 2 },
     { status: 'published', n: 5 },
   ])
+  expect(
+    count(`SELECT o.title, c.title AS related FROM test_bed_offer_overlap_checks k
+      JOIN test_bed_offers o ON o.id = k.offer_id JOIN test_bed_offers c ON c.id = k.chosen_id`),
+  ).toEqual([{ title: 'Smart hemtjänst i Skellefteå', related: 'Smart hemtjänst i Luleå' }])
   expect(
     count('SELECT status, count(*) AS n FROM pilot_applications GROUP BY status ORDER BY status'),
   ).toEqual([

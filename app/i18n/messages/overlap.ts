@@ -45,6 +45,15 @@ const sv = {
   'overlap.call.choice.related': 'Spara vårt utkast och länka det som relaterat till ”{title}”',
   'overlap.call.choice.continue': 'Fortsätt ändå och spara vårt utkast (ange skäl)',
   'overlap.call.related.title': 'Relaterade utlysningar',
+  'overlap.offer.title': 'Liknande testbäddar erbjuds redan',
+  'overlap.offer.notice': 'Inget är sparat än: andra erbjuder redan liknande testbäddar.',
+  'overlap.offer.intro':
+    'Andra organisationer har publicerat testbäddserbjudanden som liknar ert. Ingenting är sparat än: välj längre ner vad ni vill göra. Era uppgifter ovan finns kvar.',
+  'overlap.offer.listLabel': 'Liknande publicerade testbäddar från andra organisationer',
+  'overlap.offer.host': 'Erbjuds av {owners}',
+  'overlap.offer.choice.related': 'Spara vårt utkast och länka det som relaterat till ”{title}”',
+  'overlap.offer.choice.continue': 'Fortsätt ändå och spara vårt utkast (ange skäl)',
+  'overlap.offer.related.title': 'Relaterade testbäddar',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -90,6 +99,15 @@ const en: Record<keyof typeof sv, string> = {
   'overlap.call.choice.related': 'Save our draft and link it as related to “{title}”',
   'overlap.call.choice.continue': 'Continue anyway and save our draft (give a reason)',
   'overlap.call.related.title': 'Related calls',
+  'overlap.offer.title': 'Similar test beds are already offered',
+  'overlap.offer.notice': 'Nothing is saved yet: others already offer similar test beds.',
+  'overlap.offer.intro':
+    'Other organisations have published test-bed offers like yours. Nothing is saved yet: choose below what you want to do. What you entered above is kept.',
+  'overlap.offer.listLabel': 'Similar published test beds of other organisations',
+  'overlap.offer.host': 'Offered by {owners}',
+  'overlap.offer.choice.related': 'Save our draft and link it as related to “{title}”',
+  'overlap.offer.choice.continue': 'Continue anyway and save our draft (give a reason)',
+  'overlap.offer.related.title': 'Related test beds',
 }
 
 export default { sv, en }

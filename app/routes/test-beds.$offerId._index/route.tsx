@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Fragment } from 'react'
 import { type ActionLink, ActionLinks } from '~/components/action-links'
+import { RelatedItems } from '~/components/overlap-step'
 import { PlainText } from '~/components/plain-text'
 import { StatsSection } from '~/components/stats-section'
 import {
@@ -17,14 +18,19 @@ import { getLocale } from '~/i18n/locale.server'
 import type { MessageKey } from '~/i18n/messages'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getPublicOffer, type PublicOffer } from '~/models/test-bed-catalogue.server'
+import { relatedOffers } from '~/models/test-bed-offer-overlap.server'
 import { getDb } from '~/utils/db.server'
 import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { offerIdSchema } from './schema'
 import catalogueMessages from '~/i18n/messages/catalogue'
+import initiativesMessages from '~/i18n/messages/initiatives'
+import overlapMessages from '~/i18n/messages/overlap'
 import testbedsMessages from '~/i18n/messages/testbeds'
 
-export const handle = { i18n: [catalogueMessages, testbedsMessages] }
+export const handle = {
+  i18n: [catalogueMessages, testbedsMessages, overlapMessages, initiativesMessages],
+}
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.offer.title ?? t('notFound.title'))
@@ -33,12 +39,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const offerId = offerIdSchema.safeParse(params.offerId)
   if (!offerId.success) throw notFound()
   const user = await getOptionalUser(request)
+  const db = getDb()
   const offer = await orNotFound(
-    getPublicOffer(getDb(), offerId.data, user ? { id: user.id } : null, getLocale(request)),
+    getPublicOffer(db, offerId.data, user ? { id: user.id } : null, getLocale(request)),
   )
   const url = new URL(request.url)
   return {
     offer,
+    // Linked by the overlap check; a draft shows only to its own organisation (decision 030).
+    related: await relatedOffers(db, offer.id, user?.id ?? null),
     loginHref: `/login?${new URLSearchParams({ redirectTo: url.pathname })}`,
   }
 }
@@ -57,7 +66,7 @@ const PROVIDES: {
 ]
 
 export default function OfferPage() {
-  const { offer, loginHref } = useLoaderData<typeof loader>()
+  const { offer, related, loginHref } = useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
   const base = `/test-beds/${offer.id}`
@@ -279,6 +288,8 @@ export default function OfferPage() {
           </p>
         ) : null}
       </section>
+
+      <RelatedItems related={related} kind="offer" />
     </>
   )
 }
