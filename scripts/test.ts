@@ -1,13 +1,14 @@
 /**
  * `npm test`: everything a change must pass, on a budget of 15 minutes on two cores.
- * 1. type check, lint and the production build, side by side;
- * 2. unit and integration tests (vitest: two workers, each test file on its own copy of one
- *    migrated template database);
- * 3. the browser tests: the JavaScript and the no-JavaScript project side by side, each in its
- *    own Playwright run with its own server and freshly seeded database;
- * 4. the ten slowest tests, to show where the time goes.
- * A stage runs only when the one before passed. Exits 1 on any failure.
- * `npm run test:e2e` (`tsx scripts/test.ts e2e`) runs the build and stage 3 only.
+ * 1. the production build (the browser tests need it);
+ * 2. side by side, since the browser tests leave the cores idle while pages load: the type check,
+ *    lint, the unit and integration tests (vitest: two workers, each test file on its own copy of
+ *    one migrated template database) and the browser tests — the JavaScript and the
+ *    no-JavaScript project, each in its own Playwright run with its own server and freshly seeded
+ *    database;
+ * 3. the ten slowest tests, to show where the time goes.
+ * Exits 1 on any failure, after every part of stage 2 has finished.
+ * `npm run test:e2e` (`tsx scripts/test.ts e2e`) runs the build and the browser tests only.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, rmSync } from 'node:fs'
@@ -32,45 +33,40 @@ async function main() {
   mkdirSync(REPORTS, { recursive: true })
 
   const onlyBrowsers = process.argv[2] === 'e2e'
-  const checks = await runParts([
-    ...(onlyBrowsers
-      ? []
-      : [
-          { name: 'typecheck', command: 'npm', args: ['run', '--silent', 'typecheck'] },
-          { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] },
-        ]),
+  const build = await runParts([
     { name: 'build', command: 'npm', args: ['run', '--silent', 'build'] },
   ])
-  if (failed(checks).length) stop('type check, lint or build')
-
-  const vitest = onlyBrowsers
-    ? { status: 0 }
-    : spawnSync(
-        'npx',
-        [
-          'vitest',
-          'run',
-          '--reporter=default',
-          '--reporter=json',
-          `--outputFile.json=${REPORTS}/vitest.json`,
-        ],
-        { stdio: 'inherit' },
-      )
-  if (vitest.status !== 0) stop('unit and integration tests')
-
+  if (failed(build).length) stop('build')
   const chromium = spawnSync('bash', ['scripts/ensure-chromium.sh'], { stdio: 'inherit' })
   if (chromium.status !== 0) stop('finding Chromium')
-  const browsers = await runParts(
-    ['javascript', 'no-javascript'].map((project, i) => ({
-      name: project,
-      command: 'npx',
-      args: ['playwright', 'test', '--project', project],
-      env: { E2E_PORT: String(E2E_PORT + i) },
-    })),
-    'lines',
-  )
+
+  const checks = onlyBrowsers
+    ? []
+    : [
+        { name: 'typecheck', command: 'npm', args: ['run', '--silent', 'typecheck'] },
+        { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] },
+        {
+          name: 'vitest',
+          command: 'npx',
+          args: [
+            'vitest',
+            'run',
+            '--reporter=default',
+            '--reporter=json',
+            `--outputFile.json=${REPORTS}/vitest.json`,
+          ],
+        },
+      ]
+  const browsers = ['javascript', 'no-javascript'].map((project, i) => ({
+    name: project,
+    command: 'npx',
+    args: ['playwright', 'test', '--project', project],
+    env: { E2E_PORT: String(E2E_PORT + i) },
+  }))
+  const results = await runParts([...checks, ...browsers], 'lines')
   printSlowest(10)
-  if (failed(browsers).length) stop('browser tests')
+  const failures = failed(results)
+  if (failures.length) stop(failures.map((r) => r.part.name).join(', '))
   console.log(`\nnpm test: all passed in ${elapsed()}.`)
 }
 
