@@ -1,17 +1,15 @@
 import { sql } from 'kysely'
 import type { DB } from '#db/connection'
 import { now } from '~/utils/clock.server'
-import { audit } from './audit.server'
 import { type CallDraftInput, insertCallDraft } from './call-drafts.server'
-import { DomainError, withRules } from './errors.server'
 import {
   classRange,
-  hasFiveLetters,
   keepSimilar,
   type SimilarityScores,
   similarityExpression,
   similarityTerms,
 } from './initiative-overlap.server'
+import { type ItemOverlapDecision, relatedItems, saveAfterCheck } from './overlap-records.server'
 
 // Overlap detection before saving a new call (issue 15, part 4; decision record 030, revision).
 // The same check as for initiatives (initiative-overlap.server.ts, whose term and shortlist rules
@@ -132,9 +130,8 @@ export async function findSimilarCalls(
   }))
 }
 
-/** What the buyer chose after seeing the similar calls. */
-export type CallOverlapDecision =
-  { choice: 'related'; chosenId: number } | { choice: 'continue'; reason: string }
+/** What the author chose after seeing the similar ones. */
+export type CallOverlapDecision = ItemOverlapDecision
 
 /**
  * Saves a new call draft after the overlap check: `candidates` are the ids the form showed (best
@@ -151,78 +148,10 @@ export async function createCallAfterCheck(
     ip?: string | null
   },
 ): Promise<{ id: number }> {
-  const { decision } = args
-  if (decision.choice === 'continue' && !hasFiveLetters(decision.reason)) {
-    throw new DomainError('overlap_reason_required')
-  }
-  if (decision.choice === 'related' && !args.candidates.includes(decision.chosenId)) {
-    throw new DomainError('overlap_candidate_invalid')
-  }
-  const work = async (tx: DB) => {
-    const call = await insertCallDraft(tx, args)
-    const chosen = decision.choice === 'related' ? decision.chosenId : null
-    const check = await tx
-      .insertInto('call_overlap_checks')
-      .values({
-        organisation_id: args.organisationId,
-        checked_by: args.userId,
-        checked_at: now(),
-        call_id: call.id,
-        candidates: JSON.stringify(args.candidates),
-        choice: decision.choice,
-        chosen_id: chosen,
-        reason: decision.choice === 'continue' ? decision.reason : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await audit(tx, {
-      actorUserId: args.userId,
-      organisationId: args.organisationId,
-      action: 'call.overlap_checked',
-      entityType: 'call',
-      entityId: call.id,
-      after: { check: check.id, candidates: args.candidates, choice: decision.choice, chosen },
-      ip: args.ip ?? null,
-    })
-    return call
-  }
-  return withRules(() => (db.isTransaction ? work(db) : db.transaction().execute(work)))
+  return saveAfterCheck(db, 'call', args, (tx) => insertCallDraft(tx, args))
 }
 
-/**
- * The calls linked to this one as related, either way round. A draft is private: one shows only
- * to members of its organisation (the page of a draft is theirs alone already).
- */
-export async function relatedCalls(db: DB, callId: number, userId: number | null) {
-  const linked = db
-    .selectFrom('call_overlap_checks')
-    .select('chosen_id as id')
-    .where('choice', '=', 'related')
-    .where('call_id', '=', callId)
-    .union(
-      db
-        .selectFrom('call_overlap_checks')
-        .select('call_id as id')
-        .where('choice', '=', 'related')
-        .where('chosen_id', '=', callId),
-    )
-  return db
-    .selectFrom('calls as c')
-    .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
-    .select(['c.id', 'c.title', 'o.name as owners'])
-    .where('c.id', 'in', linked)
-    .where((eb) =>
-      eb.or([
-        eb('c.status', '<>', 'draft'),
-        eb.exists(
-          eb
-            .selectFrom('memberships as m')
-            .select('m.user_id')
-            .whereRef('m.organisation_id', '=', 'c.organisation_id')
-            .where('m.user_id', '=', userId ?? 0),
-        ),
-      ]),
-    )
-    .orderBy('c.id')
-    .execute()
+/** The calls linked to this one as related, either way round (a draft's only for its organisation). */
+export async function relatedCalls(db: DB, id: number, userId: number | null) {
+  return relatedItems(db, 'call', id, userId)
 }

@@ -1,16 +1,13 @@
 import { sql } from 'kysely'
 import type { DB } from '#db/connection'
-import { now } from '~/utils/clock.server'
 import { toStockholmDateInput } from '~/utils/stockholm-time'
-import { audit } from './audit.server'
-import { DomainError, withRules } from './errors.server'
 import {
-  hasFiveLetters,
   keepSimilar,
   type SimilarityScores,
   similarityExpression,
   similarityTerms,
 } from './initiative-overlap.server'
+import { type ItemOverlapDecision, relatedItems, saveAfterCheck } from './overlap-records.server'
 import { insertOfferDraft, type NewOfferDraft } from './test-bed-offer-editing.server'
 
 // Overlap detection before saving a new test-bed offer (issue 15, part 4; decision record 030,
@@ -121,9 +118,8 @@ export async function findSimilarOffers(
   }))
 }
 
-/** What the host chose after seeing the similar offers. */
-export type OfferOverlapDecision =
-  { choice: 'related'; chosenId: number } | { choice: 'continue'; reason: string }
+/** What the author chose after seeing the similar ones. */
+export type OfferOverlapDecision = ItemOverlapDecision
 
 /**
  * Saves a new offer draft after the overlap check: `candidates` are the ids the form showed (best
@@ -133,78 +129,10 @@ export async function createOfferAfterCheck(
   db: DB,
   args: NewOfferDraft & { candidates: readonly number[]; decision: OfferOverlapDecision },
 ): Promise<{ id: number }> {
-  const { decision } = args
-  if (decision.choice === 'continue' && !hasFiveLetters(decision.reason)) {
-    throw new DomainError('overlap_reason_required')
-  }
-  if (decision.choice === 'related' && !args.candidates.includes(decision.chosenId)) {
-    throw new DomainError('overlap_candidate_invalid')
-  }
-  const work = async (tx: DB) => {
-    const offer = await insertOfferDraft(tx, args)
-    const chosen = decision.choice === 'related' ? decision.chosenId : null
-    const check = await tx
-      .insertInto('test_bed_offer_overlap_checks')
-      .values({
-        organisation_id: args.organisationId,
-        checked_by: args.userId,
-        checked_at: now(),
-        offer_id: offer.id,
-        candidates: JSON.stringify(args.candidates),
-        choice: decision.choice,
-        chosen_id: chosen,
-        reason: decision.choice === 'continue' ? decision.reason : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await audit(tx, {
-      actorUserId: args.userId,
-      organisationId: args.organisationId,
-      action: 'test_bed_offer.overlap_checked',
-      entityType: 'test_bed_offer',
-      entityId: offer.id,
-      after: { check: check.id, candidates: args.candidates, choice: decision.choice, chosen },
-      ip: args.ip ?? null,
-    })
-    return offer
-  }
-  return withRules(() => (db.isTransaction ? work(db) : db.transaction().execute(work)))
+  return saveAfterCheck(db, 'test_bed_offer', args, (tx) => insertOfferDraft(tx, args))
 }
 
-/**
- * The offers linked to this one as related, either way round. A draft is private: one shows only
- * to members of its organisation.
- */
-export async function relatedOffers(db: DB, offerId: number, userId: number | null) {
-  const linked = db
-    .selectFrom('test_bed_offer_overlap_checks')
-    .select('chosen_id as id')
-    .where('choice', '=', 'related')
-    .where('offer_id', '=', offerId)
-    .union(
-      db
-        .selectFrom('test_bed_offer_overlap_checks')
-        .select('offer_id as id')
-        .where('choice', '=', 'related')
-        .where('chosen_id', '=', offerId),
-    )
-  return db
-    .selectFrom('test_bed_offers as o')
-    .innerJoin('organisations as org', 'org.id', 'o.organisation_id')
-    .select(['o.id', 'o.title', 'org.name as owners'])
-    .where('o.id', 'in', linked)
-    .where((eb) =>
-      eb.or([
-        eb('o.status', '<>', 'draft'),
-        eb.exists(
-          eb
-            .selectFrom('memberships as m')
-            .select('m.user_id')
-            .whereRef('m.organisation_id', '=', 'o.organisation_id')
-            .where('m.user_id', '=', userId ?? 0),
-        ),
-      ]),
-    )
-    .orderBy('o.id')
-    .execute()
+/** The offers linked to this one as related, either way round (a draft's only for its organisation). */
+export async function relatedOffers(db: DB, id: number, userId: number | null) {
+  return relatedItems(db, 'test_bed_offer', id, userId)
 }
