@@ -20,6 +20,7 @@ import { remindPendingOutcomes } from './app/models/call-outcomes.server'
 import { eraseExpiredRequests } from './app/models/reference-call-requests.server'
 import { getDb } from './app/utils/db.server'
 import { startMailWorker } from './app/utils/mailer.server'
+import { startNotificationWorker } from './app/utils/notification-worker.server'
 import { now } from './app/utils/clock.server'
 import { getEnv } from './app/utils/env.server'
 import { bodyLimitFor, declaresMoreThan, isFormContentType } from './app/utils/body-limit.server'
@@ -40,6 +41,9 @@ import {
  */
 export function isSameOriginWrite(req: Request, allowedOrigin: string): boolean {
   if (!isWrite(req.method)) return true
+  // RFC 8058 one-click unsubscribe: the mail provider posts from elsewhere; the signed token in the
+  // path is the authority, and all the post can do is stop mail (decision record 035).
+  if (req.method === 'POST' && /^\/unsubscribe\/[^/]+$/.test(req.path)) return true
   const origin = req.get('origin')
   if (origin) {
     if (origin === allowedOrigin) return true
@@ -184,6 +188,8 @@ async function main() {
 
   const app = await createApp({ build, vite })
   startMailWorker()
+  // Follows and saved searches: fan-out, reminders and digests, outside the requests (decision 035).
+  startNotificationWorker()
   // Ended sessions are deleted when next presented; this clears the ones never presented again.
   // Every call past its deadline without an outcome reminds its buyer (at most weekly per call).
   setInterval(

@@ -18,6 +18,8 @@ import { getEnv } from '~/utils/env.server'
 import { useNonce } from '~/utils/nonce'
 import { metaTranslator } from '~/utils/meta'
 import type { RootData } from '~/utils/root-data'
+import { unreadCount } from '~/models/notifications.server'
+import { getDb } from '~/utils/db.server'
 import appCss from '~/styles/app.css?url'
 
 export const links: LinksFunction = () => [
@@ -30,7 +32,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale: getLocale(request),
     user: user
-      ? { id: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin }
+      ? {
+          id: user.id,
+          name: user.name,
+          email: user.email,
+          isPlatformAdmin: user.isPlatformAdmin,
+          unread: await unreadCount(getDb(), user.id),
+        }
       : null,
     devTools: getEnv().devTools,
   } satisfies RootData

@@ -146,6 +146,8 @@ export interface OutboxTable {
   message_id: string | null
   /** Set when a reference-call request's mail text was erased (retention, migration 04). */
   erased_at: ColumnType<number | null, number | null | undefined, number | null>
+  /** RFC 8058 List-Unsubscribe URL (migration 2026-12-07-21-notifications). */
+  list_unsubscribe: ColumnType<string | null, string | null | undefined, never>
 }
 export type OutboxMessage = Selectable<OutboxTable>
 

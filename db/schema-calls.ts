@@ -132,11 +132,6 @@ export interface CallDocumentsTable {
 }
 export type CallDocument = Selectable<CallDocumentsTable>
 
-export interface CallFollowersTable {
-  call_id: number
-  user_id: number
-  created_at: number
-}
 export interface CallDownloadsTable {
   call_id: number
   user_id: number

@@ -44,7 +44,6 @@ import type {
   CallCriteriaTable,
   CallDocumentsTable,
   CallDownloadsTable,
-  CallFollowersTable,
   CallInvolvedCompaniesTable,
   CallLinksTable,
   CallNotificationsTable,
@@ -104,6 +103,13 @@ import type {
   OutreachesTable,
 } from './schema-outreach'
 import type { CallOverlapChecksTable, InitiativeOverlapChecksTable } from './schema-overlap'
+import type {
+  FollowsTable,
+  NotificationDigestsTable,
+  NotificationPreferencesTable,
+  NotificationsTable,
+  UpdatesTable,
+} from './schema-notifications'
 import type { TestBedOfferOverlapChecksTable } from './schema-offer-overlap'
 
 // The Kysely types of every table, one file an area; `#db/schema` re-exports them all.
@@ -119,6 +125,7 @@ export type * from './schema-agenda'
 export type * from './schema-outreach'
 export type * from './schema-overlap'
 export type * from './schema-offer-overlap'
+export type * from './schema-notifications'
 
 /**
  * The Kysely view of the database. Times are UTC unix seconds (INTEGER), booleans are 0/1.
@@ -170,7 +177,6 @@ export interface Database {
   call_documents: CallDocumentsTable
   /** View: the documents in force. */
   call_documents_current: CallDocumentsTable
-  call_followers: CallFollowersTable
   call_downloads: CallDownloadsTable
   call_notifications: CallNotificationsTable
   call_outcome_reminders: CallOutcomeRemindersTable
@@ -233,4 +239,10 @@ export interface Database {
   initiative_overlap_checks: InitiativeOverlapChecksTable
   call_overlap_checks: CallOverlapChecksTable
   test_bed_offer_overlap_checks: TestBedOfferOverlapChecksTable
+  /** Follows, updates and notifications (issue 16, decision record 035). */
+  follows: FollowsTable
+  updates: UpdatesTable
+  notifications: NotificationsTable
+  notification_preferences: NotificationPreferencesTable
+  notification_digests: NotificationDigestsTable
 }

@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useLocale, useT } from '~/i18n/use-t'
 import { useRootData } from '~/utils/root-data'
+import { NotificationsLink } from './notifications-link'
 
 export function SiteHeader() {
   const t = useT()
@@ -54,6 +55,9 @@ export function SiteHeader() {
               <>
                 <li>
                   <NavLink to="/my/organisations">{t('nav.myOrganisations')}</NavLink>
+                </li>
+                <li>
+                  <NotificationsLink unread={user.unread} />
                 </li>
                 <li>
                   <NavLink to="/account">{t('nav.account')}</NavLink>

@@ -1,4 +1,7 @@
 import type {
+  DeliveryMode,
+  FollowTarget,
+  NotificationChannel,
   AccessModel,
   ApplicationStatus,
   BidStatus,
@@ -98,3 +101,20 @@ export const BID_STATUSES = every<BidStatus>()([
   'needs_reconfirmation',
   'withdrawn',
 ])
+
+// Follows and notifications (decision record 035).
+export const FOLLOW_TARGETS = every<FollowTarget>()([
+  'call',
+  'test_bed',
+  'organisation',
+  'initiative',
+  'agenda',
+])
+export const NOTIFICATION_CHANNELS = every<NotificationChannel>()([
+  'changes',
+  'deadlines',
+  'new_items',
+  'searches',
+])
+/** In the order the settings offer them. */
+export const DELIVERY_MODES = every<DeliveryMode>()(['immediate', 'daily', 'weekly', 'off'])

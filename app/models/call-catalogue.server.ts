@@ -3,12 +3,11 @@ import type { Procedure } from '#db/schema'
 import type { Locale } from '~/i18n/locales'
 import { answersDueAt, shownCallStatus } from '~/utils/call-status'
 import { now } from '~/utils/clock.server'
-import { audit } from './audit.server'
 import { listCallDocuments } from './call-documents.server'
 import { listAmendments } from './calls.server'
 import { getCpvLabels } from './cpv.server'
 import { ftsMatchExpression, ftsRowids, likeTerms, paged } from './catalogue-query.server'
-import { DomainError, withRules } from './errors.server'
+import { DomainError } from './errors.server'
 
 // The public side of procurement calls (issue 4, rule 2 "same information to all"): the list with
 // its filters and search, and one call's public page. Everything here is what any visitor sees;
@@ -215,8 +214,11 @@ export async function getPublicCall(
     .leftJoin('memberships as mine', (join) =>
       join.onRef('mine.organisation_id', '=', 'buyer.id').on('mine.user_id', '=', viewerId),
     )
-    .leftJoin('call_followers as follow', (join) =>
-      join.onRef('follow.call_id', '=', 'calls.id').on('follow.user_id', '=', viewerId),
+    .leftJoin('follows as follow', (join) =>
+      join
+        .onRef('follow.target_id', '=', 'calls.id')
+        .on('follow.target_type', '=', 'call')
+        .on('follow.user_id', '=', viewerId),
     )
     .select([
       'calls.id',
@@ -407,65 +409,4 @@ async function viewerCompanies(db: DB, userId: number) {
     .where('organisations.kind', '=', 'company')
     .orderBy('organisations.name')
     .execute()
-}
-
-/** A call anyone may follow: not a draft. Drafts and unknown ids are 'not_found'. */
-async function followableCall(db: DB, callId: number) {
-  const call = await db
-    .selectFrom('calls')
-    .select(['id', 'organisation_id', 'status'])
-    .where('id', '=', callId)
-    .where('status', '<>', 'draft')
-    .executeTakeFirst()
-  if (!call) throw new DomainError('not_found')
-  return call
-}
-
-/** Follow a call: the user is mailed each answer, amendment and the outcome (once each). */
-export async function followCall(
-  db: DB,
-  input: { callId: number; userId: number; ip?: string | null },
-) {
-  await withRules(() =>
-    db.transaction().execute(async (tx) => {
-      const call = await followableCall(tx, input.callId)
-      const inserted = await tx
-        .insertInto('call_followers')
-        .values({ call_id: call.id, user_id: input.userId, created_at: now() })
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst()
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return
-      await audit(tx, {
-        actorUserId: input.userId,
-        action: 'call.followed',
-        entityType: 'call',
-        entityId: call.id,
-        ip: input.ip ?? null,
-      })
-    }),
-  )
-}
-
-export async function unfollowCall(
-  db: DB,
-  input: { callId: number; userId: number; ip?: string | null },
-) {
-  await withRules(() =>
-    db.transaction().execute(async (tx) => {
-      const call = await followableCall(tx, input.callId)
-      const deleted = await tx
-        .deleteFrom('call_followers')
-        .where('call_id', '=', call.id)
-        .where('user_id', '=', input.userId)
-        .executeTakeFirst()
-      if (Number(deleted.numDeletedRows) === 0) return
-      await audit(tx, {
-        actorUserId: input.userId,
-        action: 'call.unfollowed',
-        entityType: 'call',
-        entityId: call.id,
-        ip: input.ip ?? null,
-      })
-    }),
-  )
 }

@@ -6,8 +6,9 @@ import { type MailTemplate, queueMail } from './outbox.server'
 
 /**
  * Who hears about a call:
- * - 'interested': everyone following it, everyone who downloaded its documents, and the members of
- *   every company with a bid in progress (draft, submitted or awaiting re-confirmation);
+ * - 'interested': everyone who downloaded its documents and the members of every company with a
+ *   bid in progress (draft, submitted or awaiting re-confirmation). Followers hear the same through
+ *   their notifications, in the delivery they chose (notifications.server, decision record 035);
  * - 'bidders': the members of every company whose bid was opened (the award decision).
  */
 export type CallAudience = 'interested' | 'bidders'
@@ -33,10 +34,9 @@ async function recipients(db: DB, callId: number, audience: CallAudience) {
     audience === 'bidders'
       ? bidderMembers(['submitted'])
       : db
-          .selectFrom('call_followers')
+          .selectFrom('call_downloads')
           .select('user_id')
           .where('call_id', '=', callId)
-          .union(db.selectFrom('call_downloads').select('user_id').where('call_id', '=', callId))
           .union(bidderMembers(['draft', 'submitted', 'needs_reconfirmation']))
   return db
     .selectFrom('users')

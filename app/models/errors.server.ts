@@ -219,6 +219,11 @@ export const DOMAIN_ERROR_CODES = [
   'overlap_reason_required',
   'overlap_candidate_invalid',
   'overlap_check_append_only',
+  // Follows, updates and notifications (issue 16, migration 2026-12-07-21-notifications).
+  'follow_target_not_found',
+  'update_fixed',
+  'notification_fixed',
+  'digest_fixed',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 

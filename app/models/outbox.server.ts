@@ -44,6 +44,9 @@ export const MAIL_TEMPLATES = [
 ] as const
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number]
 
+/** Mails rendered by their own module (notification-mail.server), not from one text. */
+export type RenderedTemplate = 'notification' | 'notification_digest'
+
 export interface TemplatedMail {
   to: string
   locale: Locale
@@ -57,23 +60,48 @@ export interface TemplatedMail {
  */
 export async function queueMail(db: DB, mail: TemplatedMail): Promise<number> {
   const t = getTranslator(mail.locale)
-  const subject = t(`mail.${mail.template}.subject`, mail.params)
-  const text = `${t(`mail.${mail.template}.body`, mail.params)}\n\n${t('mail.signature')}\n`
+  return queueRenderedMail(db, {
+    to: mail.to,
+    template: mail.template,
+    subject: t(`mail.${mail.template}.subject`, mail.params),
+    text: `${t(`mail.${mail.template}.body`, mail.params)}\n\n${t('mail.signature')}\n`,
+  })
+}
+
+export interface RenderedMail {
+  to: string
+  template: MailTemplate | RenderedTemplate
+  subject: string
+  text: string
+  html?: string | null
+  /** RFC 8058: the one-click unsubscribe URL (sent as List-Unsubscribe and List-Unsubscribe-Post). */
+  listUnsubscribe?: string | null
+}
+
+/** Queues a mail already rendered (text, and HTML from the same template). Same rules as queueMail. */
+export async function queueRenderedMail(db: DB, mail: RenderedMail): Promise<number> {
   const at = now()
   const row = await db
     .insertInto('outbox')
     .values({
       to_address: mail.to,
-      subject,
-      text_body: text,
-      html_body: null,
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: mail.html ?? null,
       template: mail.template,
       created_at: at,
       next_attempt_at: at,
+      list_unsubscribe: mail.listUnsubscribe ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
+}
+
+/** The headers of RFC 8058 one-click unsubscribe for a mail that has a List-Unsubscribe URL. */
+export function unsubscribeHeaders(url: string | null): Record<string, string> {
+  if (!url) return {}
+  return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
 }
 
 /** Seconds to wait after the n-th failed attempt: 1, 2, 4 … minutes, at most 6 hours. */
@@ -114,6 +142,7 @@ export async function deliverDueMail(
         subject: message.subject,
         text: message.text_body,
         ...(message.html_body ? { html: message.html_body } : {}),
+        headers: unsubscribeHeaders(message.list_unsubscribe),
       })
       await db
         .updateTable('outbox')

@@ -123,8 +123,13 @@ export async function publishCalls(db: Tx, ids: SeedIds) {
   async function follow(key: string, userKey: string, day: number) {
     travel(atMoment(day, 11))
     await db
-      .insertInto('call_followers')
-      .values({ call_id: call(key), user_id: user(userKey), created_at: now() })
+      .insertInto('follows')
+      .values({
+        user_id: user(userKey),
+        target_type: 'call',
+        target_id: call(key),
+        created_at: now(),
+      })
       .execute()
   }
 

@@ -9,6 +9,7 @@ import { seedContacts } from './contacts'
 import { seedEvents } from './events'
 import { seedIntermediaries } from './intermediaries'
 import { seedInitiatives } from './initiatives'
+import { seedNotifications } from './notifications'
 import { seedOverviewInitiatives } from './initiatives-overview'
 import { seedOrganisations } from './organisations'
 import { seedOutreach } from './outreach'
@@ -49,5 +50,6 @@ export async function seed(db: Kysely<Database>): Promise<void> {
     await seedOutreach(tx, ids)
     await seedOverlapChecks(tx, ids)
     await seedCompanyThemes(tx, ids)
+    await seedNotifications(tx, ids)
   })
 }

@@ -9,7 +9,14 @@ import type { Locale } from '~/i18n/locales'
  */
 export type RootData = {
   locale: Locale
-  user: { id: number; name: string; email: string; isPlatformAdmin: boolean } | null
+  user: {
+    id: number
+    name: string
+    email: string
+    isPlatformAdmin: boolean
+    /** Unread notifications, counted up to 100 (shown as "99+"). */
+    unread: number
+  } | null
   devTools: boolean
 }
 

@@ -1,7 +1,8 @@
-import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
+import { DEMO_PASSWORD, expect, logIn, test, visit } from './fixtures'
 
 // Anna of Region Norrbotten drafts a call, fixes the weights the form refuses, attaches a
-// document, publishes, and then extends the deadline by a published amendment.
+// document, publishes, and then extends the deadline by a published amendment. Malin of Bodens
+// Kyl & Energi follows the call once it is out and finds the amendment among her notifications.
 
 /** A datetime-local value `days` from now (the browser runs in Europe/Stockholm). */
 function inDays(days: number): string {
@@ -103,7 +104,17 @@ test('a buyer creates, fixes, documents, publishes and amends a call', async ({
   ).toBeVisible()
   await checkA11y()
 
+  // Malin follows the new call.
+  const callPath = new URL(page.url()).pathname.replace(/\/edit$/, '')
+  await logIn(page, 'malin.sandstrom@bodenskyl.test', callPath)
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await page.getByRole('button', { name: 'Följ upphandlingen' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Du följer nu detta.' })).toBeVisible()
+  await checkA11y()
+
   // An amendment that extends the deadline.
+  await logIn(page, 'anna.lindqvist@norrbotten.test', `${callPath}/edit`)
+  await expect(page.getByRole('link', { name: 'Publicera en rättelse' })).toBeVisible()
   await page.getByRole('link', { name: 'Publicera en rättelse' }).click()
   await expect(
     page.getByRole('heading', { level: 1, name: `Publicera en rättelse av ${title}` }),
@@ -123,4 +134,22 @@ test('a buyer creates, fixes, documents, publishes and amends a call', async ({
   const row = page.getByRole('row', { name: new RegExp(title) })
   await expect(row.getByText('Öppen för anbud')).toBeVisible()
   await checkA11y()
+  // Malin sees the amendment among her notifications (the fan-out runs beside the requests).
+  await logIn(page, 'malin.sandstrom@bodenskyl.test', '/notifications')
+  await expect(page.getByRole('heading', { level: 1, name: 'Aviseringar' })).toBeVisible()
+  const amended = page.getByRole('listitem').filter({ hasText: 'Ändring i upphandlingen' })
+  await expect(async () => {
+    await page.reload()
+    await expect(amended.filter({ hasText: title })).toBeVisible({ timeout: 1000 })
+  }).toPass({ timeout: 20_000 })
+  await expect(page.getByRole('link', { name: /Aviseringar, \d+ olästa/ })).toBeVisible()
+  await checkA11y()
+  await amended.filter({ hasText: title }).getByRole('link', { name: title }).click()
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  // Unfollowing from the settings page.
+  await visit(page, '/account/notifications', checkA11y)
+  await page.getByRole('button', { name: `Sluta följa ${title}` }).click()
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Du följer inte längre detta.' }),
+  ).toBeVisible()
 })

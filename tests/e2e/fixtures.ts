@@ -92,6 +92,15 @@ export async function visit(page: Page, path: string, checkA11y: () => Promise<v
   await checkA11y()
 }
 
+/** Logs in as a demo user (cookies cleared first) and lands on `redirectTo`. */
+export async function logIn(page: Page, email: string, redirectTo: string) {
+  await page.context().clearCookies()
+  await page.goto(`/login?${new URLSearchParams({ redirectTo })}`)
+  await page.getByLabel('E-postadress').fill(email)
+  await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Logga in' }).click()
+}
+
 /** The newest mail to an address, read from the development outbox page like a person would. */
 export async function latestMailTo(page: Page, address: string): Promise<string> {
   await page.goto(`/dev/outbox?to=${encodeURIComponent(address)}`)

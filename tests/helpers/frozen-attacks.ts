@@ -245,6 +245,17 @@ export const FROZEN: Record<string, FrozenAttack | string> = {
     updateError: /outbox_append_only/,
     deleteError: /outbox_append_only/,
   },
+  notification_digests: {
+    update: 'item_count = item_count + 1',
+    updateError: /digest_fixed/,
+    deleteError: /digest_fixed/,
+  },
+  notifications: {
+    where: 'mailed_at IS NOT NULL',
+    update: 'mailed_at = mailed_at + 1',
+    updateError: /notification_fixed/,
+    deleteError: /notification_fixed/,
+  },
   outreach_recipients: {
     update: 'company_id = company_id',
     updateError: /outreach_fixed/,
@@ -346,6 +357,11 @@ export const FROZEN: Record<string, FrozenAttack | string> = {
     update: 'price_sek = price_sek + 1',
     updateError: /terms_frozen/,
     deleteError: /offer_not_draft/,
+  },
+  updates: {
+    update: "key = key || 'x'",
+    updateError: /update_fixed/,
+    deleteError: /update_fixed/,
   },
   users: {
     update: 'email_confirmed_at = email_confirmed_at + 1',

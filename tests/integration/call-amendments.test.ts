@@ -169,8 +169,13 @@ describe('a published amendment', () => {
     const follower = await createCompany(db)
     const at = now()
     await db
-      .insertInto('call_followers')
-      .values({ call_id: call.id, user_id: follower.user.id, created_at: at })
+      .insertInto('follows')
+      .values({
+        user_id: follower.user.id,
+        target_type: 'call',
+        target_id: call.id,
+        created_at: at,
+      })
       .execute()
     await db
       .insertInto('call_downloads')

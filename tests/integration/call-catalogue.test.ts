@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import type { SizeClass } from '#db/schema'
-import { action as callAction, loader as callLoader } from '~/routes/calls.$callId._index/route'
+import { loader as callLoader } from '~/routes/calls.$callId._index/route'
+import { action as followAction } from '~/routes/follow/route'
 import { loader as homeLoader } from '~/routes/_index/route'
 import { loader as listLoader } from '~/routes/calls._index/route'
 import { now } from '~/utils/clock.server'
@@ -39,12 +40,9 @@ function page(callId: number | string, cookie?: string) {
   )
 }
 
-function post(callId: number, fields: Record<string, string>, cookie?: string) {
-  return run(() =>
-    callAction(
-      actionArgs(formRequest(`/calls/${callId}`, fields, { cookie }), { callId: String(callId) }),
-    ),
-  )
+function follow(callId: number, intent: string, cookie?: string) {
+  const fields = { type: 'call', id: String(callId), intent, redirectTo: `/calls/${callId}` }
+  return run(() => followAction(actionArgs(formRequest('/follow', fields, { cookie }))))
 }
 
 async function titles(query: string) {
@@ -329,11 +327,11 @@ describe('following a call', () => {
     const { call } = await createCall(db, buyer)
     const company = await createCompany(db)
     const cookie = await sessionCookieFor(db, company.user.id)
-    const followed = await post(call.id, { intent: 'follow' }, cookie)
-    expect(headerOf(followed, 'Location')).toBe(`/calls/${call.id}?notice=followed`)
-    await post(call.id, { intent: 'follow' }, cookie)
+    const followed = await follow(call.id, 'follow', cookie)
+    expect(headerOf(followed, 'Location')).toBe(`/calls/${call.id}?follow=added#follow`)
+    await follow(call.id, 'follow', cookie)
     expect(dataOf(await page(call.id, cookie)).call.viewer.following).toBe(true)
-    await post(call.id, { intent: 'unfollow' }, cookie)
+    await follow(call.id, 'unfollow', cookie)
     expect(dataOf(await page(call.id, cookie)).call.viewer.following).toBe(false)
     expect(await auditActions(db, 'call', call.id)).toEqual(['call.followed', 'call.unfollowed'])
   })
@@ -342,28 +340,34 @@ describe('following a call', () => {
     const db = getDb()
     const buyer = await createBuyer(db)
     const { call: published } = await createCall(db, buyer)
-    const anonymous = await post(published.id, { intent: 'follow' })
+    const anonymous = await follow(published.id, 'follow')
     expect(statusOf(anonymous)).toBe(302)
     expect(headerOf(anonymous, 'Location')).toMatch(/^\/login/)
     const { call: draft } = await createCall(db, buyer, { status: 'draft' })
     const company = await createCompany(db)
     const cookie = await sessionCookieFor(db, company.user.id)
-    expect(statusOf(await post(draft.id, { intent: 'follow' }, cookie))).toBe(404)
-    expect(statusOf(await post(published.id, { intent: 'nonsense' }, cookie))).toBe(404)
+    expect(statusOf(await follow(draft.id, 'follow', cookie))).toBe(404)
+    expect(statusOf(await follow(published.id, 'nonsense', cookie))).toBe(404)
     const followers = await db
-      .selectFrom('call_followers')
+      .selectFrom('follows')
       .selectAll()
-      .where('call_id', '=', draft.id)
+      .where('target_type', '=', 'call')
+      .where('target_id', '=', draft.id)
       .execute()
     expect(followers).toEqual([])
     expect(
       await rawError(() =>
         db
-          .insertInto('call_followers')
-          .values({ call_id: draft.id, user_id: company.user.id, created_at: now() })
+          .insertInto('follows')
+          .values({
+            user_id: company.user.id,
+            target_type: 'call',
+            target_id: draft.id,
+            created_at: now(),
+          })
           .execute(),
       ),
-    ).toMatch('testarena:call_not_found')
+    ).toMatch('testarena:follow_target_not_found')
   })
 })
 

@@ -8,7 +8,7 @@ import { createCompany } from '../helpers/test-bed-factories'
 
 const db = getDb()
 
-test('each follower hears each event of each call once', async () => {
+test('each interested user hears each event of each call once', async () => {
   const buyer = await createBuyer(db)
   const follower = await createCompany(db)
   const email = (
@@ -21,8 +21,8 @@ test('each follower hears each event of each call once', async () => {
   const calls = [(await createCall(db, buyer)).call, (await createCall(db, buyer)).call]
   for (const call of calls) {
     await db
-      .insertInto('call_followers')
-      .values({ call_id: call.id, user_id: follower.user.id, created_at: now() })
+      .insertInto('call_downloads')
+      .values({ call_id: call.id, user_id: follower.user.id, first_at: now() })
       .execute()
   }
   const outcome = (callId: number) =>

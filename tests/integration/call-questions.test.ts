@@ -1,3 +1,4 @@
+import { fanOutPending } from '~/models/notification-fanout.server'
 import { afterEach, describe, expect, test } from 'vitest'
 import { isMessageKey } from '~/i18n/messages'
 import { action as callAction, loader as callLoader } from '~/routes/calls.$callId._index/route'
@@ -198,8 +199,13 @@ describe('the buyer’s questions page', () => {
     const colleague = await createMemberOf(db, company.org.id)
     for (const userId of [sara.id, per.id]) {
       await db
-        .insertInto('call_followers')
-        .values({ call_id: call.id, user_id: userId, created_at: now() })
+        .insertInto('follows')
+        .values({
+          user_id: userId,
+          target_type: 'call',
+          target_id: call.id,
+          created_at: now(),
+        })
         .execute()
     }
     for (const userId of [per.id, lena.id]) {
@@ -242,7 +248,8 @@ describe('the buyer’s questions page', () => {
     expect(json).not.toContain('asker')
 
     // Each interested user once; the colleague (no bid, not following) and the buyer not at all.
-    for (const user of [sara, per, lena]) {
+    // Sara only follows: she hears it as a notification, in the delivery she chose (035).
+    for (const user of [per, lena]) {
       const mails = await mailsTo(db, user.email, 'call_answer')
       expect(mails).toHaveLength(1)
       expect(mails[0]?.text_body).toContain(QUESTION)
@@ -251,6 +258,19 @@ describe('the buyer’s questions page', () => {
     }
     expect((await mailsTo(db, lena.email, 'call_answer'))[0]?.subject).toMatch(/New answer/)
     expect(await mailsTo(db, colleague.email, 'call_answer')).toEqual([])
+    expect(await mailsTo(db, sara.email, 'call_answer')).toEqual([])
+    await fanOutPending(db)
+    const told = await mailsTo(db, sara.email, 'notification')
+    expect(told).toHaveLength(1)
+    expect(told[0]?.subject).toMatch(/^Nytt svar på en fråga: /)
+    // Per, who downloaded, had the procurement mail: his notification is not mailed again.
+    expect(await mailsTo(db, per.email, 'notification')).toEqual([])
+    const perNotice = await db
+      .selectFrom('notifications')
+      .select('mail')
+      .where('user_id', '=', per.id)
+      .executeTakeFirstOrThrow()
+    expect(perNotice.mail).toBe('covered')
     const answerId = (await db.selectFrom('call_answers').select('id').executeTakeFirstOrThrow()).id
     expect(await auditActions(db, 'call_answer', answerId)).toEqual(['call.answer_published'])
 

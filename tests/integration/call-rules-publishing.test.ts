@@ -139,7 +139,6 @@ describe('rule 1: open to all', () => {
       'call_criteria',
       'call_documents',
       'call_downloads',
-      'call_followers',
       'call_involved_companies',
       'call_links',
       'call_notifications',
@@ -166,8 +165,13 @@ describe('rule 1: open to all', () => {
     for (let i = 0; i < 3; i++) {
       const company = await createCompany(db)
       await db
-        .insertInto('call_followers')
-        .values({ call_id: call.id, user_id: company.user.id, created_at: now() })
+        .insertInto('follows')
+        .values({
+          user_id: company.user.id,
+          target_type: 'call',
+          target_id: call.id,
+          created_at: now(),
+        })
         .execute()
       await db
         .insertInto('call_questions')

@@ -27,7 +27,9 @@ const EXEMPT: Record<string, string> = {
   themes: 'reference data, written only by migrations',
   cpv_codes: 'reference data, written only by migrations',
   sessions: 'login sessions: replaceable by design, nothing frozen',
-  call_followers: 'who follows a call: a preference, nothing frozen',
+  follows:
+    'what a person follows: a preference, nothing frozen (a trigger checks the target on every insert)',
+  notification_preferences: 'a person’s own delivery choices, edited freely',
   call_downloads: 'first download per user: a mailing list, nothing frozen',
   call_notifications: 'which mail went out once: deduplication, nothing frozen',
   call_outcome_reminders: 'reminder bookkeeping, upserted by the hourly job',

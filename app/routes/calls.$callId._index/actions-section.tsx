@@ -1,11 +1,12 @@
-import { Form, Link } from '@remix-run/react'
+import { FollowButton } from '~/components/follow-button'
+import { Link } from '@remix-run/react'
 import { type ActionLink, ActionLinks } from '~/components/action-links'
 import { CallDeadline } from '~/components/call-labels'
 import { useT } from '~/i18n/use-t'
 import type { PublicCall } from '~/models/call-catalogue.server'
 
 /** What this viewer can do: follow, bid, or manage the call as its buyer. */
-export function Actions({ call, loginHref }: { call: PublicCall; loginHref: string }) {
+export function Actions({ call }: { call: PublicCall }) {
   const t = useT()
   const { viewer } = call
   const base = `/calls/${call.id}`
@@ -82,24 +83,13 @@ export function Actions({ call, loginHref }: { call: PublicCall; loginHref: stri
           <Link to="/organisations/new">{t('callPublic.actions.registerCompany')}</Link>
         </p>
       ) : null}
-      {call.status === 'draft' ? null : viewer.signed_in ? (
-        <Form method="post" className="call-follow">
-          <p>
-            {viewer.following ? t('callPublic.follow.following') : t('callPublic.follow.explain')}
-          </p>
-          <button
-            type="submit"
-            name="intent"
-            value={viewer.following ? 'unfollow' : 'follow'}
-            className={viewer.following ? 'button button--secondary' : 'button'}
-          >
-            {viewer.following ? t('callPublic.follow.unfollow') : t('callPublic.follow.follow')}
-          </button>
-        </Form>
-      ) : (
-        <p>
-          <Link to={loginHref}>{t('callPublic.follow.login')}</Link>
-        </p>
+      {call.status === 'draft' ? null : (
+        <FollowButton
+          type="call"
+          id={call.id}
+          following={viewer.following}
+          signedIn={viewer.signed_in}
+        />
       )}
     </section>
   )

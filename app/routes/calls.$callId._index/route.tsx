@@ -17,7 +17,7 @@ import { RelatedItems } from '~/components/overlap-step'
 import { DoneNotice } from '~/components/problem'
 import { getLocale } from '~/i18n/locale.server'
 import { useT } from '~/i18n/use-t'
-import { followCall, getPublicCall, unfollowCall } from '~/models/call-catalogue.server'
+import { getPublicCall } from '~/models/call-catalogue.server'
 import { getBidCounts, getPublicOutcome } from '~/models/call-outcome-public.server'
 import { relatedCalls } from '~/models/call-overlap.server'
 import { askQuestion, QUESTIONS_PER_DAY } from '~/models/call-questions.server'
@@ -29,13 +29,14 @@ import { Actions } from './actions-section'
 import { Ask } from './ask-form'
 import { ContactDisclosureSection } from './contact-disclosure-section'
 import { AmendmentsSection, DisclosureSection, DocumentsSection } from './record-sections'
-import { askSchema, callIdSchema, followSchema, NOTICES } from './schema'
+import { askSchema, callIdSchema, NOTICES } from './schema'
 import { DatesSection, FactsSection, NeedSection, TermsSection } from './terms-sections'
 import callPublicMessages from '~/i18n/messages/call-public'
 import callsMessages from '~/i18n/messages/calls'
 import errorsMessages from '~/i18n/messages/errors'
 import initiativesMessages from '~/i18n/messages/initiatives'
 import overlapMessages from '~/i18n/messages/overlap'
+import notificationsMessages from '~/i18n/messages/notifications'
 
 export const handle = {
   i18n: [
@@ -45,6 +46,7 @@ export const handle = {
     contactsMessages,
     overlapMessages,
     initiativesMessages,
+    notificationsMessages,
   ],
 }
 
@@ -107,13 +109,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return redirect(`${here}?notice=asked#questions-title`)
   }
-  const parsed = followSchema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) throw notFound()
-  const input = { callId: callId.data, userId: user.id, ip }
-  await orNotFound(
-    parsed.data.intent === 'follow' ? followCall(db, input) : unfollowCall(db, input),
-  )
-  return redirect(`${here}?notice=${parsed.data.intent}ed`)
+  // Following is the FollowButton's form, posted to /follow.
+  throw notFound()
 }
 
 export default function CallPage() {
@@ -137,7 +134,7 @@ export default function CallPage() {
       </p>
       <p className="lead">{call.summary}</p>
 
-      <Actions call={call} loginHref={loginHref} />
+      <Actions call={call} />
 
       {outcome ? (
         <section aria-labelledby="outcome-title">

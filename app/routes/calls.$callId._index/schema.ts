@@ -22,7 +22,5 @@ export const askSchema = z.object({
     .max(QUESTION_MAX, 'errors.tooLong'),
 })
 
-export const followSchema = z.object({ intent: z.enum(['follow', 'unfollow']) })
-
-export const NOTICES = ['asked', 'followed', 'unfollowed'] as const
+export const NOTICES = ['asked'] as const
 export type Notice = (typeof NOTICES)[number]

@@ -7,6 +7,9 @@ import {
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getOptionalUser, notFound, requireUser } from '~/auth/guards.server'
+import { FollowButton } from '~/components/follow-button'
+import notificationsMessages from '~/i18n/messages/notifications'
+import { isFollowing } from '~/models/follows.server'
 import { InitiativePeriod, InitiativeStatusBadge, ownerNames } from '~/components/initiative-card'
 import { RelatedItems } from '~/components/overlap-step'
 import { PlainText } from '~/components/plain-text'
@@ -42,6 +45,7 @@ import eventsMessages from '~/i18n/messages/events'
 
 export const handle = {
   i18n: [
+    notificationsMessages,
     initiativesMessages,
     cpvMessages,
     errorsMessages,
@@ -82,6 +86,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     related: await relatedInitiatives(db, page.initiative.id),
     checks: await recordedChecks(db, page.initiative.id, user?.id ?? null),
     next: page.viewer.isEditor ? nextStatuses(page.initiative.status) : [],
+    follow: {
+      signedIn: user !== null,
+      following: await isFollowing(db, user?.id, { type: 'initiative', id: page.initiative.id }),
+    },
     notice: NOTICES.find((n) => n === notice) ?? null,
   }
 }
@@ -149,7 +157,7 @@ function Codes({ label, items }: { label: string; items: readonly string[] }) {
 }
 
 export default function InitiativePage() {
-  const { page, events, next, notice, related, checks } = useLoaderData<typeof loader>()
+  const { page, events, next, notice, related, checks, follow } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
   const i = page.initiative
@@ -171,6 +179,7 @@ export default function InitiativePage() {
       </p>
       <p className="visually-hidden">{ownerNames(page.owners)}</p>
       <p>{i.summary}</p>
+      {page.viewer.isEditor ? null : <FollowButton type="initiative" id={i.id} {...follow} />}
       {page.viewer.isEditor ? (
         <p>
           <Link to={`/initiatives/${i.id}/edit`} className="button button--secondary">

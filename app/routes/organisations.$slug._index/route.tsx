@@ -1,6 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getOptionalUser, notFound } from '~/auth/guards.server'
+import { FollowButton } from '~/components/follow-button'
+import notificationsMessages from '~/i18n/messages/notifications'
+import { isFollowing } from '~/models/follows.server'
 import { OrganisationKindLabel, VerificationBadge } from '~/components/organisation-labels'
 import { formatOrgNumber } from '~/i18n/format'
 import { getLocale } from '~/i18n/locale.server'
@@ -30,6 +33,7 @@ import { hasPublishedAgenda } from '~/models/agenda-reads.server'
 
 export const handle = {
   i18n: [
+    notificationsMessages,
     applicationsMessages,
     callsMessages,
     contactsMessages,
@@ -77,7 +81,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? 'joined'
       : null
   const agenda = org.public_body_type === 'region' && (await hasPublishedAgenda(getDb(), org.id))
-  return { org, showcase, agenda, notice: org.viewer_role ? notice : null }
+  const follow = {
+    signedIn: user !== null,
+    following: await isFollowing(getDb(), user?.id, { type: 'organisation', id: org.id }),
+  }
+  return { org, showcase, agenda, follow, notice: org.viewer_role ? notice : null }
 }
 
 /** The organisation's own pages, for its members: what each kind of organisation manages. */
@@ -116,7 +124,7 @@ function manageLinks(org: {
 }
 
 export default function OrganisationProfile() {
-  const { org, showcase, agenda, notice } = useLoaderData<typeof loader>()
+  const { org, showcase, agenda, follow, notice } = useLoaderData<typeof loader>()
   const t = useT()
   const base = `/organisations/${org.slug}`
   return (
@@ -136,6 +144,7 @@ export default function OrganisationProfile() {
         />{' '}
         <VerificationBadge status={org.verification_status} />
       </p>
+      {org.viewer_role ? null : <FollowButton type="organisation" id={org.id} {...follow} />}
       {org.kind === 'company' ? (
         <p>
           <Link className="button" to={`${base}/portfolio`}>

@@ -1,6 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getOptionalUser, notFound } from '~/auth/guards.server'
+import { FollowButton } from '~/components/follow-button'
+import notificationsMessages from '~/i18n/messages/notifications'
+import { isFollowing } from '~/models/follows.server'
 import { formatDay, IndicatorFigures } from '~/components/agenda-figures'
 import { DoneNotice } from '~/components/problem'
 import { getLocale } from '~/i18n/locale.server'
@@ -16,7 +19,7 @@ import agendaMessages from '~/i18n/messages/agenda'
 // its editors. Per goal, each indicator's progress as a chart with a table beside it, and the
 // initiatives that serve the goal.
 
-export const handle = { i18n: [agendaMessages] }
+export const handle = { i18n: [agendaMessages, notificationsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.agenda.title ?? t('notFound.title'))
@@ -29,11 +32,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getAgendaPage(getDb(), slug.data, user?.id ?? null, getLocale(request)),
   )
   const notice = new URL(request.url).searchParams.get('notice') === 'published'
-  return { ...page, notice }
+  const follow = {
+    signedIn: user !== null,
+    following: await isFollowing(getDb(), user?.id, { type: 'agenda', id: page.agenda.id }),
+  }
+  return { ...page, notice, follow }
 }
 
 export default function AgendaPage() {
-  const { region, agenda, editor, coOwners, goals, notice } = useLoaderData<typeof loader>()
+  const { region, agenda, editor, coOwners, goals, notice, follow } = useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
   const owners = [region.name, ...coOwners.map((c) => c.name)].join(' + ')
@@ -52,6 +59,9 @@ export default function AgendaPage() {
         </div>
       ) : null}
       <p className="prewrap">{agenda.summary}</p>
+      {agenda.status === 'published' && !editor ? (
+        <FollowButton type="agenda" id={agenda.id} {...follow} />
+      ) : null}
       <p>
         <Link to={`/organisations/${region.slug}`}>
           {t('agenda.toRegion', { name: region.name })}

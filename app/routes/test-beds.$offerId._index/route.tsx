@@ -13,6 +13,9 @@ import {
   TrlRange,
 } from '~/components/test-bed-labels'
 import { getOptionalUser, notFound } from '~/auth/guards.server'
+import { FollowButton } from '~/components/follow-button'
+import notificationsMessages from '~/i18n/messages/notifications'
+import { isFollowing } from '~/models/follows.server'
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '~/i18n/format'
 import { getLocale } from '~/i18n/locale.server'
 import type { MessageKey } from '~/i18n/messages'
@@ -29,7 +32,13 @@ import overlapMessages from '~/i18n/messages/overlap'
 import testbedsMessages from '~/i18n/messages/testbeds'
 
 export const handle = {
-  i18n: [catalogueMessages, testbedsMessages, overlapMessages, initiativesMessages],
+  i18n: [
+    catalogueMessages,
+    testbedsMessages,
+    overlapMessages,
+    initiativesMessages,
+    notificationsMessages,
+  ],
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -49,6 +58,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Linked by the overlap check; a draft shows only to its own organisation (decision 030).
     related: await relatedOffers(db, offer.id, user?.id ?? null),
     loginHref: `/login?${new URLSearchParams({ redirectTo: url.pathname })}`,
+    follow: {
+      signedIn: user !== null,
+      following: await isFollowing(db, user?.id, { type: 'test_bed', id: offer.id }),
+    },
   }
 }
 
@@ -66,7 +79,7 @@ const PROVIDES: {
 ]
 
 export default function OfferPage() {
-  const { offer, related, loginHref } = useLoaderData<typeof loader>()
+  const { offer, related, loginHref, follow } = useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
   const base = `/test-beds/${offer.id}`
@@ -93,6 +106,7 @@ export default function OfferPage() {
       <p className="lead">{offer.summary}</p>
 
       <Actions offer={offer} base={base} loginHref={loginHref} />
+      {offer.status === 'draft' ? null : <FollowButton type="test_bed" id={offer.id} {...follow} />}
 
       <StatsSection
         id="facts-title"
