@@ -11,6 +11,8 @@ export type RootData = {
   locale: Locale
   user: { id: number; name: string; email: string; isPlatformAdmin: boolean } | null
   devTools: boolean
+  /** The public origin (APP_ORIGIN) for canonical and language addresses (decision 039). */
+  origin: string
 }
 
 /** The root loader's data (undefined while an error page renders without it). */
