@@ -112,7 +112,7 @@ export async function listSitemapParts(db: DB): Promise<SitemapPart[]> {
   const parts: SitemapPart[] = [{ kind: 'pages', part: 0, lastmod: null }]
   for (const [kind, k] of Object.entries(KINDS)) {
     const { rows } = await sql<{ part: number; lastmod: number | null }>`
-      SELECT t.id / ${PART_SIZE} AS part, max(${sql.raw(k.lastmod)}) AS lastmod
+      SELECT t.id / ${sql.lit(PART_SIZE)} AS part, max(${sql.raw(k.lastmod)}) AS lastmod
       FROM ${sql.raw(k.from)} WHERE ${sql.raw(k.where)}
       GROUP BY part ORDER BY part`.execute(db)
     for (const row of rows) parts.push({ kind: kind as SitemapKind, ...row })

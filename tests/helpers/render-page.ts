@@ -1,5 +1,6 @@
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import * as entryServer from '~/entry.server'
+// eslint-disable-next-line no-restricted-imports -- the real root module is rendered, not its data read
 import * as root from '~/root'
 import { testContext } from './requests'
 
