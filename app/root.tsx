@@ -10,13 +10,15 @@ import {
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { getOptionalUser } from '~/auth/guards.server'
+import { FindabilityHead } from '~/components/findability-head'
 import { SiteFooter, SiteHeader } from '~/components/layout'
 import { getLocale } from '~/i18n/locale.server'
 import commonMessages from '~/i18n/messages/common'
+import findabilityMessages from '~/i18n/messages/findability'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getEnv } from '~/utils/env.server'
 import { useNonce } from '~/utils/nonce'
-import { metaTranslator } from '~/utils/meta'
+import { metaTranslator, previewMeta } from '~/utils/meta'
 import type { RootData } from '~/utils/root-data'
 import { unreadCount } from '~/models/notifications.server'
 import { getDb } from '~/utils/db.server'
@@ -41,15 +43,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       : null,
     devTools: getEnv().devTools,
+    origin: getEnv().APP_ORIGIN,
   } satisfies RootData
 }
 
 // The texts of the layout and the error pages, on every page; each route declares its own (decision 025).
-export const handle = { i18n: [commonMessages] }
+export const handle = { i18n: [commonMessages, findabilityMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, error }) => {
   const t = metaTranslator(matches)
-  if (!error) return [{ title: t('app.name') }]
+  if (!error) return [{ title: t('app.name') }, ...previewMeta(t, t('app.name'))]
   const status = isRouteErrorResponse(error) ? error.status : 500
   const title = status === 404 ? t('notFound.title') : t('error.title')
   return [{ title: `${title} – ${t('app.name')}` }]
@@ -64,6 +67,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        <FindabilityHead />
         <Links />
       </head>
       <body>

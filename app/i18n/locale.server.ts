@@ -1,11 +1,25 @@
 import { parse, serialize } from 'cookie'
-import { DEFAULT_LOCALE, isLocale, type Locale } from './locales'
+import { DEFAULT_LOCALE, isLocale, LANG_PARAM, type Locale } from './locales'
 
 export const LOCALE_COOKIE = 'testarena_lang'
 
-/** The chosen language: the switch's cookie first, then the browser's Accept-Language, then Swedish. */
+/**
+ * The language of this request: `?lang=sv|en` first (each language has its own address, for
+ * hreflang and shared links; decision 039), then the switch's cookie, then the browser's
+ * Accept-Language, then Swedish. An unknown `lang` is ignored.
+ */
 export function getLocale(request: Request): Locale {
-  return chosenLocale(request) ?? fromAcceptLanguage(request.headers.get('Accept-Language'))
+  return (
+    localeOfUrl(request.url) ??
+    chosenLocale(request) ??
+    fromAcceptLanguage(request.headers.get('Accept-Language'))
+  )
+}
+
+/** The language an address asks for with `?lang=`, if it names one. */
+export function localeOfUrl(url: string): Locale | null {
+  const lang = new URL(url).searchParams.get(LANG_PARAM)
+  return isLocale(lang) ? lang : null
 }
 
 /** The language picked with the switch on this browser, if any. */

@@ -29,6 +29,7 @@ import analytics from './messages/analytics'
 import outreach from './messages/outreach'
 import overlap from './messages/overlap'
 import notifications from './messages/notifications'
+import findability from './messages/findability'
 import type { Locale } from './locales'
 import { createTranslator, type Translate } from './translator'
 
@@ -68,6 +69,7 @@ const sv = {
   ...outreach.sv,
   ...overlap.sv,
   ...notifications.sv,
+  ...findability.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -103,6 +105,7 @@ const en: Record<MessageKey, string> = {
   ...outreach.en,
   ...overlap.en,
   ...notifications.en,
+  ...findability.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

@@ -20,7 +20,7 @@ export const COUNT_CAP = 1000
 export type CatalogueOrder = 'relevance' | 'published' | 'added'
 
 /** Statuses whose offer anyone may open by its address; drafts are for the host only. */
-const PUBLIC_STATUSES: OfferStatus[] = ['published', 'paused', 'closed', 'archived']
+export const PUBLIC_STATUSES: OfferStatus[] = ['published', 'paused', 'closed', 'archived']
 /** What the catalogue lists when asked to show more than the published offers. */
 const LISTED_WITH_PAST: OfferStatus[] = ['published', 'paused', 'closed']
 /** Applications that block a new one from the same company (the database's unique index). */

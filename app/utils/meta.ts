@@ -19,14 +19,27 @@ export function metaTranslator(matches: Matches): Translate {
 
 /**
  * A translated <title>: "Page – Testarena". Pass a key, or a function of the translator for titles
- * built from data (an organisation's name).
+ * built from data (an organisation's name). With it come the description and the Open Graph title
+ * and description of link previews (decision 039): the page's own `description` where it has one
+ * (a call, an event), otherwise Testarena's.
  */
 export function pageTitle(
   matches: Matches,
   title: MessageKey | ((t: Translate) => string),
   params?: MessageParams,
+  options: { description?: string | undefined } = {},
 ): MetaDescriptor[] {
   const t = metaTranslator(matches)
   const text = typeof title === 'function' ? title(t) : t(title, params)
-  return [{ title: `${text} – ${t('app.name')}` }]
+  return [{ title: `${text} – ${t('app.name')}` }, ...previewMeta(t, text, options.description)]
+}
+
+/** The description and Open Graph title and description (the rest is in FindabilityHead). */
+export function previewMeta(t: Translate, title: string, description?: string): MetaDescriptor[] {
+  const text = description ?? t('findability.description')
+  return [
+    { name: 'description', content: text },
+    { property: 'og:title', content: title },
+    { property: 'og:description', content: text },
+  ]
 }

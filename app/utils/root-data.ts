@@ -18,6 +18,8 @@ export type RootData = {
     unread: number
   } | null
   devTools: boolean
+  /** The public origin (APP_ORIGIN) for canonical and language addresses (decision 039). */
+  origin: string
 }
 
 /** The root loader's data (undefined while an error page renders without it). */

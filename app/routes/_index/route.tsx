@@ -7,7 +7,7 @@ import { listNewestOpenOffers } from '~/models/test-bed-catalogue.server'
 import { getLocale } from '~/i18n/locale.server'
 import { OfferCard } from '~/routes/test-beds._index/offer-card'
 import { getDb } from '~/utils/db.server'
-import { metaTranslator } from '~/utils/meta'
+import { metaTranslator, previewMeta } from '~/utils/meta'
 import { OrganisationCard } from '~/components/organisation-labels'
 import { StatsSection } from '~/components/stats-section'
 import { CallCard } from '~/components/call-card'
@@ -34,9 +34,10 @@ export const handle = {
   ],
 }
 
-export const meta: MetaFunction = ({ matches }) => [
-  { title: metaTranslator(matches)('home.title') },
-]
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches)
+  return [{ title: t('home.title') }, ...previewMeta(t, t('home.title'))]
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb()

@@ -23,7 +23,10 @@ import { relatedCalls } from '~/models/call-overlap.server'
 import { askQuestion, QUESTIONS_PER_DAY } from '~/models/call-questions.server'
 import { getDb } from '~/utils/db.server'
 import { orNotFound, refusalReply } from '~/utils/domain-errors.server'
+import { summary } from '~/utils/canonical'
 import { pageTitle } from '~/utils/meta'
+import { JsonLd } from '~/components/json-ld'
+import { callJsonLd } from '~/models/structured-data.server'
 import { clientIp, oneOf } from '~/utils/request.server'
 import { Actions } from './actions-section'
 import { Ask } from './ask-form'
@@ -51,7 +54,9 @@ export const handle = {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, (t) => data?.call.title ?? t('notFound.title'))
+  pageTitle(matches, (t) => data?.call.title ?? t('notFound.title'), undefined, {
+    description: summary(data?.call.summary),
+  })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const callId = callIdSchema.safeParse(params.callId)
@@ -77,6 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     outcome,
     loginHref: `/login?${new URLSearchParams({ redirectTo: url.pathname })}`,
     notice: oneOf(NOTICES, notice),
+    jsonLd: callJsonLd(call),
   }
 }
 
@@ -114,7 +120,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CallPage() {
-  const { call, contactDisclosures, related, bidCounts, outcome, notice, loginHref } =
+  const { call, contactDisclosures, related, bidCounts, outcome, notice, loginHref, jsonLd } =
     useLoaderData<typeof loader>()
   const t = useT()
   return (
@@ -125,6 +131,7 @@ export default function CallPage() {
           <p>{t('callPublic.call.draftNotice')}</p>
         </div>
       ) : null}
+      {jsonLd ? <JsonLd data={jsonLd} /> : null}
       <h1>{call.title}</h1>
       <p className="meta">
         {t('callPublic.call.buyer')}

@@ -19,7 +19,10 @@ import { getEvent } from '~/models/event-reads.server'
 import { cancelEvent, cancelRegistration, registerCompany } from '~/models/events.server'
 import { getDb } from '~/utils/db.server'
 import { orNotFound, refusal, refusalReply } from '~/utils/domain-errors.server'
+import { summary } from '~/utils/canonical'
 import { pageTitle } from '~/utils/meta'
+import { JsonLd } from '~/components/json-ld'
+import { eventJsonLd } from '~/models/structured-data.server'
 import { clientIp } from '~/utils/request.server'
 import { OrganiserSection } from './organiser-section'
 import {
@@ -37,7 +40,9 @@ import {
 export const handle = { i18n: [eventsMessages, errorsMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, (t) => (data ? data.page.event.title : t('notFound.title')))
+  pageTitle(matches, (t) => (data ? data.page.event.title : t('notFound.title')), undefined, {
+    description: summary(data?.page.event.description),
+  })
 
 const NOTICES = ['confirmed', 'waiting', 'cancelled', 'eventCancelled', 'published'] as const
 
@@ -55,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page,
     loggedIn: Boolean(user),
     notice: NOTICES.find((n) => n === notice) ?? null,
+    jsonLd: eventJsonLd(page.event),
   }
 }
 
@@ -181,13 +187,14 @@ function RegistrationSection() {
 }
 
 export default function EventPage() {
-  const { page, notice } = useLoaderData<typeof loader>()
+  const { page, notice, jsonLd } = useLoaderData<typeof loader>()
   const t = useT()
   const locale = useLocale()
   const { event } = page
   return (
     <>
       {notice ? <DoneNotice>{t(`events.notice.${notice}`)}</DoneNotice> : null}
+      <JsonLd data={jsonLd} />
       <h1>{event.title}</h1>
       <p className="meta">
         {t(`events.kind.${event.kind}`)} · {t('events.organiser', { name: event.organiser_name })}

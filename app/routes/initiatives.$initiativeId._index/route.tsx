@@ -30,6 +30,7 @@ import {
   requestSchema,
   statusSchema,
 } from '~/utils/initiative-schema'
+import { summary } from '~/utils/canonical'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { InitiativeActions } from './actions-section'
@@ -57,7 +58,9 @@ export const handle = {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, (t) => (data ? data.page.initiative.title : t('notFound.title')))
+  pageTitle(matches, (t) => (data ? data.page.initiative.title : t('notFound.title')), undefined, {
+    description: summary(data?.page.initiative.summary),
+  })
 
 const NOTICES = ['created', 'saved', 'status', 'requested', 'accepted', 'declined'] as const
 

@@ -6,6 +6,7 @@ import { LOCALES } from '~/i18n/locales'
 import { setUserLocale } from '~/models/users.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
+import { withoutLang } from '~/utils/canonical'
 import { safeRedirect } from '~/utils/request.server'
 
 const schema = z.object({ locale: z.enum(LOCALES), redirectTo: z.string().optional() })
@@ -17,7 +18,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await getOptionalUser(request)
   // Signed-in users also get their mail in the language they chose.
   if (user) await setUserLocale(getDb(), user.id, parsed.data.locale)
-  return redirect(safeRedirect(parsed.data.redirectTo), {
+  // Back to the page without `?lang=`, which would otherwise outrank the choice (decision 039).
+  return redirect(withoutLang(safeRedirect(parsed.data.redirectTo)), {
     headers: { 'Set-Cookie': localeCookie(parsed.data.locale, getEnv().secureCookies) },
   })
 }

@@ -10,6 +10,7 @@ import { getLocale } from '~/i18n/locale.server'
 import { useT } from '~/i18n/use-t'
 import { getOrganisationProfile } from '~/models/organisations.server'
 import { getDb } from '~/utils/db.server'
+import { summary } from '~/utils/canonical'
 import { pageTitle } from '~/utils/meta'
 import { slugSchema } from './schema'
 import type { OrganisationKind } from '#db/schema'
@@ -49,7 +50,9 @@ export const handle = {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, (t) => data?.org.name ?? t('notFound.title'))
+  pageTitle(matches, (t) => data?.org.name ?? t('notFound.title'), undefined, {
+    description: summary(data?.org.description),
+  })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = slugSchema.safeParse(params.slug)

@@ -23,6 +23,7 @@ import { getReferenceForEdit, getReferenceForViewer } from '~/models/reference-c
 import { deleteDraftReference } from '~/models/reference-editing.server'
 import { getDb } from '~/utils/db.server'
 import { type FormReplier, orNotFound, refusalReply } from '~/utils/domain-errors.server'
+import { summary } from '~/utils/canonical'
 import { pageTitle } from '~/utils/meta'
 import {
   approveSchema,
@@ -44,11 +45,22 @@ import referencesMessages from '~/i18n/messages/references'
 export const handle = { i18n: [errorsMessages, organisationsMessages, referencesMessages] }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, (t) => {
-    if (!data) return t('notFound.title')
-    const r = data.reference
-    return data.lang === 'en' && r.title_en ? r.title_en : r.title_sv
-  })
+  pageTitle(
+    matches,
+    (t) => {
+      if (!data) return t('notFound.title')
+      const r = data.reference
+      return data.lang === 'en' && r.title_en ? r.title_en : r.title_sv
+    },
+    undefined,
+    {
+      description: summary(
+        data?.lang === 'en' && data.reference.summary_en
+          ? data.reference.summary_en
+          : data?.reference.summary_sv,
+      ),
+    },
+  )
 
 function parseReferenceId(params: { referenceId?: string }): number {
   const id = referenceIdSchema.safeParse(params.referenceId)

@@ -24,6 +24,7 @@ import { getPublicOffer, type PublicOffer } from '~/models/test-bed-catalogue.se
 import { relatedOffers } from '~/models/test-bed-offer-overlap.server'
 import { getDb } from '~/utils/db.server'
 import { orNotFound } from '~/utils/domain-errors.server'
+import { summary } from '~/utils/canonical'
 import { pageTitle } from '~/utils/meta'
 import { offerIdSchema } from './schema'
 import catalogueMessages from '~/i18n/messages/catalogue'
@@ -42,7 +43,9 @@ export const handle = {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, (t) => data?.offer.title ?? t('notFound.title'))
+  pageTitle(matches, (t) => data?.offer.title ?? t('notFound.title'), undefined, {
+    description: summary(data?.offer.summary),
+  })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const offerId = offerIdSchema.safeParse(params.offerId)
