@@ -219,6 +219,11 @@ export const DOMAIN_ERROR_CODES = [
   'overlap_reason_required',
   'overlap_candidate_invalid',
   'overlap_check_append_only',
+  // Saved searches as alerts (issue 16, migration 2026-12-07-23-saved-searches).
+  'saved_search_limit',
+  'saved_search_owner_fixed',
+  'saved_search_match_invalid',
+  'saved_search_match_append_only',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 

@@ -1,4 +1,5 @@
 import coordination from './parts/errors-coordination'
+import savedSearches from './parts/errors-saved-searches'
 
 // Validation and rule messages. Zod schemas use these keys as their messages; the UI translates.
 const sv = {
@@ -219,6 +220,7 @@ const sv = {
   'errors.domain.status_log_append_only': 'Statusloggen kan bara byggas på.',
   'errors.domain.stamp_fixed': 'När och av vem något skapades eller publicerades kan inte ändras.',
   ...coordination.sv,
+  ...savedSearches.sv,
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -437,6 +439,7 @@ const en: Record<keyof typeof sv, string> = {
   'errors.domain.status_log_append_only': 'The status log can only grow.',
   'errors.domain.stamp_fixed': 'When and by whom something was created or published cannot change.',
   ...coordination.en,
+  ...savedSearches.en,
 }
 
 export default { sv, en }
