@@ -110,6 +110,13 @@ import type {
   NotificationsTable,
   UpdatesTable,
 } from './schema-notifications'
+import type {
+  SavedSearchCpvCodesTable,
+  SavedSearchesTable,
+  SavedSearchMatchesTable,
+  SavedSearchTermsTable,
+  SavedSearchThemesTable,
+} from './schema-saved-searches'
 import type { TestBedOfferOverlapChecksTable } from './schema-offer-overlap'
 
 // The Kysely types of every table, one file an area; `#db/schema` re-exports them all.
@@ -126,6 +133,7 @@ export type * from './schema-outreach'
 export type * from './schema-overlap'
 export type * from './schema-offer-overlap'
 export type * from './schema-notifications'
+export type * from './schema-saved-searches'
 
 /**
  * The Kysely view of the database. Times are UTC unix seconds (INTEGER), booleans are 0/1.
@@ -245,4 +253,10 @@ export interface Database {
   notifications: NotificationsTable
   notification_preferences: NotificationPreferencesTable
   notification_digests: NotificationDigestsTable
+  /** Saved searches as alerts (issue 16 part 2, decision record 037). */
+  saved_searches: SavedSearchesTable
+  saved_search_themes: SavedSearchThemesTable
+  saved_search_cpv_codes: SavedSearchCpvCodesTable
+  saved_search_terms: SavedSearchTermsTable
+  saved_search_matches: SavedSearchMatchesTable
 }

@@ -30,6 +30,7 @@ import outreach from './messages/outreach'
 import overlap from './messages/overlap'
 import notifications from './messages/notifications'
 import findability from './messages/findability'
+import savedSearches from './messages/saved-searches'
 import type { Locale } from './locales'
 import { createTranslator, type Translate } from './translator'
 
@@ -70,6 +71,7 @@ const sv = {
   ...overlap.sv,
   ...notifications.sv,
   ...findability.sv,
+  ...savedSearches.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -106,6 +108,7 @@ const en: Record<MessageKey, string> = {
   ...overlap.en,
   ...notifications.en,
   ...findability.en,
+  ...savedSearches.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

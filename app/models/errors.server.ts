@@ -224,6 +224,11 @@ export const DOMAIN_ERROR_CODES = [
   'update_fixed',
   'notification_fixed',
   'digest_fixed',
+  // Saved searches as alerts (issue 16, migration 2026-12-07-23-saved-searches).
+  'saved_search_limit',
+  'saved_search_owner_fixed',
+  'saved_search_match_invalid',
+  'saved_search_match_append_only',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 

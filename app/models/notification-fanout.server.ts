@@ -3,6 +3,7 @@ import type { DeliveryMode, NotificationChannel, NotificationMail, Update } from
 import { now } from '~/utils/clock.server'
 import { type Recipient, queueNotificationMail } from './notification-mail.server'
 import { modesOf } from './notification-preferences.server'
+import { matchSavedSearches } from './saved-search-matching.server'
 import { channelOf, describeUpdates } from './update-items.server'
 import { inTransaction } from './initiatives.server'
 
@@ -17,19 +18,6 @@ interface Audience {
   userId: number
   channel: NotificationChannel
   reason: string
-}
-
-/** Finds saved searches an item matches (saved-search-matching.server, plugged in by the app). */
-export type SearchMatcher = (
-  db: DB,
-  item: { kind: 'call' | 'test_bed' | 'initiative'; id: number },
-) => Promise<Array<{ savedSearchId: number; userId: number }>>
-
-let searchMatcher: SearchMatcher | null = null
-
-/** Lets saved searches take part in the fan-out. */
-export function useSearchMatcher(matcher: SearchMatcher | null): void {
-  searchMatcher = matcher
 }
 
 const NEW_ITEM_KINDS = {
@@ -127,13 +115,21 @@ async function audienceOf(db: DB, update: Update): Promise<Audience[]> {
     )
   }
   const itemKind = NEW_ITEM_KINDS[update.kind as keyof typeof NEW_ITEM_KINDS]
-  if (itemKind && searchMatcher) {
-    for (const match of await searchMatcher(db, { kind: itemKind, id: update.subject_id })) {
-      out.push({
-        userId: match.userId,
-        channel: 'searches',
-        reason: `search:${match.savedSearchId}`,
-      })
+  if (itemKind) {
+    // Records the new matches (decision record 037); every recorded match of a search saved
+    // before the update counts, so a match recorded earlier (the demo seed) is not lost.
+    await matchSavedSearches(db, { kind: itemKind, id: update.subject_id })
+    const matches = await db
+      .selectFrom('saved_search_matches as m')
+      .innerJoin('saved_searches as s', 's.id', 'm.saved_search_id')
+      .select(['s.user_id', 's.id'])
+      .where('m.item_kind', '=', itemKind)
+      .where('m.item_id', '=', update.subject_id)
+      .where('s.created_at', '<=', update.created_at)
+      .orderBy('s.id')
+      .execute()
+    for (const match of matches) {
+      out.push({ userId: match.user_id, channel: 'searches', reason: `search:${match.id}` })
     }
   }
   return out

@@ -15,6 +15,7 @@ import { seedOrganisations } from './organisations'
 import { seedOutreach } from './outreach'
 import { seedOverlapChecks } from './overlap'
 import { seedReferences } from './references'
+import { seedSavedSearches } from './saved-searches'
 import { seedTestBeds } from './test-beds'
 
 // The demo marketplace (README: demo logins), one scenario a file, each written through every rule
@@ -50,6 +51,7 @@ export async function seed(db: Kysely<Database>): Promise<void> {
     await seedOutreach(tx, ids)
     await seedOverlapChecks(tx, ids)
     await seedCompanyThemes(tx, ids)
+    await seedSavedSearches(tx, ids)
     await seedNotifications(tx, ids)
   })
 }

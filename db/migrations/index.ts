@@ -20,6 +20,7 @@ import * as offerCallOverlap from './2026-12-07-18-offer-call-overlap'
 import * as companyThemes from './2026-12-07-19-company-themes'
 import * as offerOverlap from './2026-12-07-20-offer-overlap'
 import * as notifications from './2026-12-07-21-notifications'
+import * as savedSearches from './2026-12-07-23-saved-searches'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-19-company-themes': companyThemes,
   '2026-12-07-20-offer-overlap': offerOverlap,
   '2026-12-07-21-notifications': notifications,
+  '2026-12-07-23-saved-searches': savedSearches,
 }

@@ -17,6 +17,7 @@ import { now } from '../../app/utils/clock.server'
 import { addCatalogueOffers } from './catalogue-data'
 import { addContacts, addInitiatives } from './coordination-data'
 import { timeLedgerQueries } from './ledger-queries'
+import { benchSavedSearchMatching } from './saved-search-matching'
 
 const PORT = 3400
 const BASE_PORT = 3401
@@ -168,6 +169,7 @@ async function main() {
     `coordination: ${initiatives} extra initiatives and ${contacts} contacts in ${Date.now() - coordinationStarted} ms`,
   )
   await timeLedgerQueries(db)
+  await benchSavedSearchMatching(Number(process.env.BENCH_SAVED_SEARCHES ?? 100_000))
   await db.destroy()
   console.log(
     `${CONNECTIONS} connections, ${DURATION} s × ${RUNS} runs, median; server on core 0, load on core 1${hasTaskset ? '' : ' (taskset missing: not pinned)'}`,

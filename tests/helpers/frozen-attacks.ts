@@ -315,6 +315,16 @@ export const FROZEN: Record<string, FrozenAttack | string> = {
     updateError: /reference_published_once/,
     deleteError: /reference_published_once/,
   },
+  saved_search_matches: {
+    update: 'matched_at = matched_at + 1',
+    updateError: /saved_search_match_append_only/,
+    deleteError: /saved_search_match_append_only/,
+  },
+  saved_searches: {
+    update: 'user_id = user_id + 1',
+    updateError: /saved_search_owner_fixed/,
+    deleteError: 'a person deletes their own saved search; its criteria and matches go with it',
+  },
   signup_confirmations: {
     prepare: 'UPDATE signup_confirmations SET used_at = unixepoch() WHERE used_at IS NULL',
     update: 'used_at = NULL',

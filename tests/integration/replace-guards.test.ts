@@ -47,6 +47,9 @@ const EXEMPT: Record<string, string> = {
     'a company’s own opt-out of outreach, edited freely by its members (each change in status_log)',
   company_theme_interests:
     'a company’s own theme interests, edited freely by its members: every write, REPLACE and UPSERT included, passes the member check of its insert and update triggers',
+  saved_search_themes: 'a saved search’s criteria: edited freely by its owner, nothing frozen',
+  saved_search_cpv_codes: 'a saved search’s criteria: edited freely by its owner, nothing frozen',
+  saved_search_terms: 'a saved search’s criteria: edited freely by its owner, nothing frozen',
   kysely_migration: 'the migrator’s own bookkeeping',
   kysely_migration_lock: 'the migrator’s own bookkeeping',
 }

@@ -1,5 +1,6 @@
 import coordination from './parts/errors-coordination'
 import discovery from './parts/errors-discovery'
+import savedSearches from './parts/errors-saved-searches'
 
 // Validation and rule messages. Zod schemas use these keys as their messages; the UI translates.
 const sv = {
@@ -221,6 +222,7 @@ const sv = {
   'errors.domain.stamp_fixed': 'När och av vem något skapades eller publicerades kan inte ändras.',
   ...coordination.sv,
   ...discovery.sv,
+  ...savedSearches.sv,
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -440,6 +442,7 @@ const en: Record<keyof typeof sv, string> = {
   'errors.domain.stamp_fixed': 'When and by whom something was created or published cannot change.',
   ...coordination.en,
   ...discovery.en,
+  ...savedSearches.en,
 }
 
 export default { sv, en }

@@ -31,8 +31,10 @@ import { intentSchema, nameSchema, passwordSchema, revokeSchema } from './schema
 import accountMessages from '~/i18n/messages/account'
 import authMessages from '~/i18n/messages/auth'
 import errorsMessages from '~/i18n/messages/errors'
+import { SavedSearchesAccountLink } from '~/components/save-as-alert'
+import savedSearchMessages from '~/i18n/messages/saved-searches'
 
-export const handle = { i18n: [accountMessages, authMessages, errorsMessages] }
+export const handle = { i18n: [accountMessages, authMessages, errorsMessages, savedSearchMessages] }
 
 const clientPasswordSchema = passwordSchema()
 
@@ -171,6 +173,7 @@ export default function Account() {
   return (
     <>
       <h1>{t('account.title')}</h1>
+      <SavedSearchesAccountLink />
       {notice ? (
         <p className="notice notice--ok" role="status">
           {t(NOTICES[notice])}

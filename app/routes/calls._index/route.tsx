@@ -16,8 +16,12 @@ import { CALL_STATUS_FILTERS, callFiltersSchema, callsHref, FILTER_KEYS } from '
 import callPublicMessages from '~/i18n/messages/call-public'
 import callsMessages from '~/i18n/messages/calls'
 import catalogueMessages from '~/i18n/messages/catalogue'
+import { SaveAsAlertLink } from '~/components/save-as-alert'
+import savedSearchMessages from '~/i18n/messages/saved-searches'
 
-export const handle = { i18n: [callPublicMessages, callsMessages, catalogueMessages] }
+export const handle = {
+  i18n: [callPublicMessages, callsMessages, catalogueMessages, savedSearchMessages],
+}
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'callPublic.list.title')
 
@@ -39,6 +43,7 @@ export default function Calls() {
     <CataloguePage
       title={t('callPublic.list.title')}
       intro={t('callPublic.list.intro')}
+      views={<SaveAsAlertLink kind="call" />}
       filter={{
         title: t('callPublic.filter.title'),
         action: '/calls',

@@ -15,8 +15,10 @@ import { OfferCard } from './offer-card'
 import { catalogueFiltersSchema, catalogueHref, FILTER_KEYS } from './schema'
 import catalogueMessages from '~/i18n/messages/catalogue'
 import testbedsMessages from '~/i18n/messages/testbeds'
+import { SaveAsAlertLink } from '~/components/save-as-alert'
+import savedSearchMessages from '~/i18n/messages/saved-searches'
 
-export const handle = { i18n: [catalogueMessages, testbedsMessages] }
+export const handle = { i18n: [catalogueMessages, testbedsMessages, savedSearchMessages] }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'catalogue.title')
 
@@ -46,6 +48,7 @@ export default function Catalogue() {
     <CataloguePage
       title={t('catalogue.title')}
       intro={t('catalogue.intro')}
+      views={<SaveAsAlertLink kind="test_bed" />}
       filter={{
         title: t('catalogue.filter.title'),
         action: '/test-beds',
