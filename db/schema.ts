@@ -119,6 +119,7 @@ export type * from './schema-agenda'
 export type * from './schema-outreach'
 export type * from './schema-overlap'
 export type * from './schema-offer-overlap'
+export type * from './schema-search'
 
 /**
  * The Kysely view of the database. Times are UTC unix seconds (INTEGER), booleans are 0/1.

@@ -28,6 +28,7 @@ import agenda from './messages/agenda'
 import analytics from './messages/analytics'
 import outreach from './messages/outreach'
 import overlap from './messages/overlap'
+import search from './messages/search'
 import type { Locale } from './locales'
 import { createTranslator, type Translate } from './translator'
 
@@ -66,6 +67,7 @@ const sv = {
   ...analytics.sv,
   ...outreach.sv,
   ...overlap.sv,
+  ...search.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -100,6 +102,7 @@ const en: Record<MessageKey, string> = {
   ...analytics.en,
   ...outreach.en,
   ...overlap.en,
+  ...search.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

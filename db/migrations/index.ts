@@ -19,6 +19,7 @@ import * as analyticsIndexes from './2026-12-07-17-analytics-indexes'
 import * as offerCallOverlap from './2026-12-07-18-offer-call-overlap'
 import * as companyThemes from './2026-12-07-19-company-themes'
 import * as offerOverlap from './2026-12-07-20-offer-overlap'
+import * as search from './2026-12-07-22-search'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-18-offer-call-overlap': offerCallOverlap,
   '2026-12-07-19-company-themes': companyThemes,
   '2026-12-07-20-offer-overlap': offerOverlap,
+  '2026-12-07-22-search': search,
 }

@@ -45,6 +45,8 @@ const EXEMPT: Record<string, string> = {
     'a company’s own opt-out of outreach, edited freely by its members (each change in status_log)',
   company_theme_interests:
     'a company’s own theme interests, edited freely by its members: every write, REPLACE and UPSERT included, passes the member check of its insert and update triggers',
+  search_documents:
+    'the search index (decision 036): derived from the public rows by triggers, holds nothing frozen',
   kysely_migration: 'the migrator’s own bookkeeping',
   kysely_migration_lock: 'the migrator’s own bookkeeping',
 }
