@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { MarkedText } from '~/components/marked-text'
 import { Pagination } from '~/components/pagination'
 import { getLocale } from '~/i18n/locale.server'
 import type { MessageKey } from '~/i18n/messages'
@@ -10,7 +11,7 @@ import { search, SEARCH_PAGE_SIZE, SEARCH_WINDOW, type FacetValue } from '~/mode
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { filterQuery } from '~/utils/request.server'
-import { SEARCH_MAX_LENGTH, type Segment } from '~/utils/search-query'
+import { SEARCH_MAX_LENGTH } from '~/utils/search-query'
 import { SEARCH_KEYS, searchFiltersSchema, searchHref, type SearchFilterValues } from './schema'
 
 // One search over everything public (issue 16 part 5, decision record 036): a GET form, facets as
@@ -36,11 +37,6 @@ const PAGER_TEXTS = {
 } as const
 
 type FacetKey = 'kind' | 'theme' | 'county' | 'status' | 'procedure'
-
-/** Text with the matched parts in <mark>, as text nodes: nothing in it is ever markup. */
-function Marked({ segments }: { segments: Segment[] }) {
-  return <>{segments.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : s.text))}</>
-}
 
 function Facet({
   name,
@@ -193,11 +189,11 @@ export default function SearchPage() {
                     </p>
                     <h3>
                       <Link to={hit.href}>
-                        <Marked segments={hit.title} />
+                        <MarkedText segments={hit.title} />
                       </Link>
                     </h3>
                     <p>
-                      <Marked segments={hit.snippet} />
+                      <MarkedText segments={hit.snippet} />
                     </p>
                   </li>
                 ))}
