@@ -20,7 +20,7 @@ export interface SearchDocumentsTable {
   counties: string
 }
 
-/** The trigram index over search_documents (case and diacritics folded). */
+/** A kind's trigram index over search_documents (case and diacritics folded). */
 export interface SearchFtsTable {
   rowid: number
   title: string
@@ -31,6 +31,10 @@ export interface SearchFtsTable {
 declare module './schema' {
   interface Database {
     search_documents: SearchDocumentsTable
-    search_fts: SearchFtsTable
+    search_fts_test_bed: SearchFtsTable
+    search_fts_call: SearchFtsTable
+    search_fts_reference: SearchFtsTable
+    search_fts_organisation: SearchFtsTable
+    search_fts_initiative: SearchFtsTable
   }
 }

@@ -6,22 +6,24 @@ import { escapeLike } from '~/models/catalogue-query.server'
 import { listCounties, listThemes } from '~/models/reference.server'
 import {
   ftsExpression,
-  MARK_END,
-  MARK_START,
   markWords,
   parseSearchQuery,
+  SEARCH_PAGE_SIZE,
+  SEARCH_WINDOW,
   type SearchQuery,
   type Segment,
-  segmentsOf,
+  snippetOf,
 } from '~/utils/search-query'
 
 // One search over every public test bed, call, reference case, organisation and initiative
 // (issue 16 part 5, decision record 036). The documents and their trigram index are kept by
 // triggers (migration 2026-12-07-22-search), so only public items are ever in them.
 //
-// Bounded work whatever the size: each kind is one FTS5 query over its own rowid range, read
-// newest first and cut at WINDOW + 1 rows, ranked by bm25 within that window. Facets, the count
-// and the page are computed over those at most 5 × (WINDOW + 1) candidates.
+// Bounded work whatever the size: each kind has its own FTS5 index, read newest first and cut at
+// SEARCH_WINDOW + 1 rows. Facets, the count and the page are computed over those at most
+// 5 × (SEARCH_WINDOW + 1) candidates. Hits whose title holds every word come first; bm25 orders
+// the kinds with at most RANKED matches (its IDF reads every match, so only where they are few);
+// the rest follow newest first. Highlights are marked here, folded as the index folds.
 
 export type SearchKind = SearchDocumentsTable['kind']
 export const SEARCH_KINDS: readonly SearchKind[] = [
@@ -31,6 +33,16 @@ export const SEARCH_KINDS: readonly SearchKind[] = [
   'organisation',
   'initiative',
 ]
+/** A kind with at most this many matches is ordered by bm25 (cheap when the matches are few). */
+export const RANKED = 200
+/** Words shorter than a trigram search the titles of at most this many newest items a kind. */
+const SHORT_SCAN = 5_000
+/** bm25 weights of title, body and context (owner and place names). */
+const WEIGHTS = sql.raw('10.0, 1.0, 3.0')
+
+const ftsOf = (kind: SearchKind) => sql.table(`search_fts_${kind}`)
+
+// A document's id is its kind's number × 2^40 + the source id (migration 2026-12-07-22-search).
 const KIND_NUMBER: Record<SearchKind, number> = {
   test_bed: 1,
   call: 2,
@@ -39,12 +51,6 @@ const KIND_NUMBER: Record<SearchKind, number> = {
   initiative: 5,
 }
 const SHIFT = 2 ** 40
-
-/** Matches read per kind; more are counted as "1 000+" and the newest 1 000 are ranked. */
-export const SEARCH_WINDOW = 1000
-export const SEARCH_PAGE_SIZE = 20
-/** bm25 weights of title, body and context (owner and place names). */
-const WEIGHTS = sql.raw('10.0, 1.0, 3.0')
 
 export interface SearchFilters {
   q?: string | undefined
@@ -58,8 +64,11 @@ export interface SearchFilters {
 
 interface Candidate {
   id: number
-  score: number
   kind: SearchKind
+  /** The title holds every word of three letters or more. */
+  inTitle: boolean
+  /** bm25 where the kind had few matches (lower is better). */
+  score: number
   status: string | null
   procedure: string | null
   themes: string[]
@@ -68,54 +77,76 @@ interface Candidate {
 
 type FacetName = 'kind' | 'theme' | 'county' | 'status' | 'procedure'
 
-function rangeOf(kind: SearchKind): [number, number] {
-  const n = KIND_NUMBER[kind]
-  return [n * SHIFT, (n + 1) * SHIFT - 1]
+/** LIKE tests of a column for the one- and two-letter words, in Swedish lower and upper case. */
+function shortTests(column: string, words: readonly string[]) {
+  return words.map((word) => {
+    // LIKE folds ASCII case itself; å, ä and ö need their other case spelled out.
+    const variants = /[^\p{ASCII}]/u.test(word)
+      ? [...new Set([word, word.toLocaleLowerCase('sv'), word.toLocaleUpperCase('sv')])]
+      : [word]
+    const tests = variants.map(
+      (v) => sql`${sql.ref(column)} LIKE ${`%${escapeLike(v)}%`} ESCAPE '\\'`,
+    )
+    return sql`(${sql.join(tests, sql` OR `)})`
+  })
 }
 
-/** One kind's matches, newest first, at most WINDOW + 1 of them. */
-function kindWindow(db: DB, kind: SearchKind, query: SearchQuery, match: string | null) {
-  const [lo, hi] = rangeOf(kind)
-  const shortTests = (column: string) =>
-    query.short.map((word) => {
-      const variants = [
-        ...new Set([word, word.toLocaleLowerCase('sv'), word.toLocaleUpperCase('sv')]),
-      ]
-      const tests = variants.map(
-        (v) => sql`${sql.ref(column)} LIKE ${`%${escapeLike(v)}%`} ESCAPE '\\'`,
-      )
-      return sql`(${sql.join(tests, sql` OR `)})`
-    })
+/** One kind's matches, newest first, at most SEARCH_WINDOW + 1 of them. */
+function kindWindow(kind: SearchKind, query: SearchQuery, match: string | null) {
   if (match !== null) {
-    // Short words narrow the index's matches by the title (bounded by the window).
-    const narrowing = shortTests('d.title')
-    return sql<{ id: number; score: number }>`
-      SELECT m.id, m.score FROM (
-        SELECT rowid AS id, bm25(search_fts, ${WEIGHTS}) AS score FROM search_fts
-        WHERE search_fts MATCH ${match} AND rowid BETWEEN ${lo} AND ${hi}
-        ORDER BY rowid DESC LIMIT ${narrowing.length ? SEARCH_WINDOW * 5 : SEARCH_WINDOW + 1}
+    // Short words narrow the index's matches by the title (within a bounded read).
+    const narrowing = shortTests('d.title', query.short)
+    if (narrowing.length === 0) {
+      return sql<{ id: number }>`SELECT rowid AS id FROM ${ftsOf(kind)}
+        WHERE ${ftsOf(kind)} MATCH ${match} ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW + 1}`
+    }
+    return sql<{ id: number }>`
+      SELECT m.id FROM (
+        SELECT rowid AS id FROM ${ftsOf(kind)} WHERE ${ftsOf(kind)} MATCH ${match}
+        ORDER BY rowid DESC LIMIT ${SHORT_SCAN}
       ) m JOIN search_documents d ON d.id = m.id
-      ${narrowing.length ? sql`WHERE ${sql.join(narrowing, sql` AND `)}` : sql``}
-      LIMIT ${SEARCH_WINDOW + 1}`
+      WHERE ${sql.join(narrowing, sql` AND `)}
+      ORDER BY m.id DESC LIMIT ${SEARCH_WINDOW + 1}`
   }
-  // Only words shorter than a trigram: the titles, newest first, read no further than needed.
-  return sql<{ id: number; score: number }>`
-    SELECT d.id, 0 AS score FROM search_documents d
-    WHERE d.id BETWEEN ${lo} AND ${hi} AND ${sql.join(shortTests('d.title'), sql` AND `)}
-    ORDER BY d.id DESC LIMIT ${SEARCH_WINDOW + 1}`
+  // Only words shorter than a trigram: the titles of the newest SHORT_SCAN items of the kind
+  // (a kind's ids are one range, read backwards off the primary key).
+  const first = KIND_NUMBER[kind] * SHIFT
+  return sql<{ id: number }>`
+    SELECT n.id FROM (
+      SELECT id, title FROM search_documents WHERE id BETWEEN ${first} AND ${first + SHIFT - 1}
+      ORDER BY id DESC LIMIT ${SHORT_SCAN}
+    ) n
+    WHERE ${sql.join(shortTests('n.title', query.short), sql` AND `)}
+    LIMIT ${SEARCH_WINDOW + 1}`
 }
 
 async function candidatesOf(db: DB, query: SearchQuery) {
   const match = ftsExpression(query.long)
   const windows = await Promise.all(
     SEARCH_KINDS.map(async (kind) => {
-      const { rows } = await kindWindow(db, kind, query, match).execute(db)
+      const { rows } = await kindWindow(kind, query, match).execute(db)
       return { kind, rows: rows.slice(0, SEARCH_WINDOW), full: rows.length > SEARCH_WINDOW }
     }),
   )
+  const ids = windows.flatMap((w) => w.rows.map((r) => Number(r.id)))
+  // bm25 where a kind's matches are few: reading them all for the IDF is then cheap. Titles that
+  // hold every word, through the index's title column, bounded as the window is.
   const scores = new Map<number, number>()
-  for (const w of windows) for (const r of w.rows) scores.set(Number(r.id), Number(r.score))
-  const ids = [...scores.keys()]
+  const inTitle = new Set<number>()
+  if (match !== null) {
+    for (const w of windows) {
+      if (w.rows.length === 0) continue
+      const { rows: titled } = await sql<{ id: number }>`
+        SELECT rowid AS id FROM ${ftsOf(w.kind)} WHERE ${ftsOf(w.kind)} MATCH ${`{title} : (${match})`}
+        ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW + 1}`.execute(db)
+      for (const r of titled) inTitle.add(Number(r.id))
+      if (w.rows.length > RANKED) continue
+      const { rows } = await sql<{ id: number; score: number }>`
+        SELECT rowid AS id, bm25(${ftsOf(w.kind)}, ${WEIGHTS}) AS score FROM ${ftsOf(w.kind)}
+        WHERE ${ftsOf(w.kind)} MATCH ${match} ORDER BY rowid DESC LIMIT ${RANKED}`.execute(db)
+      for (const r of rows) scores.set(Number(r.id), Number(r.score))
+    }
+  }
   const details: Candidate[] = []
   // SQLite binds up to 32 766 values: the ids go as one JSON array.
   if (ids.length > 0) {
@@ -127,8 +158,9 @@ async function candidatesOf(db: DB, query: SearchQuery) {
     for (const r of rows) {
       details.push({
         id: r.id,
-        score: scores.get(r.id) ?? 0,
         kind: r.kind,
+        inTitle: inTitle.has(r.id),
+        score: scores.get(r.id) ?? 0,
         status: r.status,
         procedure: r.procedure,
         themes: JSON.parse(r.themes) as string[],
@@ -138,6 +170,11 @@ async function candidatesOf(db: DB, query: SearchQuery) {
   }
   const full = new Set(windows.filter((w) => w.full).map((w) => w.kind))
   return { candidates: details, full, match }
+}
+
+/** Titles holding every word first, then by bm25 where there is one, then newest first. */
+function byRelevance(a: Candidate, b: Candidate): number {
+  return Number(b.inTitle) - Number(a.inTitle) || a.score - b.score || b.id - a.id
 }
 
 function passes(c: Candidate, filters: SearchFilters, except?: FacetName) {
@@ -177,12 +214,7 @@ export interface SearchHit {
 }
 
 /** A page's hits: their names, links and highlighted title and snippet. */
-async function hitsOf(
-  db: DB,
-  ids: number[],
-  query: SearchQuery,
-  match: string | null,
-): Promise<SearchHit[]> {
+async function hitsOf(db: DB, ids: number[], query: SearchQuery): Promise<SearchHit[]> {
   if (ids.length === 0) return []
   const rows = await db
     .selectFrom('search_documents as d')
@@ -191,30 +223,18 @@ async function hitsOf(
     .select(['o.name as owner', 'o.slug'])
     .where('d.id', 'in', ids)
     .execute()
-  const marked = new Map<number, { title: string; snippet: string }>()
-  if (match !== null) {
-    const { rows: highlighted } = await sql<{ id: number; title: string; snippet: string }>`
-      SELECT rowid AS id,
-        highlight(search_fts, 0, ${MARK_START}, ${MARK_END}) AS title,
-        snippet(search_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) AS snippet
-      FROM search_fts WHERE search_fts MATCH ${match}
-        AND rowid IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db)
-    for (const h of highlighted) marked.set(Number(h.id), h)
-  }
   const byId = new Map(rows.map((r) => [r.id, r]))
+  const words = [...query.long, ...query.short]
   return ids.flatMap((id) => {
     const r = byId.get(id)
     if (!r) return []
-    const m = marked.get(id)
-    const excerpt = [...r.body.replace(/\s+/gu, ' ')].slice(0, 200).join('')
-    const shortMarks = (text: string) => markWords(text, query.short)
     return [
       {
         kind: r.kind,
         id: r.source_id,
         href: hrefOf(r.kind, r.source_id, r.slug),
-        title: m ? segmentsOf(m.title) : shortMarks(r.title),
-        snippet: m ? segmentsOf(m.snippet) : shortMarks(excerpt),
+        title: markWords(r.title, words),
+        snippet: snippetOf(r.body, words),
         owner: r.kind === 'organisation' ? '' : r.owner,
         status: r.status,
         procedure: r.procedure,
@@ -254,16 +274,14 @@ export async function search(db: DB, filters: SearchFilters, locale: Locale) {
   if (empty) {
     return { query, empty, hits: [], total: 0, more: false, page: 1, pages: 1, facets: null }
   }
-  const { candidates, full, match } = await candidatesOf(db, query)
-  const shown = candidates
-    .filter((c) => passes(c, filters))
-    .sort((a, b) => a.score - b.score || b.id - a.id)
+  const { candidates, full } = await candidatesOf(db, query)
+  const shown = candidates.filter((c) => passes(c, filters)).sort(byRelevance)
   const pages = Math.max(1, Math.ceil(shown.length / SEARCH_PAGE_SIZE))
   const page = Math.min(Math.max(1, filters.page ?? 1), pages)
   const pageIds = shown
     .slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE)
     .map((c) => c.id)
-  const hits = await hitsOf(db, pageIds, query, match)
+  const hits = await hitsOf(db, pageIds, query)
   // A kind whose window was full may hide more: its counts are shown as "N+".
   const more = shown.some((c) => full.has(c.kind))
   const themeName = new Map(themes.map((t) => [t.code, t.name]))

@@ -8,6 +8,9 @@ export const SEARCH_MAX_LENGTH = 200
 export const SEARCH_MAX_TERMS = 8
 /** The trigram index matches three characters or more; shorter words are matched another way. */
 export const TRIGRAM_LENGTH = 3
+/** Matches read per kind, newest first; a kind with more is counted as "500+". */
+export const SEARCH_WINDOW = 500
+export const SEARCH_PAGE_SIZE = 20
 
 export interface SearchQuery {
   /** The text searched for, as shown back (cleaned, at most SEARCH_MAX_LENGTH characters). */
@@ -58,50 +61,87 @@ export function ftsExpression(words: readonly string[]): string | null {
   return words.map((w) => `"${w.replaceAll('"', '""')}"`).join(' AND ')
 }
 
-/** Marks in highlighted text from SQLite: start and end of a match. */
-export const MARK_START = '\u0002'
-export const MARK_END = '\u0003'
-
 export interface Segment {
   text: string
   mark: boolean
 }
 
-/** Text with MARK_START/MARK_END around matches, as segments to render as text nodes. */
-export function segmentsOf(marked: string): Segment[] {
-  const out: Segment[] = []
-  let mark = false
-  let text = ''
-  for (const ch of marked) {
-    if (ch === MARK_START || ch === MARK_END) {
-      if (text) out.push({ text, mark })
-      text = ''
-      mark = ch === MARK_START
-    } else text += ch
+/** Case and diacritics folded, as the index folds them: "Luleå" → "lulea". */
+export function fold(text: string): string {
+  return text.toLocaleLowerCase('sv').normalize('NFD').replace(/\p{M}/gu, '')
+}
+
+/** The folded text and, for each folded character, the index of the character it came from. */
+function foldWithMap(text: string): { folded: string; from: number[] } {
+  let folded = ''
+  const from: number[] = []
+  let index = 0
+  for (const ch of text) {
+    const f = fold(ch)
+    folded += f
+    for (let i = 0; i < f.length; i++) from.push(index)
+    index += ch.length
   }
-  if (text) out.push({ text, mark })
+  from.push(index)
+  return { folded, from }
+}
+
+/** The ranges of `text` (start, end) where any of `words` occurs, folded, merged and sorted. */
+function matchRanges(text: string, words: readonly string[]): [number, number][] {
+  const { folded, from } = foldWithMap(text)
+  const ranges: [number, number][] = []
+  for (const word of new Set(words.map(fold).filter(Boolean))) {
+    for (let at = folded.indexOf(word); at !== -1; at = folded.indexOf(word, at + word.length)) {
+      ranges.push([from[at]!, from[at + word.length]!])
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0])
+  const merged: [number, number][] = []
+  for (const r of ranges) {
+    const last = merged[merged.length - 1]
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1])
+    else merged.push([r[0], r[1]])
+  }
+  return merged
+}
+
+/** Whether every word occurs in the text, folded (a title that holds the whole search). */
+export function holdsAll(text: string, words: readonly string[]): boolean {
+  const folded = fold(text)
+  return words.length > 0 && words.every((w) => folded.includes(fold(w)))
+}
+
+/**
+ * Text as segments with every occurrence of `words` marked, folded as the index folds ("lulea"
+ * marks "Luleå"). Rendered as text nodes and <mark> elements, never as markup.
+ */
+export function markWords(text: string, words: readonly string[]): Segment[] {
+  const out: Segment[] = []
+  let at = 0
+  for (const [start, end] of matchRanges(text, words)) {
+    if (start > at) out.push({ text: text.slice(at, start), mark: false })
+    out.push({ text: text.slice(start, end), mark: true })
+    at = end
+  }
+  if (at < text.length) out.push({ text: text.slice(at), mark: false })
   return out
 }
 
-/** Marks every occurrence of `words` in `text` (case-insensitively, Swedish), for short words. */
-export function markWords(text: string, words: readonly string[]): Segment[] {
-  const lower = text.toLocaleLowerCase('sv')
-  const needles = words.map((w) => w.toLocaleLowerCase('sv')).filter(Boolean)
-  const out: Segment[] = []
-  let plain = ''
-  let i = 0
-  while (i < text.length) {
-    const hit = needles.find((n) => lower.startsWith(n, i))
-    if (hit && lower.length === text.length) {
-      if (plain) out.push({ text: plain, mark: false })
-      plain = ''
-      out.push({ text: text.slice(i, i + hit.length), mark: true })
-      i += hit.length
-    } else {
-      plain += text[i]
-      i += 1
-    }
+/** About `length` characters of `text` around its first match, with "…" where it was cut. */
+export function snippetOf(text: string, words: readonly string[], length = 220): Segment[] {
+  const flat = text.replace(/\s+/gu, ' ').trim()
+  const first = matchRanges(flat, words)[0]
+  let start = first ? Math.max(0, first[0] - Math.floor(length / 3)) : 0
+  // Start and end at a word boundary where one is near.
+  if (start > 0) {
+    const space = flat.indexOf(' ', start)
+    start = space !== -1 && space < start + 20 ? space + 1 : start
   }
-  if (plain) out.push({ text: plain, mark: false })
-  return out
+  let end = Math.min(flat.length, start + length)
+  if (end < flat.length) {
+    const space = flat.lastIndexOf(' ', end)
+    end = space > start + length / 2 ? space : end
+  }
+  const cut = `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`
+  return markWords(cut, words)
 }

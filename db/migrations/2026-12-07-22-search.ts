@@ -5,15 +5,14 @@ import { type Kysely, sql } from 'kysely'
 // `search_documents` holds one row for each PUBLIC item of five kinds — a test-bed offer that is
 // published, paused or closed; a call that is not a draft; a published reference case; an
 // organisation whose profile is public (verified, or a company); every initiative (the register
-// is public, decision 027) — and `search_fts` indexes it (FTS5, trigram, case and diacritics
-// folded: "lulea" finds "Luleå", "LULEÅ" too). The rows are kept by TRIGGERS on the source tables
+// is public, decision 027) — and `search_fts_<kind>` index it, one FTS5 index per kind (trigram,
+// case and diacritics folded: "lulea" finds "Luleå", "LULEÅ" too). The rows are kept by TRIGGERS on the source tables
 // and on what a row is made of (themes, counties, names): each change deletes the item's row and
 // inserts it again if the item is public, so an item that stops being public leaves the index in
 // the same statement, whatever code or SQL client made the change.
 //
-// A row's id is `kind number × 2^40 + source id`: stable, unique across kinds, and a kind is a
-// rowid range, which the FTS5 index serves directly (app/models/search.server.ts bounds every
-// match per kind). No rule and no frozen state: the table is derived (replace-guards EXEMPT).
+// A row's id is `kind number × 2^40 + source id`: stable and unique across kinds. No rule and no
+// frozen state: the table is derived (replace-guards EXEMPT).
 
 const SHIFT = 1099511627776 // 2^40
 
@@ -260,6 +259,47 @@ const TRIGGERS: string[] = [
   ]),
 ]
 
+/**
+ * One trigram index per kind over the same documents: a kind's matches are then read newest first
+ * and cut at a window whatever the other kinds hold (FTS5 does not seek a rowid range within one
+ * index for a phrase: measured, a kind with no match cost as much as a full scan).
+ */
+function ftsOf(kind: Kind): string[] {
+  const fts = `search_fts_${kind}`
+  return [
+    `CREATE VIRTUAL TABLE ${fts} USING fts5(
+      title, body, context, content = 'search_documents', content_rowid = 'id',
+      tokenize = 'trigram case_sensitive 0 remove_diacritics 1'
+    )`,
+    trigger(
+      `fts_${kind}_insert`,
+      `AFTER INSERT ON search_documents WHEN NEW.kind = '${kind}'`,
+      ftsInsert(kind, 'NEW'),
+    ),
+    trigger(
+      `fts_${kind}_delete`,
+      `AFTER DELETE ON search_documents WHEN OLD.kind = '${kind}'`,
+      ftsRemove(kind, 'OLD'),
+    ),
+  ]
+}
+
+const ftsInsert = (kind: Kind, row: string) => `INSERT INTO search_fts_${kind}
+  (rowid, title, body, context) SELECT ${row}.id, ${row}.title, ${row}.body, ${row}.context
+  WHERE ${row}.kind = '${kind}';`
+const ftsRemove = (kind: Kind, row: string) => `INSERT INTO search_fts_${kind}
+  (search_fts_${kind}, rowid, title, body, context)
+  SELECT 'delete', ${row}.id, ${row}.title, ${row}.body, ${row}.context WHERE ${row}.kind = '${kind}';`
+
+// An update (only by hand: the triggers above delete and insert) takes the old text out of its
+// kind's index first, then puts the new text in, in one trigger so the order is certain.
+const ftsUpdate = trigger(
+  'fts_update',
+  'AFTER UPDATE ON search_documents',
+  (Object.keys(KIND_NUMBER) as Kind[]).map((kind) => ftsRemove(kind, 'OLD')).join('\n') +
+    (Object.keys(KIND_NUMBER) as Kind[]).map((kind) => ftsInsert(kind, 'NEW')).join('\n'),
+)
+
 const kindCheck = Object.entries(KIND_NUMBER)
   .map(([kind, n]) => `(kind = '${kind}' AND id = ${n} * ${SHIFT} + source_id)`)
   .join(' OR ')
@@ -279,24 +319,8 @@ const statements: string[] = [
     counties TEXT NOT NULL CHECK (json_valid(counties) AND json_type(counties) = 'array'),
     CHECK (${kindCheck})
   ) STRICT`,
-  `CREATE VIRTUAL TABLE search_fts USING fts5(
-    title, body, context, content = 'search_documents', content_rowid = 'id',
-    tokenize = 'trigram case_sensitive 0 remove_diacritics 1'
-  )`,
-  `CREATE TRIGGER search_fts_insert AFTER INSERT ON search_documents BEGIN
-    INSERT INTO search_fts (rowid, title, body, context)
-    VALUES (NEW.id, NEW.title, NEW.body, NEW.context);
-  END`,
-  `CREATE TRIGGER search_fts_delete AFTER DELETE ON search_documents BEGIN
-    INSERT INTO search_fts (search_fts, rowid, title, body, context)
-    VALUES ('delete', OLD.id, OLD.title, OLD.body, OLD.context);
-  END`,
-  `CREATE TRIGGER search_fts_update AFTER UPDATE ON search_documents BEGIN
-    INSERT INTO search_fts (search_fts, rowid, title, body, context)
-    VALUES ('delete', OLD.id, OLD.title, OLD.body, OLD.context);
-    INSERT INTO search_fts (rowid, title, body, context)
-    VALUES (NEW.id, NEW.title, NEW.body, NEW.context);
-  END`,
+  ...(Object.keys(KIND_NUMBER) as Kind[]).flatMap(ftsOf),
+  ftsUpdate,
   ...TRIGGERS,
   // What is public today.
   ...(Object.keys(SOURCES) as Kind[]).flatMap((kind) =>
@@ -315,6 +339,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   const triggers = await sql<{ name: string }>`SELECT name FROM sqlite_schema
     WHERE type = 'trigger' AND name LIKE 'search\\_%' ESCAPE '\\'`.execute(db)
   for (const { name } of triggers.rows) await sql.raw(`DROP TRIGGER ${name}`).execute(db)
-  await sql`DROP TABLE search_fts`.execute(db)
+  for (const kind of Object.keys(KIND_NUMBER))
+    await sql.raw(`DROP TABLE search_fts_${kind}`).execute(db)
   await sql`DROP TABLE search_documents`.execute(db)
 }

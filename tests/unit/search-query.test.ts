@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest'
 import {
+  fold,
   ftsExpression,
-  MARK_END,
-  MARK_START,
+  holdsAll,
   markWords,
   parseSearchQuery,
   SEARCH_MAX_LENGTH,
   SEARCH_MAX_TERMS,
-  segmentsOf,
+  snippetOf,
 } from '~/utils/search-query'
 
 // The search box's sanitiser (decision record 036): user text is never FTS5 syntax.
@@ -66,21 +66,45 @@ describe('ftsExpression', () => {
   })
 })
 
-describe('highlight segments', () => {
-  test('marks from SQLite become segments; text stays text', () => {
-    expect(segmentsOf(`a ${MARK_START}<b>${MARK_END} c`)).toEqual([
-      { text: 'a ', mark: false },
-      { text: '<b>', mark: true },
-      { text: ' c', mark: false },
+describe('folding and highlights', () => {
+  test('case and diacritics fold as the index folds them', () => {
+    expect(fold('LULEÅ Äldre Öst')).toBe('lulea aldre ost')
+    expect(holdsAll('Smart hemtjänst i Luleå', ['lulea', 'HEMTJÄNST'])).toBe(true)
+    expect(holdsAll('Smart hemtjänst i Luleå', ['lulea', 'skola'])).toBe(false)
+  })
+
+  test('matches are marked in the original text, whatever was typed', () => {
+    expect(markWords('Luleå kommun och LULEÅ hamn', ['lulea'])).toEqual([
+      { text: 'Luleå', mark: true },
+      { text: ' kommun och ', mark: false },
+      { text: 'LULEÅ', mark: true },
+      { text: ' hamn', mark: false },
+    ])
+    expect(markWords('Ny AI-tjänst', ['ai', 'tjänst'])).toEqual([
+      { text: 'Ny ', mark: false },
+      { text: 'AI', mark: true },
+      { text: '-', mark: false },
+      { text: 'tjänst', mark: true },
     ])
   })
 
-  test('short words are marked case-insensitively', () => {
-    expect(markWords('Ny AI-tjänst för ai', ['ai'])).toEqual([
-      { text: 'Ny ', mark: false },
-      { text: 'AI', mark: true },
-      { text: '-tjänst för ', mark: false },
-      { text: 'ai', mark: true },
+  test('text stays text: markup in content is a segment like any other', () => {
+    expect(markWords('<script>alert(1)</script>', ['script'])).toEqual([
+      { text: '<', mark: false },
+      { text: 'script', mark: true },
+      { text: '>alert(1)</', mark: false },
+      { text: 'script', mark: true },
+      { text: '>', mark: false },
     ])
+  })
+
+  test('a snippet is cut around the first match', () => {
+    const body = `${'Inledning. '.repeat(40)}Här testas drönare i Kiruna. ${'Slut. '.repeat(40)}`
+    const snippet = snippetOf(body, ['dronare'])
+    const text = snippet.map((s) => s.text).join('')
+    expect(text.startsWith('…')).toBe(true)
+    expect(text.endsWith('…')).toBe(true)
+    expect(snippet.filter((s) => s.mark).map((s) => s.text)).toEqual(['drönare'])
+    expect(text.length).toBeLessThanOrEqual(224)
   })
 })

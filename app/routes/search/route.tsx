@@ -7,11 +7,11 @@ import type { MessageKey } from '~/i18n/messages'
 import catalogueMessages from '~/i18n/messages/catalogue'
 import searchMessages from '~/i18n/messages/search'
 import { useT } from '~/i18n/use-t'
-import { search, SEARCH_PAGE_SIZE, SEARCH_WINDOW, type FacetValue } from '~/models/search.server'
+import { search, type FacetValue } from '~/models/search.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { filterQuery } from '~/utils/request.server'
-import { SEARCH_MAX_LENGTH } from '~/utils/search-query'
+import { SEARCH_MAX_LENGTH, SEARCH_PAGE_SIZE, SEARCH_WINDOW } from '~/utils/search-query'
 import { SEARCH_KEYS, searchFiltersSchema, searchHref, type SearchFilterValues } from './schema'
 
 // One search over everything public (issue 16 part 5, decision record 036): a GET form, facets as
