@@ -15,6 +15,7 @@ import { seedOutreach } from './outreach'
 import { seedOverlapChecks } from './overlap'
 import { seedReferences } from './references'
 import { seedTestBeds } from './test-beds'
+import { seedSearch } from './search'
 
 // The demo marketplace (README: demo logins), one scenario a file, each written through every rule
 // at its own moment: people and organisations, test beds and pilots, procurement calls and bids,
@@ -49,5 +50,6 @@ export async function seed(db: Kysely<Database>): Promise<void> {
     await seedOutreach(tx, ids)
     await seedOverlapChecks(tx, ids)
     await seedCompanyThemes(tx, ids)
+    await seedSearch(tx, ids)
   })
 }
