@@ -5,7 +5,9 @@ import type { Locale } from '~/i18n/locales'
 import { escapeLike } from '~/models/catalogue-query.server'
 import { listCounties, listThemes } from '~/models/reference.server'
 import {
+  fold,
   ftsExpression,
+  holdsAll,
   markWords,
   parseSearchQuery,
   SEARCH_PAGE_SIZE,
@@ -129,18 +131,11 @@ async function candidatesOf(db: DB, query: SearchQuery) {
     }),
   )
   const ids = windows.flatMap((w) => w.rows.map((r) => Number(r.id)))
-  // bm25 where a kind's matches are few: reading them all for the IDF is then cheap. Titles that
-  // hold every word, through the index's title column, bounded as the window is.
+  // bm25 where a kind's matches are few: reading them all for the IDF is then cheap.
   const scores = new Map<number, number>()
-  const inTitle = new Set<number>()
   if (match !== null) {
     for (const w of windows) {
-      if (w.rows.length === 0) continue
-      const { rows: titled } = await sql<{ id: number }>`
-        SELECT rowid AS id FROM ${ftsOf(w.kind)} WHERE ${ftsOf(w.kind)} MATCH ${`{title} : (${match})`}
-        ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW + 1}`.execute(db)
-      for (const r of titled) inTitle.add(Number(r.id))
-      if (w.rows.length > RANKED) continue
+      if (w.rows.length === 0 || w.rows.length > RANKED) continue
       const { rows } = await sql<{ id: number; score: number }>`
         SELECT rowid AS id, bm25(${ftsOf(w.kind)}, ${WEIGHTS}) AS score FROM ${ftsOf(w.kind)}
         WHERE ${ftsOf(w.kind)} MATCH ${match} ORDER BY rowid DESC LIMIT ${RANKED}`.execute(db)
@@ -148,18 +143,19 @@ async function candidatesOf(db: DB, query: SearchQuery) {
     }
   }
   const details: Candidate[] = []
+  const folded = query.long.map(fold)
   // SQLite binds up to 32 766 values: the ids go as one JSON array.
   if (ids.length > 0) {
     const rows = await db
       .selectFrom('search_documents')
-      .select(['id', 'kind', 'status', 'procedure', 'themes', 'counties'])
+      .select(['id', 'kind', 'title', 'status', 'procedure', 'themes', 'counties'])
       .where('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`)
       .execute()
     for (const r of rows) {
       details.push({
         id: r.id,
         kind: r.kind,
-        inTitle: inTitle.has(r.id),
+        inTitle: holdsAll(r.title, folded),
         score: scores.get(r.id) ?? 0,
         status: r.status,
         procedure: r.procedure,

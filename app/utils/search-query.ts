@@ -68,7 +68,9 @@ export interface Segment {
 
 /** Case and diacritics folded, as the index folds them: "Luleå" → "lulea". */
 export function fold(text: string): string {
-  return text.toLocaleLowerCase('sv').normalize('NFD').replace(/\p{M}/gu, '')
+  const lower = text.toLowerCase()
+  // Most text is plain ASCII, which has nothing more to fold.
+  return /^[\p{ASCII}]*$/u.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '')
 }
 
 /** The folded text and, for each folded character, the index of the character it came from. */
@@ -105,10 +107,10 @@ function matchRanges(text: string, words: readonly string[]): [number, number][]
   return merged
 }
 
-/** Whether every word occurs in the text, folded (a title that holds the whole search). */
-export function holdsAll(text: string, words: readonly string[]): boolean {
+/** Whether every (already folded) word occurs in the text, folded: a title holding the search. */
+export function holdsAll(text: string, foldedWords: readonly string[]): boolean {
   const folded = fold(text)
-  return words.length > 0 && words.every((w) => folded.includes(fold(w)))
+  return foldedWords.length > 0 && foldedWords.every((w) => folded.includes(w))
 }
 
 /**

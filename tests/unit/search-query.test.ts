@@ -69,7 +69,7 @@ describe('ftsExpression', () => {
 describe('folding and highlights', () => {
   test('case and diacritics fold as the index folds them', () => {
     expect(fold('LULEÅ Äldre Öst')).toBe('lulea aldre ost')
-    expect(holdsAll('Smart hemtjänst i Luleå', ['lulea', 'HEMTJÄNST'])).toBe(true)
+    expect(holdsAll('Smart hemtjänst i Luleå', ['lulea', fold('HEMTJÄNST')])).toBe(true)
     expect(holdsAll('Smart hemtjänst i Luleå', ['lulea', 'skola'])).toBe(false)
   })
 
