@@ -353,6 +353,38 @@ describe('the triggers keep the index in step, whatever writes (a plain connecti
     }
   })
 
+  test('REPLACE and UPSERT on what a document is made of keep it in step', () => {
+    const initiative = plain
+      .prepare(`SELECT id FROM initiatives ORDER BY id DESC LIMIT 1`)
+      .get() as {
+      id: number
+    }
+    const countiesOf = () =>
+      JSON.parse(
+        (
+          plain
+            .prepare(
+              `SELECT counties FROM search_documents WHERE kind = 'initiative' AND source_id = ?`,
+            )
+            .get(initiative.id) as { counties: string }
+        ).counties,
+      ) as string[]
+    plain
+      .prepare(`REPLACE INTO initiative_counties (initiative_id, county_code) VALUES (?, '01')`)
+      .run(initiative.id)
+    expect(countiesOf()).toContain('01')
+    plain
+      .prepare(
+        `INSERT INTO initiative_counties (initiative_id, county_code) VALUES (?, '01')
+        ON CONFLICT DO NOTHING`,
+      )
+      .run(initiative.id)
+    plain
+      .prepare(`DELETE FROM initiative_counties WHERE initiative_id = ? AND county_code = '01'`)
+      .run(initiative.id)
+    expect(countiesOf()).not.toContain('01')
+  })
+
   test('a document written by hand must name its kind’s id range', () => {
     expect(() =>
       plain
