@@ -117,6 +117,7 @@ import type {
   SavedSearchTermsTable,
   SavedSearchThemesTable,
 } from './schema-saved-searches'
+import type { SearchDocumentsTable, SearchFtsTable } from './schema-search'
 import type { TestBedOfferOverlapChecksTable } from './schema-offer-overlap'
 
 // The Kysely types of every table, one file an area; `#db/schema` re-exports them all.
@@ -134,6 +135,7 @@ export type * from './schema-overlap'
 export type * from './schema-offer-overlap'
 export type * from './schema-notifications'
 export type * from './schema-saved-searches'
+export type * from './schema-search'
 
 /**
  * The Kysely view of the database. Times are UTC unix seconds (INTEGER), booleans are 0/1.
@@ -259,4 +261,11 @@ export interface Database {
   saved_search_cpv_codes: SavedSearchCpvCodesTable
   saved_search_terms: SavedSearchTermsTable
   saved_search_matches: SavedSearchMatchesTable
+  /** One search over everything public, kept by triggers (issue 16 part 5, decision record 036). */
+  search_documents: SearchDocumentsTable
+  search_fts_test_bed: SearchFtsTable
+  search_fts_call: SearchFtsTable
+  search_fts_reference: SearchFtsTable
+  search_fts_organisation: SearchFtsTable
+  search_fts_initiative: SearchFtsTable
 }

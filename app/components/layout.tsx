@@ -2,6 +2,7 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useLocale, useT } from '~/i18n/use-t'
 import { useRootData } from '~/utils/root-data'
 import { NotificationsLink } from './notifications-link'
+import { HeaderSearch } from './header-search'
 
 export function SiteHeader() {
   const t = useT()
@@ -92,6 +93,7 @@ export function SiteHeader() {
             ) : null}
           </ul>
         </nav>
+        <HeaderSearch />
         <div className="header-actions">
           <Form method="post" action="/language" className="inline-form">
             <input type="hidden" name="locale" value={other} />

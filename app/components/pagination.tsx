@@ -1,5 +1,19 @@
 import { Link } from '@remix-run/react'
+import type { MessageKey } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
+
+/** The pager's own texts (a navigation label, "Page {page}", "Page {page} of {pages}"). */
+export interface PaginationTexts {
+  label: MessageKey
+  page: MessageKey
+  current: MessageKey
+}
+
+const CATALOGUE_TEXTS: PaginationTexts = {
+  label: 'catalogue.pagination.label',
+  page: 'catalogue.pagination.page',
+  current: 'catalogue.pagination.current',
+}
 
 /** The page numbers to show: the first, the last, and two either side of the current one. */
 export function pageWindow(page: number, pages: number): (number | 'gap')[] {
@@ -20,16 +34,19 @@ export function Pagination({
   page,
   pages,
   hrefFor,
+  texts = CATALOGUE_TEXTS,
 }: {
   page: number
   pages: number
   hrefFor: (page: number) => string
+  /** The test-bed catalogue's texts unless another list names its own. */
+  texts?: PaginationTexts
 }) {
   const t = useT()
   if (pages <= 1) return null
   return (
-    <nav aria-label={t('catalogue.pagination.label')}>
-      <p className="visually-hidden">{t('catalogue.pagination.current', { page, pages })}</p>
+    <nav aria-label={t(texts.label)}>
+      <p className="visually-hidden">{t(texts.current, { page, pages })}</p>
       <ul className="pagination">
         {page > 1 ? (
           <li>
@@ -48,7 +65,7 @@ export function Pagination({
               <Link
                 to={hrefFor(p)}
                 aria-current={p === page ? 'page' : undefined}
-                aria-label={t('catalogue.pagination.page', { page: p })}
+                aria-label={t(texts.page, { page: p })}
               >
                 {p}
               </Link>

@@ -31,6 +31,7 @@ import overlap from './messages/overlap'
 import notifications from './messages/notifications'
 import findability from './messages/findability'
 import savedSearches from './messages/saved-searches'
+import search from './messages/search'
 import type { Locale } from './locales'
 import { createTranslator, type Translate } from './translator'
 
@@ -72,6 +73,7 @@ const sv = {
   ...notifications.sv,
   ...findability.sv,
   ...savedSearches.sv,
+  ...search.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -109,6 +111,7 @@ const en: Record<MessageKey, string> = {
   ...notifications.en,
   ...findability.en,
   ...savedSearches.en,
+  ...search.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

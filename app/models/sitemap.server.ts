@@ -21,6 +21,7 @@ export const STATIC_PAGES = [
   '/references',
   '/competitions',
   '/organisations',
+  '/search',
   '/agendas',
   '/analytics',
   '/transparency',

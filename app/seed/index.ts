@@ -17,6 +17,7 @@ import { seedOverlapChecks } from './overlap'
 import { seedReferences } from './references'
 import { seedSavedSearches } from './saved-searches'
 import { seedTestBeds } from './test-beds'
+import { seedSearch } from './search'
 
 // The demo marketplace (README: demo logins), one scenario a file, each written through every rule
 // at its own moment: people and organisations, test beds and pilots, procurement calls and bids,
@@ -53,5 +54,6 @@ export async function seed(db: Kysely<Database>): Promise<void> {
     await seedCompanyThemes(tx, ids)
     await seedSavedSearches(tx, ids)
     await seedNotifications(tx, ids)
+    await seedSearch(tx, ids)
   })
 }

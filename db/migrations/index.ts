@@ -20,6 +20,7 @@ import * as offerCallOverlap from './2026-12-07-18-offer-call-overlap'
 import * as companyThemes from './2026-12-07-19-company-themes'
 import * as offerOverlap from './2026-12-07-20-offer-overlap'
 import * as notifications from './2026-12-07-21-notifications'
+import * as search from './2026-12-07-22-search'
 import * as savedSearches from './2026-12-07-23-saved-searches'
 
 /**
@@ -48,5 +49,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-19-company-themes': companyThemes,
   '2026-12-07-20-offer-overlap': offerOverlap,
   '2026-12-07-21-notifications': notifications,
+  '2026-12-07-22-search': search,
   '2026-12-07-23-saved-searches': savedSearches,
 }

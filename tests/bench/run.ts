@@ -18,6 +18,7 @@ import { addCatalogueOffers } from './catalogue-data'
 import { addContacts, addInitiatives } from './coordination-data'
 import { timeLedgerQueries } from './ledger-queries'
 import { benchSavedSearchMatching } from './saved-search-matching'
+import { timeSearchQueries } from './search-queries'
 
 const PORT = 3400
 const BASE_PORT = 3401
@@ -171,6 +172,8 @@ async function main() {
   await timeLedgerQueries(db)
   await benchSavedSearchMatching(Number(process.env.BENCH_SAVED_SEARCHES ?? 100_000))
   await db.destroy()
+  // Issue 16 part 5: one search at 100,000 calls + 10,000 test beds, in its own scratch database.
+  const searchOk = await timeSearchQueries()
   console.log(
     `${CONNECTIONS} connections, ${DURATION} s × ${RUNS} runs, median; server on core 0, load on core 1${hasTaskset ? '' : ' (taskset missing: not pinned)'}`,
   )
@@ -218,7 +221,7 @@ async function main() {
   } finally {
     server.kill('SIGTERM')
   }
-  process.exitCode = failed ? 1 : 0
+  process.exitCode = failed || !searchOk ? 1 : 0
 }
 
 main().catch((error: unknown) => {

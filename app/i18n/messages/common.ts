@@ -93,6 +93,8 @@ const sv = {
   'competition.adminNav': 'Tävlingar',
   'transparency.footer': 'Granskningsloggens kontrollpunkter',
   'analytics.footer': 'Statistik',
+  'searchBox.label': 'Sök i hela Testarena',
+  'searchBox.submit': 'Sök',
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -191,6 +193,8 @@ const en: Record<keyof typeof sv, string> = {
   'competition.adminNav': 'Competitions',
   'transparency.footer': 'Audit log checkpoints',
   'analytics.footer': 'Analytics',
+  'searchBox.label': 'Search all of Testarena',
+  'searchBox.submit': 'Search',
 }
 
 export default { sv, en }
