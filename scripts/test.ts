@@ -12,6 +12,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, rmSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { printSlowest, REPORTS } from './lib/slowest-tests'
 import { failed, runParts } from './lib/run-parts'
 
@@ -57,11 +58,13 @@ async function main() {
           ],
         },
       ]
+  // Markup one project's axe run passed, the other's need not check again (tests/e2e/fixtures.ts).
+  const axePasses = `${REPORTS}/axe-passes.txt`
   const browsers = ['javascript', 'no-javascript'].map((project, i) => ({
     name: project,
     command: 'npx',
     args: ['playwright', 'test', '--project', project],
-    env: { E2E_PORT: String(E2E_PORT + i) },
+    env: { E2E_PORT: String(E2E_PORT + i), AXE_SHARED_PASSES: resolve(axePasses) },
   }))
   const results = await runParts([...checks, ...browsers], 'lines')
   printSlowest(10)

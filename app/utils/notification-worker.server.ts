@@ -37,8 +37,3 @@ export function startNotificationWorker(intervalMs = 3_000): void {
   timer.unref()
   void notificationTick()
 }
-
-/** Runs a tick soon after the current request (a publication need not wait for the interval). */
-export function kickNotifications(): void {
-  setImmediate(() => void notificationTick())
-}

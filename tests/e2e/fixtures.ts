@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { appendFileSync, readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import { type Browser, expect, type Page, test as base } from '@playwright/test'
 
@@ -48,14 +49,34 @@ async function openReplay(browser: Browser) {
 type Replay = Awaited<ReturnType<typeof openReplay>>
 
 /**
- * Markup that already passed axe in this worker (the login page, the home page …) passes again:
- * the same address, width and markup (scripts and nonces aside, which differ every request and
- * render nothing) give the same result, and a run of axe costs about a second.
+ * Markup that already passed axe passes again: the same path, width and markup (scripts, nonces
+ * and the server's own origin aside, which differ every request or project and render nothing
+ * axe checks) give the same result, and a run of axe costs about a second. Within a worker the
+ * set is in memory; `npm test` also shares it between the two projects' runs through the file
+ * AXE_SHARED_PASSES (new for every run, so a changed stylesheet is always checked again).
  */
 const passed = new Set<string>()
+const sharedFile = process.env.AXE_SHARED_PASSES
 function sameMarkup(url: string, width: number, html: string): string {
-  const markup = html.replace(/<script\b[\s\S]*?<\/script>/g, '').replace(/ nonce="[^"]*"/g, '')
-  return createHash('sha256').update(`${url}\n${width}\n${markup}`).digest('hex')
+  const { origin, pathname, search } = new URL(url)
+  const markup = html
+    .replace(/<script\b[\s\S]*?<\/script>/g, '')
+    .replace(/ nonce="[^"]*"/g, '')
+    .replaceAll(origin, '')
+  return createHash('sha256').update(`${pathname}${search}\n${width}\n${markup}`).digest('hex')
+}
+function passedBefore(key: string): boolean {
+  if (passed.has(key)) return true
+  if (!sharedFile) return false
+  try {
+    return readFileSync(sharedFile, 'utf8').includes(key)
+  } catch {
+    return false
+  }
+}
+function remember(key: string): void {
+  passed.add(key)
+  if (sharedFile) appendFileSync(sharedFile, `${key}\n`)
 }
 
 /** `checkA11y()` runs axe (WCAG 2.1 A and AA) on the page as it is now; call it on every page a test visits. */
@@ -72,12 +93,12 @@ export const test = base.extend<{ checkA11y: () => Promise<void> }, { replay: Re
     await use(async () => {
       const html = await page.content()
       const key = sameMarkup(page.url(), page.viewportSize()?.width ?? 0, html)
-      if (passed.has(key)) return
+      if (passedBefore(key)) return
       const violations = javaScriptEnabled
         ? await axeViolations(page)
         : await replay.check({ url: page.url(), html })
       expect(violations, `axe violations on ${page.url()}`).toEqual([])
-      passed.add(key)
+      remember(key)
     })
   },
 })
