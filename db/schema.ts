@@ -136,6 +136,7 @@ export type * from './schema-offer-overlap'
 export type * from './schema-notifications'
 export type * from './schema-saved-searches'
 export type * from './schema-search'
+export type * from './schema-feeds'
 
 /**
  * The Kysely view of the database. Times are UTC unix seconds (INTEGER), booleans are 0/1.

@@ -4,6 +4,7 @@ import type { Locale } from '~/i18n/locales'
 import { getTranslator } from '~/i18n/messages'
 import { getEnv } from '~/utils/env.server'
 import { DomainError } from './errors.server'
+import { calendarOwner } from './feed-tokens.server'
 import { PUBLIC_STATUSES } from './test-bed-catalogue.server'
 
 // Calendar files of a call's deadlines and a test bed's intake and availability (issue 16 part 4,
@@ -163,4 +164,105 @@ async function offerEvents(db: DB, offerId: number, locale: Locale): Promise<Eve
 export async function offerCalendar(db: DB, offerId: number, locale: Locale): Promise<string> {
   const events = await offerEvents(db, offerId, locale)
   return render(events, events[0]?.title ?? 'Testarena')
+}
+
+const FOLLOWED_ITEMS_MAX = 200
+const EVENTS_MAX = 300
+
+/** An item's events, or none when the item is no longer public (a follow outlives a withdrawal). */
+async function eventsOrNone(load: Promise<EventAttributes[]>): Promise<EventAttributes[]> {
+  try {
+    return await load
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'not_found') return []
+    throw error
+  }
+}
+
+/**
+ * The personal calendar behind a secret token: the deadlines of the calls and test beds the person
+ * follows, the events of the organisations and initiatives they follow and the events their
+ * companies registered for. Bounded: at most 200 followed items and 300 events. An unknown or
+ * revoked token is 'not_found'.
+ */
+export async function personalCalendar(db: DB, token: string, locale: Locale): Promise<string> {
+  const userId = await calendarOwner(db, token)
+  const follows = await db
+    .selectFrom('follows')
+    .select(['target_type', 'target_id'])
+    .where('user_id', '=', userId)
+    .where('target_type', 'in', ['call', 'test_bed'])
+    .orderBy('created_at', 'desc')
+    .limit(FOLLOWED_ITEMS_MAX)
+    .execute()
+  const itemEvents: EventAttributes[] = []
+  for (const f of follows) {
+    const load =
+      f.target_type === 'call'
+        ? callEvents(db, f.target_id, locale)
+        : offerEvents(db, f.target_id, locale)
+    itemEvents.push(...(await eventsOrNone(load)))
+  }
+  const events = await db
+    .selectFrom('events as e')
+    .innerJoin('organisations as o', 'o.id', 'e.organisation_id')
+    .select(['e.id', 'e.title', 'e.starts_at', 'e.ends_at', 'e.status', 'e.updated_at'])
+    .select(['o.name as organiser'])
+    .where((eb) =>
+      eb.or([
+        eb(
+          'e.organisation_id',
+          'in',
+          eb
+            .selectFrom('follows')
+            .select('target_id')
+            .where('user_id', '=', userId)
+            .where('target_type', '=', 'organisation'),
+        ),
+        eb(
+          'e.initiative_id',
+          'in',
+          eb
+            .selectFrom('follows')
+            .select('target_id')
+            .where('user_id', '=', userId)
+            .where('target_type', '=', 'initiative'),
+        ),
+        eb(
+          'e.id',
+          'in',
+          eb
+            .selectFrom('event_registrations as r')
+            .innerJoin('memberships as m', 'm.organisation_id', 'r.company_id')
+            .select('r.event_id')
+            .where('m.user_id', '=', userId)
+            .where('r.status', 'in', ['confirmed', 'waiting']),
+        ),
+      ]),
+    )
+    .orderBy('e.starts_at', 'desc')
+    .limit(EVENTS_MAX)
+    .execute()
+  const t = getTranslator(locale)
+  const origin = getEnv().APP_ORIGIN
+  const host = new URL(origin).host
+  for (const e of events) {
+    itemEvents.push({
+      // The same UID as the event's own calendar file, so both update one entry.
+      uid: `event-${e.id}@${host}`,
+      start: ms(e.starts_at),
+      startInputType: 'utc',
+      startOutputType: 'utc',
+      end: ms(e.ends_at),
+      endInputType: 'utc',
+      endOutputType: 'utc',
+      title: e.title,
+      description: t('events.ics.organiser', { name: e.organiser }),
+      url: `${origin}/events/${e.id}`,
+      status: e.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+      sequence: e.status === 'cancelled' ? 1 : 0,
+      lastModified: ms(e.updated_at),
+    })
+  }
+  return render(itemEvents, t('feeds.calendar.personalName'))
 }

@@ -6,6 +6,8 @@ import { getTranslator, type MessageKey } from '~/i18n/messages'
 import { getEnv } from '~/utils/env.server'
 import { searchCalls, type CallFilters } from './call-catalogue.server'
 import { searchCatalogue, type CatalogueFilters } from './test-bed-catalogue.server'
+import { savedSearchOfToken } from './feed-tokens.server'
+import { recentMatches } from './saved-search-matching.server'
 
 // Atom feeds of the public lists (issue 16 part 4, decision record 038). A feed is the list's
 // first page under the same filters, through the same model, so it shows exactly what the page
@@ -133,6 +135,32 @@ export async function testBedsFeed(
       summary: o.summary,
       updated: o.published_at ?? 0,
       author: o.host_name,
+    })),
+  )
+}
+
+/**
+ * A saved search's matches as Atom, behind the search's secret token (feed readers do not log in).
+ * An unknown or revoked token is 'not_found'.
+ */
+export async function savedSearchFeed(db: DB, token: string, locale: Locale): Promise<string> {
+  const search = await savedSearchOfToken(db, token)
+  const t = getTranslator(locale)
+  const matches = await recentMatches(db, search.id, FEED_MAX_ENTRIES)
+  return atomDocument(
+    {
+      selfPath: `/search-feeds/${token}.atom?lang=${locale}`,
+      pagePath: `/search?lang=${locale}`,
+      title: t('feeds.savedSearch.title', { name: search.name }),
+      subtitle: t('feeds.savedSearch.subtitle'),
+      locale,
+    },
+    matches.map((m) => ({
+      path: m.path,
+      title: m.title,
+      summary: m.summary,
+      updated: m.matchedAt,
+      author: t('app.name'),
     })),
   )
 }

@@ -18,6 +18,33 @@ const sv = {
   'feeds.calendar.offerDeadline': 'Sista dag för ansökan: {title}',
   'feeds.calendar.offerAvailable': 'Testbädden är tillgänglig: {title}',
   'feeds.calendar.host': 'Värd: {name}',
+  'feeds.calendar.personalName': 'Testarena – det du följer',
+  'feeds.savedSearch.title': 'Bevakning: {name}',
+  'feeds.savedSearch.subtitle': 'Nya träffar för din sparade sökning på Testarena.',
+  'feeds.settings.title': 'Kalender och flöden',
+  'feeds.settings.intro':
+    'Prenumerera på det du följer i din kalenderapp och på dina sparade sökningar i en flödesläsare. Adresserna är hemliga: den som har en adress kan läsa den utan att logga in.',
+  'feeds.settings.link': 'Kalender- och flödesadresser',
+  'feeds.settings.back': 'Till aviseringar',
+  'feeds.settings.calendarTitle': 'Din kalender',
+  'feeds.settings.calendarHow':
+    'Kalendern innehåller sista dagar för upphandlingar och testbäddar du följer, evenemang hos organisationer och initiativ du följer och evenemang era företag anmält sig till. Lägg till adressen som prenumeration (”Lägg till kalender från webbadress”) i Outlook, Google Kalender eller Apple Kalender.',
+  'feeds.settings.calendarNone': 'Du har ingen kalenderadress.',
+  'feeds.settings.calendarSince':
+    'Du har en kalenderadress sedan {date}. Den visas bara när den skapas.',
+  'feeds.settings.calendarCreate': 'Skapa kalenderadress',
+  'feeds.settings.calendarRegenerate': 'Skapa ny kalenderadress (den gamla slutar fungera)',
+  'feeds.settings.calendarRevoke': 'Återkalla kalenderadressen',
+  'feeds.settings.searchesTitle': 'Flöden för sparade sökningar',
+  'feeds.settings.searchesHow':
+    'Varje sparad sökning kan få en egen Atom-adress med dess nya träffar, att lägga in i en flödesläsare.',
+  'feeds.settings.searchesNone': 'Du har inga sparade sökningar.',
+  'feeds.settings.searchHasFeed': 'Har en flödesadress sedan {date}.',
+  'feeds.settings.searchNoFeed': 'Ingen flödesadress.',
+  'feeds.settings.searchCreate': 'Skapa flödesadress för {name}',
+  'feeds.settings.searchRevoke': 'Återkalla flödesadressen för {name}',
+  'feeds.settings.created': 'Din nya adress. Kopiera den nu – den visas inte igen:',
+  'feeds.settings.revoked': 'Adressen är återkallad och fungerar inte längre.',
 }
 
 const en: Record<keyof typeof sv, string> = {
@@ -38,6 +65,33 @@ const en: Record<keyof typeof sv, string> = {
   'feeds.calendar.offerDeadline': 'Application deadline: {title}',
   'feeds.calendar.offerAvailable': 'Test bed available: {title}',
   'feeds.calendar.host': 'Host: {name}',
+  'feeds.calendar.personalName': 'Testarena – what you follow',
+  'feeds.savedSearch.title': 'Alert: {name}',
+  'feeds.savedSearch.subtitle': 'New matches for your saved search on Testarena.',
+  'feeds.settings.title': 'Calendar and feeds',
+  'feeds.settings.intro':
+    'Subscribe to what you follow in your calendar app and to your saved searches in a feed reader. The addresses are secret: anyone who has an address can read it without logging in.',
+  'feeds.settings.link': 'Calendar and feed addresses',
+  'feeds.settings.back': 'Back to notifications',
+  'feeds.settings.calendarTitle': 'Your calendar',
+  'feeds.settings.calendarHow':
+    'The calendar holds the deadlines of the calls and test beds you follow, the events of organisations and initiatives you follow and the events your companies registered for. Add the address as a subscription ("Add calendar from URL") in Outlook, Google Calendar or Apple Calendar.',
+  'feeds.settings.calendarNone': 'You have no calendar address.',
+  'feeds.settings.calendarSince':
+    'You have had a calendar address since {date}. It is shown only when it is created.',
+  'feeds.settings.calendarCreate': 'Create a calendar address',
+  'feeds.settings.calendarRegenerate': 'Create a new calendar address (the old one stops working)',
+  'feeds.settings.calendarRevoke': 'Revoke the calendar address',
+  'feeds.settings.searchesTitle': 'Feeds of saved searches',
+  'feeds.settings.searchesHow':
+    'Each saved search can have its own Atom address with its new matches, for a feed reader.',
+  'feeds.settings.searchesNone': 'You have no saved searches.',
+  'feeds.settings.searchHasFeed': 'Has had a feed address since {date}.',
+  'feeds.settings.searchNoFeed': 'No feed address.',
+  'feeds.settings.searchCreate': 'Create a feed address for {name}',
+  'feeds.settings.searchRevoke': 'Revoke the feed address for {name}',
+  'feeds.settings.created': 'Your new address. Copy it now – it will not be shown again:',
+  'feeds.settings.revoked': 'The address has been revoked and no longer works.',
 }
 
 export default { sv, en }
