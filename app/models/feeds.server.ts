@@ -7,6 +7,7 @@ import { getEnv } from '~/utils/env.server'
 import { searchCalls, type CallFilters } from './call-catalogue.server'
 import { searchCatalogue, type CatalogueFilters } from './test-bed-catalogue.server'
 import { savedSearchOfToken } from './feed-tokens.server'
+import { searchReferences, type ReferenceFilters } from './showcase.server'
 import { recentMatches } from './saved-search-matching.server'
 
 // Atom feeds of the public lists (issue 16 part 4, decision record 038). A feed is the list's
@@ -161,6 +162,33 @@ export async function savedSearchFeed(db: DB, token: string, locale: Locale): Pr
       summary: m.summary,
       updated: m.matchedAt,
       author: t('app.name'),
+    })),
+  )
+}
+
+/** The reference gallery as Atom, under the gallery's filters; texts in the feed's language. */
+export async function referencesFeed(
+  db: DB,
+  filters: ReferenceFilters,
+  pageHref: string,
+  locale: Locale,
+): Promise<string> {
+  const filtered = pageHref.includes('?')
+  const { items } = await searchReferences(db, { ...filters, page: 1 }, locale)
+  return atomDocument(
+    {
+      selfPath: withLang('/references.atom', pageHref, locale),
+      pagePath: withLang('/references', pageHref, locale),
+      title: headTitle(locale, 'feeds.references.title', filtered),
+      subtitle: getTranslator(locale)('feeds.references.subtitle'),
+      locale,
+    },
+    items.map((r) => ({
+      path: `/references/${r.id}`,
+      title: (locale === 'en' ? r.titleEn : null) ?? r.titleSv,
+      summary: (locale === 'en' ? r.summaryEn : null) ?? r.summarySv,
+      updated: r.firstPublishedAt ?? 0,
+      author: r.publicBodyName,
     })),
   )
 }

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { xml2js, type Element } from 'xml-js'
 import { loader as callsFeedLoader } from '~/routes/calls[.atom]/route'
 import { loader as testBedsFeedLoader } from '~/routes/test-beds[.atom]/route'
+import { loader as referencesFeedLoader } from '~/routes/references[.atom]/route'
 import { loader as callCalendarLoader } from '~/routes/calls.$callId.calendar[.ics]/route'
 import { loader as offerCalendarLoader } from '~/routes/test-beds.$offerId.calendar[.ics]/route'
 import { now } from '~/utils/clock.server'
@@ -10,6 +11,7 @@ import { getDb } from '~/utils/db.server'
 import { toStockholmDateTimeInput } from '~/utils/stockholm-time'
 import { createBuyer, createCall, DAY } from '../helpers/call-factories'
 import { createHost, createOffer } from '../helpers/test-bed-factories'
+import { createReference } from '../helpers/reference-factories'
 import { getRequest, loaderArgs, run } from '../helpers/requests'
 import { statusOf } from '../helpers/responses'
 
@@ -96,6 +98,23 @@ describe('Atom feeds of the lists', () => {
     const entry = entries.find((e) => text(child(e, 'id')) === `${ORIGIN}/test-beds/${offer.id}`)
     expect(text(child(child(entry, 'author'), 'name'))).toBe(host.org.name)
   })
+})
+
+test('references: published cases only, in the feed’s language, author the public body', async () => {
+  const published = await createReference(db, {
+    status: 'published',
+    overrides: { title_en: 'Keyless home care in Bergnäset' },
+  })
+  await createReference(db, { status: 'draft', overrides: { title_sv: 'Utkast till referens' } })
+  const feed = await atom(referencesFeedLoader, '/references.atom?lang=en')
+  expect(text(child(feed, 'title'))).toBe('Reference cases on Testarena')
+  const entries = children(feed, 'entry')
+  const entry = entries.find(
+    (e) => text(child(e, 'id')) === `${ORIGIN}/references/${published.reference.id}`,
+  )
+  expect(text(child(entry, 'title'))).toBe('Keyless home care in Bergnäset')
+  expect(text(child(entry, 'updated'))).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+  expect(entries.map((e) => text(child(e, 'title')))).not.toContain('Utkast till referens')
 })
 
 describe('calendar files', () => {
