@@ -118,6 +118,7 @@ import type {
   SavedSearchThemesTable,
 } from './schema-saved-searches'
 import type { SearchDocumentsTable, SearchFtsTable } from './schema-search'
+import type { CalendarTokensTable, SavedSearchFeedTokensTable } from './schema-feeds'
 import type { TestBedOfferOverlapChecksTable } from './schema-offer-overlap'
 
 // The Kysely types of every table, one file an area; `#db/schema` re-exports them all.
@@ -136,6 +137,7 @@ export type * from './schema-offer-overlap'
 export type * from './schema-notifications'
 export type * from './schema-saved-searches'
 export type * from './schema-search'
+export type * from './schema-feeds'
 
 /**
  * The Kysely view of the database. Times are UTC unix seconds (INTEGER), booleans are 0/1.
@@ -268,4 +270,7 @@ export interface Database {
   search_fts_reference: SearchFtsTable
   search_fts_organisation: SearchFtsTable
   search_fts_initiative: SearchFtsTable
+  /** Secret calendar and saved-search feed addresses (issue 16 part 4, decision record 038). */
+  calendar_tokens: CalendarTokensTable
+  saved_search_feed_tokens: SavedSearchFeedTokensTable
 }

@@ -7,6 +7,8 @@ import { useLocale, useT } from '~/i18n/use-t'
 /** What a gallery or portfolio card needs to show one published reference case. */
 export interface ReferenceCardData {
   id: number
+  /** When the case was first published (the Atom feed's `updated`; decision record 038). */
+  firstPublishedAt?: number | null
   titleSv: string
   titleEn: string | null
   summarySv: string

@@ -32,6 +32,7 @@ import notifications from './messages/notifications'
 import findability from './messages/findability'
 import savedSearches from './messages/saved-searches'
 import search from './messages/search'
+import feeds from './messages/feeds'
 import type { Locale } from './locales'
 import { createTranslator, type Translate } from './translator'
 
@@ -74,6 +75,7 @@ const sv = {
   ...findability.sv,
   ...savedSearches.sv,
   ...search.sv,
+  ...feeds.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -112,6 +114,7 @@ const en: Record<MessageKey, string> = {
   ...findability.en,
   ...savedSearches.en,
   ...search.en,
+  ...feeds.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

@@ -145,6 +145,7 @@ async function cardsOf(
       'reference_cases.started_on',
       'reference_cases.ended_on',
       'reference_cases.results_json',
+      'reference_cases.first_published_at',
       'pb.name as public_body_name',
       'pb.slug as public_body_slug',
       'co.name as company_name',
@@ -159,6 +160,7 @@ async function cardsOf(
   const themes = await themesOf(db, rows, options.locale)
   return rows.map((r) => ({
     id: r.id,
+    firstPublishedAt: r.first_published_at,
     titleSv: r.title_sv,
     titleEn: r.title_en,
     summarySv: r.summary_sv,

@@ -18,6 +18,7 @@ import { seedReferences } from './references'
 import { seedSavedSearches } from './saved-searches'
 import { seedTestBeds } from './test-beds'
 import { seedSearch } from './search'
+import { seedFeeds } from './feeds'
 
 // The demo marketplace (README: demo logins), one scenario a file, each written through every rule
 // at its own moment: people and organisations, test beds and pilots, procurement calls and bids,
@@ -55,5 +56,6 @@ export async function seed(db: Kysely<Database>): Promise<void> {
     await seedSavedSearches(tx, ids)
     await seedNotifications(tx, ids)
     await seedSearch(tx, ids)
+    await seedFeeds(tx, ids)
   })
 }

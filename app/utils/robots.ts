@@ -35,6 +35,8 @@ export const DISALLOWED = [
   '/notifications',
   '/follow',
   '/unsubscribe/',
+  '/calendar/',
+  '/search-feeds/',
   ...[
     'agenda/edit',
     'agenda/goals/',

@@ -30,6 +30,8 @@ const EXEMPT: Record<string, string> = {
   follows:
     'what a person follows: a preference, nothing frozen (a trigger checks the target on every insert)',
   notification_preferences: 'a person’s own delivery choices, edited freely',
+  calendar_tokens: 'a person’s own secret calendar address: replaced and revoked at will',
+  saved_search_feed_tokens: 'a saved search’s secret feed address: replaced and revoked at will',
   call_downloads: 'first download per user: a mailing list, nothing frozen',
   call_notifications: 'which mail went out once: deduplication, nothing frozen',
   call_outcome_reminders: 'reminder bookkeeping, upserted by the hourly job',

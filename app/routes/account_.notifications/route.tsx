@@ -22,8 +22,10 @@ import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { modesSchema } from './schema'
+import { FeedsSettingsSection } from '~/components/feeds-settings-section'
+import feedsMessages from '~/i18n/messages/feeds'
 
-export const handle = { i18n: [commonMessages, notificationsMessages] }
+export const handle = { i18n: [commonMessages, notificationsMessages, feedsMessages] }
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, 'notifications.settings.title')
@@ -114,6 +116,7 @@ export default function NotificationSettings() {
           </ul>
         )}
       </section>
+      <FeedsSettingsSection />
     </>
   )
 }

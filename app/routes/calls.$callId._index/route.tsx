@@ -41,8 +41,12 @@ import initiativesMessages from '~/i18n/messages/initiatives'
 import overlapMessages from '~/i18n/messages/overlap'
 import notificationsMessages from '~/i18n/messages/notifications'
 
+import feedsMessages from '~/i18n/messages/feeds'
+import { CalendarLink } from '~/components/feed-link'
+
 export const handle = {
   i18n: [
+    feedsMessages,
     callPublicMessages,
     callsMessages,
     errorsMessages,
@@ -140,6 +144,7 @@ export default function CallPage() {
         <CallStatusBadge status={call.shown_status} />
       </p>
       <p className="lead">{call.summary}</p>
+      {call.status === 'draft' ? null : <CalendarLink href={`/calls/${call.id}/calendar.ics`} />}
 
       <Actions call={call} />
 

@@ -10,7 +10,7 @@ import { useT } from '~/i18n/use-t'
 import { searchCalls } from '~/models/call-catalogue.server'
 import { getThemeAndCountyOptions } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
-import { pageTitle } from '~/utils/meta'
+import { localeFromMatches, metaTranslator, pageTitle } from '~/utils/meta'
 import { filterQuery } from '~/utils/request.server'
 import { CALL_STATUS_FILTERS, callFiltersSchema, callsHref, FILTER_KEYS } from './schema'
 import callPublicMessages from '~/i18n/messages/call-public'
@@ -18,12 +18,21 @@ import callsMessages from '~/i18n/messages/calls'
 import catalogueMessages from '~/i18n/messages/catalogue'
 import { SaveAsAlertLink } from '~/components/save-as-alert'
 import savedSearchMessages from '~/i18n/messages/saved-searches'
+import feedsMessages from '~/i18n/messages/feeds'
+import { FeedLink } from '~/components/feed-link'
+import { feedAlternateMeta, feedHref } from '~/utils/feed-links'
 
 export const handle = {
-  i18n: [callPublicMessages, callsMessages, catalogueMessages, savedSearchMessages],
+  i18n: [callPublicMessages, callsMessages, catalogueMessages, savedSearchMessages, feedsMessages],
 }
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'callPublic.list.title')
+export const meta: MetaFunction = ({ matches, location }) => [
+  ...pageTitle(matches, 'callPublic.list.title'),
+  feedAlternateMeta(
+    feedHref('/calls', location.search, localeFromMatches(matches)),
+    metaTranslator(matches)('feeds.calls.title'),
+  ),
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = callFiltersSchema.parse(filterQuery(request, FILTER_KEYS))
@@ -43,7 +52,12 @@ export default function Calls() {
     <CataloguePage
       title={t('callPublic.list.title')}
       intro={t('callPublic.list.intro')}
-      views={<SaveAsAlertLink kind="call" />}
+      views={
+        <>
+          <SaveAsAlertLink kind="call" />
+          <FeedLink listPath="/calls" />
+        </>
+      }
       filter={{
         title: t('callPublic.filter.title'),
         action: '/calls',

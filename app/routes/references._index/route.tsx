@@ -9,19 +9,34 @@ import { getLocale } from '~/i18n/locale.server'
 import { useT } from '~/i18n/use-t'
 import { getReferenceFilterOptions, searchReferences } from '~/models/showcase.server'
 import { getDb } from '~/utils/db.server'
-import { pageTitle } from '~/utils/meta'
+import { localeFromMatches, metaTranslator, pageTitle } from '~/utils/meta'
 import { filterQuery } from '~/utils/request.server'
 import { FILTER_KEYS, referenceFiltersSchema, referencesHref } from './schema'
 import catalogueMessages from '~/i18n/messages/catalogue'
 import organisationsMessages from '~/i18n/messages/organisations'
 import referencesMessages from '~/i18n/messages/references'
 import showcaseMessages from '~/i18n/messages/showcase'
+import feedsMessages from '~/i18n/messages/feeds'
+import { FeedLink } from '~/components/feed-link'
+import { feedAlternateMeta, feedHref } from '~/utils/feed-links'
 
 export const handle = {
-  i18n: [catalogueMessages, organisationsMessages, referencesMessages, showcaseMessages],
+  i18n: [
+    catalogueMessages,
+    organisationsMessages,
+    referencesMessages,
+    showcaseMessages,
+    feedsMessages,
+  ],
 }
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'showcase.gallery.title')
+export const meta: MetaFunction = ({ matches, location }) => [
+  ...pageTitle(matches, 'showcase.gallery.title'),
+  feedAlternateMeta(
+    feedHref('/references', location.search, localeFromMatches(matches)),
+    metaTranslator(matches)('feeds.references.title'),
+  ),
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = referenceFiltersSchema.parse(filterQuery(request, FILTER_KEYS))
@@ -42,6 +57,7 @@ export default function References() {
     <CataloguePage
       title={t('showcase.gallery.title')}
       intro={t('showcase.gallery.intro')}
+      views={<FeedLink listPath="/references" />}
       filter={{
         title: t('showcase.filter.title'),
         action: '/references',

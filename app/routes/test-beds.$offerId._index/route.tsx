@@ -32,8 +32,12 @@ import initiativesMessages from '~/i18n/messages/initiatives'
 import overlapMessages from '~/i18n/messages/overlap'
 import testbedsMessages from '~/i18n/messages/testbeds'
 
+import feedsMessages from '~/i18n/messages/feeds'
+import { CalendarLink } from '~/components/feed-link'
+
 export const handle = {
   i18n: [
+    feedsMessages,
     catalogueMessages,
     testbedsMessages,
     overlapMessages,
@@ -107,6 +111,9 @@ export default function OfferPage() {
         <OfferStatusBadge status={offer.status} />
       </p>
       <p className="lead">{offer.summary}</p>
+      {offer.status === 'draft' ? null : (
+        <CalendarLink href={`/test-beds/${offer.id}/calendar.ics`} />
+      )}
 
       <Actions offer={offer} base={base} loginHref={loginHref} />
       {offer.status === 'draft' ? null : <FollowButton type="test_bed" id={offer.id} {...follow} />}

@@ -9,7 +9,7 @@ import { useT } from '~/i18n/use-t'
 import { searchCatalogue } from '~/models/test-bed-catalogue.server'
 import { getThemeAndCountyOptions } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
-import { pageTitle } from '~/utils/meta'
+import { localeFromMatches, metaTranslator, pageTitle } from '~/utils/meta'
 import { filterQuery } from '~/utils/request.server'
 import { OfferCard } from './offer-card'
 import { catalogueFiltersSchema, catalogueHref, FILTER_KEYS } from './schema'
@@ -17,10 +17,21 @@ import catalogueMessages from '~/i18n/messages/catalogue'
 import testbedsMessages from '~/i18n/messages/testbeds'
 import { SaveAsAlertLink } from '~/components/save-as-alert'
 import savedSearchMessages from '~/i18n/messages/saved-searches'
+import feedsMessages from '~/i18n/messages/feeds'
+import { FeedLink } from '~/components/feed-link'
+import { feedAlternateMeta, feedHref } from '~/utils/feed-links'
 
-export const handle = { i18n: [catalogueMessages, testbedsMessages, savedSearchMessages] }
+export const handle = {
+  i18n: [catalogueMessages, testbedsMessages, savedSearchMessages, feedsMessages],
+}
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'catalogue.title')
+export const meta: MetaFunction = ({ matches, location }) => [
+  ...pageTitle(matches, 'catalogue.title'),
+  feedAlternateMeta(
+    feedHref('/test-beds', location.search, localeFromMatches(matches)),
+    metaTranslator(matches)('feeds.testBeds.title'),
+  ),
+]
 
 const TRL_LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const
 
@@ -48,7 +59,12 @@ export default function Catalogue() {
     <CataloguePage
       title={t('catalogue.title')}
       intro={t('catalogue.intro')}
-      views={<SaveAsAlertLink kind="test_bed" />}
+      views={
+        <>
+          <SaveAsAlertLink kind="test_bed" />
+          <FeedLink listPath="/test-beds" />
+        </>
+      }
       filter={{
         title: t('catalogue.filter.title'),
         action: '/test-beds',
