@@ -64,7 +64,7 @@ async function main() {
     browserHalves().map((files, h) => ({
       name: `${project} ${h + 1}/2`,
       command: 'npx',
-      args: ['playwright', 'test', '--project', project, ...files],
+      args: ['playwright', 'test', ...files, '--project', project],
       env: { E2E_PORT: String(E2E_PORT + 2 * p + h), AXE_SHARED_PASSES: axePasses },
     })),
   )

@@ -33,6 +33,7 @@ function eventsQuery(db: DB) {
       'e.online',
       'e.capacity',
       'e.status',
+      'e.created_at',
       'o.name as organiser_name',
       'o.slug as organiser_slug',
       'i.id as initiative_id',

@@ -8,6 +8,9 @@ import { searchCalls, type CallFilters } from './call-catalogue.server'
 import { searchCatalogue, type CatalogueFilters } from './test-bed-catalogue.server'
 import { savedSearchOfToken } from './feed-tokens.server'
 import { searchReferences, type ReferenceFilters } from './showcase.server'
+import { listEvents } from './event-reads.server'
+import { searchInitiatives } from './initiative-overview.server'
+import type { OverviewFilters } from './initiative-overview.server'
 import { recentMatches } from './saved-search-matching.server'
 
 // Atom feeds of the public lists (issue 16 part 4, decision record 038). A feed is the list's
@@ -190,5 +193,58 @@ export async function referencesFeed(
       updated: r.firstPublishedAt ?? 0,
       author: r.publicBodyName,
     })),
+  )
+}
+
+/** The initiatives overview's list as Atom, under the overview's filters (the view aside). */
+export async function initiativesFeed(
+  db: DB,
+  filters: OverviewFilters,
+  /** The list page's address under the same filters (the list's href helper). */
+  pageHref: string,
+  locale: Locale,
+): Promise<string> {
+  const filtered = pageHref.includes('?')
+  const { items } = await searchInitiatives(db, { ...filters, page: 1 }, locale)
+  return atomDocument(
+    {
+      selfPath: withLang('/initiatives.atom', pageHref, locale),
+      pagePath: withLang('/initiatives', pageHref, locale),
+      title: headTitle(locale, 'feeds.initiatives.title', filtered),
+      subtitle: getTranslator(locale)('feeds.initiatives.subtitle'),
+      locale,
+    },
+    items.map((i) => ({
+      path: `/initiatives/${i.id}`,
+      title: i.title,
+      summary: i.summary,
+      updated: i.created_at,
+      author: i.owners.map((o) => o.name).join(' + '),
+    })),
+  )
+}
+
+/** The upcoming events as Atom, newest announced first (the list shows them soonest first). */
+export async function eventsFeed(db: DB, locale: Locale): Promise<string> {
+  const t = getTranslator(locale)
+  const upcoming = await listEvents(db, 'upcoming')
+  const entries = [...upcoming]
+    .sort((a, b) => b.created_at - a.created_at || b.id - a.id)
+    .map((e) => ({
+      path: `/events/${e.id}`,
+      title: e.title,
+      summary: `${t(`events.kind.${e.kind}`)}: ${formatDateTime(e.starts_at, locale)}`,
+      updated: e.created_at,
+      author: e.organiser_name,
+    }))
+  return atomDocument(
+    {
+      selfPath: withLang('/events.atom', '', locale),
+      pagePath: withLang('/events', '', locale),
+      title: t('feeds.events.title'),
+      subtitle: t('feeds.events.subtitle'),
+      locale,
+    },
+    entries,
   )
 }

@@ -179,6 +179,7 @@ export async function searchInitiatives(db: DB, filters: OverviewFilters, locale
       'initiatives.status',
       'initiatives.starts_on',
       'initiatives.ends_on',
+      'initiatives.created_at',
     ])
     .orderBy('initiatives.created_at', 'desc')
     .orderBy('initiatives.id', 'desc')

@@ -4,6 +4,8 @@ import { xml2js, type Element } from 'xml-js'
 import { loader as callsFeedLoader } from '~/routes/calls[.atom]/route'
 import { loader as testBedsFeedLoader } from '~/routes/test-beds[.atom]/route'
 import { loader as referencesFeedLoader } from '~/routes/references[.atom]/route'
+import { loader as initiativesFeedLoader } from '~/routes/initiatives[.atom]/route'
+import { loader as eventsFeedLoader } from '~/routes/events[.atom]/route'
 import { loader as callCalendarLoader } from '~/routes/calls.$callId.calendar[.ics]/route'
 import { loader as offerCalendarLoader } from '~/routes/test-beds.$offerId.calendar[.ics]/route'
 import { now } from '~/utils/clock.server'
@@ -12,6 +14,9 @@ import { toStockholmDateTimeInput } from '~/utils/stockholm-time'
 import { createBuyer, createCall, DAY } from '../helpers/call-factories'
 import { createHost, createOffer } from '../helpers/test-bed-factories'
 import { createReference } from '../helpers/reference-factories'
+import { createTestEvent } from '../helpers/event-factories'
+import { INPUT } from '../helpers/initiative-factories'
+import { createInitiative } from '~/models/initiatives.server'
 import { getRequest, loaderArgs, run } from '../helpers/requests'
 import { statusOf } from '../helpers/responses'
 
@@ -115,6 +120,37 @@ test('references: published cases only, in the feed’s language, author the pub
   expect(text(child(entry, 'title'))).toBe('Keyless home care in Bergnäset')
   expect(text(child(entry, 'updated'))).toMatch(/^\d{4}-\d{2}-\d{2}T/)
   expect(entries.map((e) => text(child(e, 'title')))).not.toContain('Utkast till referens')
+})
+
+test('initiatives: the overview’s filters, any view; author the owner', async () => {
+  const owner = await createHost(db)
+  const title = `Nattillsyn i glesbygd ${Date.now()}`
+  const made = await createInitiative(db, {
+    organisation: { id: owner.org.id, kind: 'public_body', verification_status: 'verified' },
+    userId: owner.user.id,
+    input: { ...INPUT, title },
+  })
+  const feed = await atom(
+    initiativesFeedLoader,
+    `/initiatives.atom?q=${encodeURIComponent(title)}&view=counties`,
+  )
+  const entries = children(feed, 'entry')
+  expect(entries.map((e) => text(child(e, 'title')))).toEqual([title])
+  expect(text(child(child(entries[0], 'author'), 'name'))).toBe(owner.org.name)
+  expect(text(child(entries[0], 'id'))).toBe(`${ORIGIN}/initiatives/${made.id}`)
+  expect(text(child(entries[0], 'updated'))).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+})
+
+test('events: upcoming ones, each linked to its page, author the organiser', async () => {
+  const organiser = await createHost(db)
+  const event = await createTestEvent(db, organiser, { title: 'Rundabordssamtal & <nattillsyn>' })
+  const feed = await atom(eventsFeedLoader, '/events.atom?lang=en')
+  expect(text(child(feed, 'title'))).toBe('Events on Testarena')
+  const entry = children(feed, 'entry').find(
+    (e) => text(child(e, 'id')) === `${ORIGIN}/events/${event.id}`,
+  )
+  expect(text(child(entry, 'title'))).toBe('Rundabordssamtal & <nattillsyn>')
+  expect(text(child(child(entry, 'author'), 'name'))).toBe(organiser.org.name)
 })
 
 describe('calendar files', () => {

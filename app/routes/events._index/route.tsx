@@ -1,17 +1,26 @@
 import type { MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { EventPlace, EventSeats, EventTime } from '~/components/event-summary'
+import { FeedLink } from '~/components/feed-link'
 import eventsMessages from '~/i18n/messages/events'
+import feedsMessages from '~/i18n/messages/feeds'
+import { feedAlternateMeta, feedHref } from '~/utils/feed-links'
 import { useT } from '~/i18n/use-t'
 import { listEvents } from '~/models/event-reads.server'
 import { getDb } from '~/utils/db.server'
-import { pageTitle } from '~/utils/meta'
+import { localeFromMatches, metaTranslator, pageTitle } from '~/utils/meta'
 
 // The public list of events (decision record 031): upcoming ones soonest first, then past ones.
 
-export const handle = { i18n: [eventsMessages] }
+export const handle = { i18n: [eventsMessages, feedsMessages] }
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'events.list.title')
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, 'events.list.title'),
+  feedAlternateMeta(
+    feedHref('/events', '', localeFromMatches(matches)),
+    metaTranslator(matches)('feeds.events.title'),
+  ),
+]
 
 export async function loader() {
   const db = getDb()
@@ -50,6 +59,7 @@ export default function Events() {
     <>
       <h1>{t('events.list.title')}</h1>
       <p>{t('events.list.intro')}</p>
+      <FeedLink listPath="/events" />
       <section aria-labelledby="upcoming-title">
         <h2 id="upcoming-title">{t('events.list.upcoming')}</h2>
         {upcoming.length ? (

@@ -9,7 +9,7 @@ import { useT } from '~/i18n/use-t'
 import { countByCounty, searchInitiatives, timelineOf } from '~/models/initiative-overview.server'
 import { getThemeAndCountyOptions, listMunicipalities } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
-import { pageTitle } from '~/utils/meta'
+import { localeFromMatches, metaTranslator, pageTitle } from '~/utils/meta'
 import { filterQuery } from '~/utils/request.server'
 import { CountyView } from './county-view'
 import { TimelineView } from './timeline-view'
@@ -24,10 +24,19 @@ import {
 } from './schema'
 import catalogueMessages from '~/i18n/messages/catalogue'
 import initiativesMessages from '~/i18n/messages/initiatives'
+import feedsMessages from '~/i18n/messages/feeds'
+import { FeedLink } from '~/components/feed-link'
+import { feedAlternateMeta, feedHref } from '~/utils/feed-links'
 
-export const handle = { i18n: [initiativesMessages, catalogueMessages] }
+export const handle = { i18n: [initiativesMessages, catalogueMessages, feedsMessages] }
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'initiatives.title')
+export const meta: MetaFunction = ({ matches, location }) => [
+  ...pageTitle(matches, 'initiatives.title'),
+  feedAlternateMeta(
+    feedHref('/initiatives', location.search, localeFromMatches(matches)),
+    metaTranslator(matches)('feeds.initiatives.title'),
+  ),
+]
 
 /** The public overview of every initiative (decision record 027; issue 15, part 3). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -64,23 +73,26 @@ export default function Initiatives() {
       title={t('initiatives.title')}
       intro={t('initiatives.lead')}
       views={
-        <nav className="overview-views" aria-labelledby="views-title">
-          <h2 id="views-title" className="visually-hidden">
-            {t('overview.views')}
-          </h2>
-          <ul>
-            {OVERVIEW_VIEWS.map((v) => (
-              <li key={v}>
-                <Link
-                  to={overviewHref({ ...filters, view: v, page: undefined })}
-                  aria-current={v === view ? 'page' : undefined}
-                >
-                  {t(`overview.view.${v}`)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <>
+          <nav className="overview-views" aria-labelledby="views-title">
+            <h2 id="views-title" className="visually-hidden">
+              {t('overview.views')}
+            </h2>
+            <ul>
+              {OVERVIEW_VIEWS.map((v) => (
+                <li key={v}>
+                  <Link
+                    to={overviewHref({ ...filters, view: v, page: undefined })}
+                    aria-current={v === view ? 'page' : undefined}
+                  >
+                    {t(`overview.view.${v}`)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <FeedLink listPath="/initiatives" />
+        </>
       }
       filter={{
         title: t('catalogue.filter.title'),
