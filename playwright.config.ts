@@ -14,7 +14,8 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['json', { outputFile: `test-results/reports/e2e-${PORT}.json` }]],
-  timeout: 60_000,
+  // A guard against a hung journey, not a speed check: the longest take a minute on a busy machine.
+  timeout: 120_000,
   use: {
     baseURL: `http://localhost:${PORT}`,
     launchOptions: {

@@ -3,9 +3,9 @@
  * 1. the production build (the browser tests need it);
  * 2. side by side, since the browser tests leave the cores idle while pages load: the type check,
  *    lint, the unit and integration tests (vitest: two workers, each test file on its own copy of
- *    one migrated template database) and the browser tests — the JavaScript and the
- *    no-JavaScript project, each in two halves, each half in its own Playwright run with its own
- *    server and freshly seeded database;
+ *    one migrated template database) and the first half of the browser tests — the JavaScript and
+ *    the no-JavaScript project, each half in its own Playwright run with its own server and freshly
+ *    seeded database; the second halves start once the checks are done;
  * 3. the ten slowest tests, to show where the time goes.
  * Exits 1 on any failure, after every part of stage 2 has finished.
  * `npm run test:e2e` (`tsx scripts/test.ts e2e`) runs the build and the browser tests only.
@@ -60,15 +60,21 @@ async function main() {
       ]
   // Markup one project's axe run passed, the other's need not check again (tests/e2e/fixtures.ts).
   const axePasses = resolve(`${REPORTS}/axe-passes.txt`)
-  const browsers = ['javascript', 'no-javascript'].flatMap((project, p) =>
-    browserHalves().map((files, h) => ({
+  const half = (h: 0 | 1) =>
+    ['javascript', 'no-javascript'].map((project, p) => ({
       name: `${project} ${h + 1}/2`,
       command: 'npx',
-      args: ['playwright', 'test', ...files, '--project', project],
+      args: ['playwright', 'test', ...browserHalves()[h], '--project', project],
       env: { E2E_PORT: String(E2E_PORT + 2 * p + h), AXE_SHARED_PASSES: axePasses },
-    })),
-  )
-  const results = await runParts([...checks, ...browsers], 'lines')
+    }))
+  // The first halves run beside the checks; the second halves start when the checks are done, so
+  // that the two cores stay busy without so many runs at once that pages time out.
+  const early = runParts(half(0), 'lines')
+  const late = runParts(checks, 'lines').then(async (done) => [
+    ...done,
+    ...(await runParts(half(1), 'lines')),
+  ])
+  const results = [...(await early), ...(await late)]
   printSlowest(10)
   const failures = failed(results)
   if (failures.length) stop(failures.map((r) => r.part.name).join(', '))
@@ -77,7 +83,7 @@ async function main() {
 
 /**
  * The browser journeys in two halves, each run with its own server and freshly seeded database, so
- * that four runs wait for pages side by side instead of two. Within a half the files keep their
+ * that up to four runs wait for pages side by side instead of two. Within a half the files keep their
  * name order; journeys that build on another's data stay with it.
  */
 function browserHalves(): [string[], string[]] {
