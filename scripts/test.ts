@@ -3,15 +3,15 @@
  * 1. the production build (the browser tests need it);
  * 2. side by side, since the browser tests leave the cores idle while pages load: the type check,
  *    lint, the unit and integration tests (vitest: two workers, each test file on its own copy of
- *    one migrated template database) and the first half of the browser tests — the JavaScript and
- *    the no-JavaScript project, each half in its own Playwright run with its own server and freshly
- *    seeded database; the second halves start once the checks are done;
+ *    one migrated template database) and the browser tests — the JavaScript and the
+ *    no-JavaScript project, each in its own Playwright run with its own server and freshly seeded
+ *    database (more runs at once only starved the two cores);
  * 3. the ten slowest tests, to show where the time goes.
  * Exits 1 on any failure, after every part of stage 2 has finished.
  * `npm run test:e2e` (`tsx scripts/test.ts e2e`) runs the build and the browser tests only.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { printSlowest, REPORTS } from './lib/slowest-tests'
 import { failed, runParts } from './lib/run-parts'
@@ -60,44 +60,17 @@ async function main() {
       ]
   // Markup one project's axe run passed, the other's need not check again (tests/e2e/fixtures.ts).
   const axePasses = resolve(`${REPORTS}/axe-passes.txt`)
-  const half = (h: 0 | 1) =>
-    ['javascript', 'no-javascript'].map((project, p) => ({
-      name: `${project} ${h + 1}/2`,
-      command: 'npx',
-      args: ['playwright', 'test', ...browserHalves()[h], '--project', project],
-      env: { E2E_PORT: String(E2E_PORT + 2 * p + h), AXE_SHARED_PASSES: axePasses },
-    }))
-  // The first halves run beside the checks; the second halves start when the checks are done, so
-  // that the two cores stay busy without so many runs at once that pages time out.
-  const early = runParts(half(0), 'lines')
-  const late = runParts(checks, 'lines').then(async (done) => [
-    ...done,
-    ...(await runParts(half(1), 'lines')),
-  ])
-  const results = [...(await early), ...(await late)]
+  const browsers = ['javascript', 'no-javascript'].map((project, i) => ({
+    name: project,
+    command: 'npx',
+    args: ['playwright', 'test', '--project', project],
+    env: { E2E_PORT: String(E2E_PORT + i), AXE_SHARED_PASSES: axePasses },
+  }))
+  const results = await runParts([...checks, ...browsers], 'lines')
   printSlowest(10)
   const failures = failed(results)
   if (failures.length) stop(failures.map((r) => r.part.name).join(', '))
   console.log(`\nnpm test: all passed in ${elapsed()}.`)
-}
-
-/**
- * The browser journeys in two halves, each run with its own server and freshly seeded database, so
- * that up to four runs wait for pages side by side instead of two. Within a half the files keep their
- * name order; journeys that build on another's data stay with it.
- */
-function browserHalves(): [string[], string[]] {
-  const TOGETHER: Record<string, string> = { 'pilots.spec.ts': 'call-evaluation.spec.ts' }
-  const specs = readdirSync('tests/e2e')
-    .filter((f) => f.endsWith('.spec.ts'))
-    .sort()
-  const halves: [string[], string[]] = [[], []]
-  specs.forEach((file, i) => {
-    const partner = TOGETHER[file]
-    const first = partner ? halves[0].includes(`tests/e2e/${partner}`) : i % 2 === 0
-    ;(first ? halves[0] : halves[1]).push(`tests/e2e/${file}`)
-  })
-  return halves
 }
 
 void main()
