@@ -2,7 +2,7 @@ import { issueCalendarToken, issueSavedSearchFeedToken } from '~/models/feed-tok
 import { type SeedIds, type Tx, calendar, keys } from './shared'
 
 // Calendar and feed addresses (issue 16 part 4, decision record 038). Sara Berg at Nattugglan
-// follows Region Norrbotten's night-supervision call, subscribes to what she follows in her
+// follows Luleå's market dialogue on keyless home care, subscribes to what she follows in her
 // calendar and reads her first saved search in a feed reader. The tokens are random and secret:
 // the seed keeps no copy (she can create new addresses at /account/feeds).
 
@@ -13,7 +13,7 @@ export async function seedFeeds(tx: Tx, ids: SeedIds): Promise<void> {
   const call = await tx
     .selectFrom('calls')
     .select('id')
-    .where('title', 'like', 'Trygg nattillsyn%')
+    .where('title', 'like', 'Marknadsdialog: nyckelfri hemtjänst%')
     .executeTakeFirstOrThrow()
   await tx
     .insertInto('follows')
