@@ -26,7 +26,9 @@ test('a person subscribes to a calendar of what she follows and to the calls as 
   expect(calendar.status()).toBe(200)
   const ics = await calendar.text()
   expect(ics).toContain('BEGIN:VCALENDAR')
-  expect(ics.replace(/\r\n /g, '')).toContain('SUMMARY:Sista dag för anbud: Marknadsdialog: nyckelfri hemtjänst')
+  expect(ics.replace(/\r\n /g, '')).toContain(
+    'SUMMARY:Sista dag för anbud: Marknadsdialog: nyckelfri hemtjänst',
+  )
 
   await visit(page, '/calls?theme=active_healthy_ageing', checkA11y)
   await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveCount(
