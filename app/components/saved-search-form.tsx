@@ -1,12 +1,41 @@
+import { type SubmissionResult, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { useMemo } from 'react'
 import { PROCEDURES } from '~/domain/vocabularies'
 import { useT } from '~/i18n/use-t'
 import { CPV_MAX_CODES } from '~/utils/cpv'
 import { MAX_SEARCH_WORDS } from '~/utils/folded-words'
-import { SAVED_SEARCH_KIND_VALUES, TRL_LEVELS } from '~/utils/saved-search-schema'
+import {
+  SAVED_SEARCH_KIND_VALUES,
+  type SavedSearchFormInput,
+  type SavedSearchFormValue,
+  savedSearchSchema,
+  TRL_LEVELS,
+} from '~/utils/saved-search-schema'
 import { CpvCodesField } from './cpv-field'
 import { ChoiceGroup, type FieldMeta, SelectField, TextField } from './forms'
 
-// The fields of a saved search (issue 16 part 2), shared by the new and the edit page.
+// The form of a saved search (issue 16 part 2), shared by the new and the edit page.
+
+type FormOptions = Parameters<typeof savedSearchSchema>[0]
+
+/** The saved-search form's state: validated by the same schema as the action. */
+export function useSavedSearchForm(
+  options: FormOptions,
+  defaults: Record<string, unknown>,
+  lastResult: SubmissionResult<string[]> | undefined,
+) {
+  const schema = useMemo(() => savedSearchSchema(options), [options])
+  return useForm<SavedSearchFormInput, SavedSearchFormValue>({
+    id: 'saved-search',
+    lastResult,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    defaultValue: defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+}
 
 export interface SavedSearchFields {
   name: FieldMeta

@@ -1,5 +1,6 @@
 import { createEvents, type EventAttributes } from 'ics'
 import type { DB } from '#db/connection'
+import type { FollowTarget } from '#db/schema'
 import type { Locale } from '~/i18n/locales'
 import { getTranslator } from '~/i18n/messages'
 import { getEnv } from '~/utils/env.server'
@@ -210,24 +211,8 @@ export async function personalCalendar(db: DB, token: string, locale: Locale): P
     .select(['o.name as organiser'])
     .where((eb) =>
       eb.or([
-        eb(
-          'e.organisation_id',
-          'in',
-          eb
-            .selectFrom('follows')
-            .select('target_id')
-            .where('user_id', '=', userId)
-            .where('target_type', '=', 'organisation'),
-        ),
-        eb(
-          'e.initiative_id',
-          'in',
-          eb
-            .selectFrom('follows')
-            .select('target_id')
-            .where('user_id', '=', userId)
-            .where('target_type', '=', 'initiative'),
-        ),
+        eb('e.organisation_id', 'in', followed(db, userId, 'organisation')),
+        eb('e.initiative_id', 'in', followed(db, userId, 'initiative')),
         eb(
           'e.id',
           'in',
@@ -265,4 +250,13 @@ export async function personalCalendar(db: DB, token: string, locale: Locale): P
     })
   }
   return render(itemEvents, t('feeds.calendar.personalName'))
+}
+
+/** The ids of what a person follows of one kind (a subquery). */
+function followed(db: DB, userId: number, type: FollowTarget) {
+  return db
+    .selectFrom('follows')
+    .select('target_id')
+    .where('user_id', '=', userId)
+    .where('target_type', '=', type)
 }

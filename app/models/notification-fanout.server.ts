@@ -4,7 +4,8 @@ import { now } from '~/utils/clock.server'
 import { type Recipient, queueNotificationMail } from './notification-mail.server'
 import { modesOf } from './notification-preferences.server'
 import { matchSavedSearches } from './saved-search-matching.server'
-import { channelOf, describeUpdates } from './update-items.server'
+import type { Locale } from '~/i18n/locales'
+import { channelOf, describeUpdates, type UpdateItem } from './update-items.server'
 import { inTransaction } from './initiatives.server'
 
 // The fan-out (decision record 035): outside the request that made an update, one transaction per
@@ -198,6 +199,7 @@ async function writeBatch(db: DB, update: Update, batch: Audience[], at: number)
       .execute()
     rows.forEach((r) => covered.add(r.user_id))
   }
+  const described: Partial<Record<Locale, UpdateItem[]>> = {}
   let written = 0
   for (const a of batch) {
     const user = users.get(a.userId)
@@ -219,7 +221,8 @@ async function writeBatch(db: DB, update: Update, batch: Audience[], at: number)
     written++
     if (mail !== 'immediate') continue
     const recipient: Recipient = { id: user.id, email: user.email, locale: user.locale }
-    const items = await describeUpdates(db, [update.id], user.locale)
+    // The update described once per language, not once per person.
+    const items = (described[user.locale] ??= await describeUpdates(db, [update.id], user.locale))
     if (items.length === 0) continue
     const outboxId = await queueNotificationMail(db, recipient, a.channel, items, null)
     await db

@@ -1,36 +1,27 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps } from '@conform-to/react'
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useMemo } from 'react'
 import { notFound, requireUser } from '~/auth/guards.server'
 import { ErrorSummary, SubmitButton } from '~/components/forms'
-import { SavedSearchFormFields } from '~/components/saved-search-form'
+import { SavedSearchFormFields, useSavedSearchForm } from '~/components/saved-search-form'
 import { getLocale } from '~/i18n/locale.server'
 import { useT } from '~/i18n/use-t'
-import { findUnknownCpv } from '~/models/cpv.server'
 import {
   getSavedSearch,
   getSavedSearchForEdit,
   getSavedSearchFormOptions,
   updateSavedSearch,
 } from '~/models/saved-searches.server'
-import { cpvCodesText, unknownCpvMessage } from '~/utils/cpv'
+import { cpvCodesText } from '~/utils/cpv'
 import { getDb } from '~/utils/db.server'
-import { orNotFound, refusalReply } from '~/utils/domain-errors.server'
+import { saveSearchFromForm } from '~/utils/saved-search-submission.server'
+import { orNotFound } from '~/utils/domain-errors.server'
 import { pageTitle } from '~/utils/meta'
-import {
-  savedSearchIdSchema,
-  savedSearchSchema,
-  type SavedSearchFormInput,
-  type SavedSearchFormValue,
-} from '~/utils/saved-search-schema'
+import { savedSearchIdSchema } from '~/utils/saved-search-schema'
 import callsMessages from '~/i18n/messages/calls'
 import cpvMessages from '~/i18n/messages/cpv'
 import errorsMessages from '~/i18n/messages/errors'
@@ -83,36 +74,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb()
   const id = idOf(params)
   await orNotFound(getSavedSearch(db, id, user.id))
-  const options = await getSavedSearchFormOptions(db, getLocale(request))
-  const submission = parseWithZod(await request.formData(), { schema: savedSearchSchema(options) })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const unknown = await findUnknownCpv(db, submission.value.cpv_codes)
-  if (unknown.length > 0) {
-    const reply = submission.reply({ fieldErrors: { cpv_codes: [unknownCpvMessage(unknown)] } })
-    return data({ result: reply }, { status: 400 })
-  }
-  try {
-    await updateSavedSearch(db, { id, userId: user.id, input: submission.value })
-    return redirect('/account/searches?notice=updated')
-  } catch (error) {
-    return data({ result: refusalReply(submission, error) }, { status: 400 })
-  }
+  return saveSearchFromForm(
+    db,
+    request,
+    (input) => updateSavedSearch(db, { id, userId: user.id, input }),
+    '/account/searches?notice=updated',
+  )
 }
 
 export default function EditSavedSearch() {
   const { name, defaults, options, cpvLabels } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
-  const schema = useMemo(() => savedSearchSchema(options), [options])
-  const [form, fields] = useForm<SavedSearchFormInput, SavedSearchFormValue>({
-    id: 'saved-search',
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    defaultValue: defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  })
+  const [form, fields] = useSavedSearchForm(options, defaults, actionData?.result)
   return (
     <>
       <h1>{t('savedSearch.form.editTitle', { name })}</h1>

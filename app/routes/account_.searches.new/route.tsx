@@ -1,31 +1,22 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps } from '@conform-to/react'
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useMemo } from 'react'
 import { requireUser } from '~/auth/guards.server'
 import { ErrorSummary, SubmitButton } from '~/components/forms'
-import { SavedSearchFormFields } from '~/components/saved-search-form'
+import { SavedSearchFormFields, useSavedSearchForm } from '~/components/saved-search-form'
 import { getLocale } from '~/i18n/locale.server'
 import { useT } from '~/i18n/use-t'
-import { findUnknownCpv, getCpvLabels } from '~/models/cpv.server'
+import { getCpvLabels } from '~/models/cpv.server'
 import { createSavedSearch, getSavedSearchFormOptions } from '~/models/saved-searches.server'
-import { parseCpvList, unknownCpvMessage } from '~/utils/cpv'
+import { parseCpvList } from '~/utils/cpv'
 import { getDb } from '~/utils/db.server'
-import { refusalReply } from '~/utils/domain-errors.server'
+import { saveSearchFromForm } from '~/utils/saved-search-submission.server'
 import { pageTitle } from '~/utils/meta'
-import {
-  prefillFromQuery,
-  savedSearchSchema,
-  type SavedSearchFormInput,
-  type SavedSearchFormValue,
-} from '~/utils/saved-search-schema'
+import { prefillFromQuery } from '~/utils/saved-search-schema'
 import callsMessages from '~/i18n/messages/calls'
 import cpvMessages from '~/i18n/messages/cpv'
 import errorsMessages from '~/i18n/messages/errors'
@@ -54,36 +45,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const db = getDb()
-  const options = await getSavedSearchFormOptions(db, getLocale(request))
-  const submission = parseWithZod(await request.formData(), { schema: savedSearchSchema(options) })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const unknown = await findUnknownCpv(db, submission.value.cpv_codes)
-  if (unknown.length > 0) {
-    const reply = submission.reply({ fieldErrors: { cpv_codes: [unknownCpvMessage(unknown)] } })
-    return data({ result: reply }, { status: 400 })
-  }
-  try {
-    await createSavedSearch(db, { userId: user.id, input: submission.value })
-    return redirect('/account/searches?notice=created')
-  } catch (error) {
-    return data({ result: refusalReply(submission, error) }, { status: 400 })
-  }
+  return saveSearchFromForm(
+    db,
+    request,
+    (input) => createSavedSearch(db, { userId: user.id, input }),
+    '/account/searches?notice=created',
+  )
 }
 
 export default function NewSavedSearch() {
   const { defaults, options, cpvLabels } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
-  const schema = useMemo(() => savedSearchSchema(options), [options])
-  const [form, fields] = useForm<SavedSearchFormInput, SavedSearchFormValue>({
-    id: 'saved-search',
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    defaultValue: defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  })
+  const [form, fields] = useSavedSearchForm(options, defaults, actionData?.result)
   return (
     <>
       <h1>{t('savedSearch.form.newTitle')}</h1>
