@@ -23,6 +23,7 @@ import { startMailWorker } from './app/utils/mailer.server'
 import { startNotificationWorker } from './app/utils/notification-worker.server'
 import { now } from './app/utils/clock.server'
 import { getEnv } from './app/utils/env.server'
+import { API_BASE, preflightHeaders } from './app/utils/api.server'
 import { bodyLimitFor, declaresMoreThan, isFormContentType } from './app/utils/body-limit.server'
 import { isDatabaseBusy } from './app/utils/http-errors.server'
 import {
@@ -96,6 +97,12 @@ export async function createApp(options: {
       crossOriginEmbedderPolicy: false,
     }),
   )
+
+  // The open-data API (issue 17) may be read from any site: its CORS preflight is answered here,
+  // before the same-origin check that guards every write.
+  app.options(`${API_BASE}/*`, (_req, res) => {
+    res.set(preflightHeaders()).status(204).end()
+  })
 
   app.use((req, res, next) => {
     if (isSameOriginWrite(req, env.APP_ORIGIN)) return next()
