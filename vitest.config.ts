@@ -9,7 +9,14 @@ export default defineConfig({
     projects: [
       {
         plugins: [tsconfigPaths()],
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          // A hang guard: `npm test` runs vitest niced behind the browser tests (scripts/test.ts).
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
       },
       {
         plugins: [tsconfigPaths()],
@@ -19,7 +26,10 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/helpers/integration-template.ts'],
           setupFiles: ['tests/helpers/integration-setup.ts'],
-          testTimeout: 20_000,
+          // A hang guard, not a speed check: seeding the whole demo takes ~5 s alone, far more when
+          // the run is niced behind the browser tests (scripts/test.ts).
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],

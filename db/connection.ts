@@ -20,6 +20,11 @@ export interface OpenOptions {
    * function inside a trigger otherwise), which the server's connections never do.
    */
   clock?: () => number
+  /**
+   * Tests only: with path ':memory:', start from this image of a database file (a copy of the
+   * migrated template) instead of an empty database.
+   */
+  image?: Buffer
 }
 
 export function openDatabase(
@@ -27,7 +32,7 @@ export function openDatabase(
   options: OpenOptions = {},
 ): { db: DB; sqlite: SQLite.Database } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  const sqlite = new SQLite(path)
+  const sqlite = path === ':memory:' && options.image ? new SQLite(options.image) : new SQLite(path)
   if (path !== ':memory:') sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')

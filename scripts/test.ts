@@ -5,7 +5,9 @@
  *    lint, the unit and integration tests (vitest: two workers, each test file on its own copy of
  *    one migrated template database) and the browser tests — the JavaScript and the
  *    no-JavaScript project, each in its own Playwright run with its own server and freshly seeded
- *    database (more runs at once only starved the two cores);
+ *    database (more runs at once only starved the two cores). The checks and vitest run niced:
+ *    the browser runs, where each step waits for the last, keep their pace, and the CPU-bound
+ *    parts fill every idle moment;
  * 3. the ten slowest tests, to show where the time goes.
  * Exits 1 on any failure, after every part of stage 2 has finished.
  * `npm run test:e2e` (`tsx scripts/test.ts e2e`) runs the build and the browser tests only.
@@ -44,10 +46,11 @@ async function main() {
   const checks = onlyBrowsers
     ? []
     : [
-        { name: 'typecheck', command: 'npm', args: ['run', '--silent', 'typecheck'] },
-        { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] },
+        { name: 'typecheck', command: 'npm', args: ['run', '--silent', 'typecheck'], nice: 10 },
+        { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'], nice: 10 },
         {
           name: 'vitest',
+          nice: 10,
           command: 'npx',
           args: [
             'vitest',

@@ -11,6 +11,12 @@ export interface Part {
   command: string
   args: string[]
   env?: Record<string, string>
+  /**
+   * Runs the part at a lower CPU priority (`nice -n <value>`, where the system has `nice`): work
+   * that only needs CPU yields to parts that wait on each other in turn, like a browser and its
+   * server, which then keep their pace while the niced part uses every idle moment.
+   */
+  nice?: number
 }
 
 export interface Result {
@@ -36,7 +42,11 @@ function run(part: Part, output: Output): Promise<Result> {
       pending = lines.pop() ?? ''
       for (const line of lines) process.stdout.write(`[${part.name}] ${line}\n`)
     }
-    const child = spawn(part.command, part.args, {
+    const [command, args] =
+      part.nice && process.platform !== 'win32'
+        ? ['nice', ['-n', String(part.nice), part.command, ...part.args]]
+        : [part.command, part.args]
+    const child = spawn(command, args, {
       // The parts write to a pipe; they keep their colours only when our own output is a
       // terminal (any FORCE_COLOR, even 0, turns colours on in vitest, so it is set only then).
       env: {
