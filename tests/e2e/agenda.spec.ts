@@ -1,19 +1,10 @@
-import type { Page } from '@playwright/test'
-import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
+import { expect, test, visit, logInThroughForm } from './fixtures'
 
 // The regional agenda (issue 15, part 7): a visitor reads Region Norrbotten's agenda — three goals,
 // each indicator a chart with its table — and Henrik at Luleå tekniska universitet, a co-owner,
 // adds a goal (after a validation error), an indicator measured by hand and its first value.
 
 const HENRIK = 'henrik.wikstrom@ltu.test'
-
-async function logIn(page: Page, checkA11y: () => Promise<void>, email: string) {
-  await visit(page, '/login', checkA11y)
-  await page.getByLabel('E-postadress').fill(email)
-  await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Logga in' }).click()
-  await expect(page.getByRole('button', { name: 'Logga ut', exact: true })).toBeVisible()
-}
 
 test('a visitor reads the agenda; a co-owner adds a goal, an indicator and a measurement', async ({
   page,
@@ -43,7 +34,7 @@ test('a visitor reads the agenda; a co-owner adds a goal, an indicator and a mea
   await checkA11y()
   await expect(page.getByRole('link', { name: 'Redigera agendan' })).toHaveCount(0)
 
-  await logIn(page, checkA11y, HENRIK)
+  await logInThroughForm(page, checkA11y, HENRIK)
   await visit(page, '/organisations/region-norrbotten/agenda', checkA11y)
   await page.getByRole('link', { name: 'Redigera agendan' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redigera regional agenda')

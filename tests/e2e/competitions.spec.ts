@@ -1,5 +1,5 @@
-import type { Page, TestInfo } from '@playwright/test'
-import { DEMO_PASSWORD, expect, latestMailTo, test, visit } from './fixtures'
+import type { TestInfo } from '@playwright/test'
+import { expect, latestMailTo, test, visit, logInThroughForm } from './fixtures'
 
 // The demo seed publishes one year of Good examples (the Stockholm year of the seed time minus 12
 // days): Polarsensor × Luleå won the test-bed category with an honourable mention for Bergskraft's
@@ -11,14 +11,6 @@ const MENTION = 'Prognosstyrd markvärme på Storgatan'
 
 function futureYear(testInfo: TestInfo): number {
   return testInfo.project.name === 'no-javascript' ? 2032 : 2031
-}
-
-async function logIn(page: Page, checkA11y: () => Promise<void>, email: string, to: string) {
-  await visit(page, `/login?redirectTo=${encodeURIComponent(to)}`, checkA11y)
-  await page.getByLabel('E-postadress').fill(email)
-  await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Logga in' }).click()
-  await expect(page.getByRole('button', { name: 'Logga ut', exact: true })).toBeVisible()
 }
 
 test('a visitor reads the published year: winners, an honourable mention, the motivation', async ({
@@ -76,7 +68,7 @@ test('an administrator opens a future year with a category and appoints a juror'
   checkA11y,
 }, testInfo) => {
   const year = futureYear(testInfo)
-  await logIn(page, checkA11y, 'admin@testarena.test', '/admin/competitions')
+  await logInThroughForm(page, checkA11y, 'admin@testarena.test', '/admin/competitions')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tävlingar')
   await checkA11y()
 
@@ -174,7 +166,12 @@ test('a juror nominates a published reference in the open year and opens the jur
 }, testInfo) => {
   const year = futureYear(testInfo)
   // Anyone signed in may nominate; Per Holmgren is also on both years' juries.
-  await logIn(page, checkA11y, 'per.holmgren@pitea-sciencepark.test', `/competitions/${year}`)
+  await logInThroughForm(
+    page,
+    checkA11y,
+    'per.holmgren@pitea-sciencepark.test',
+    `/competitions/${year}`,
+  )
   await page.getByRole('link', { name: 'Nominera en referens' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     `Nominera till Goda exempel ${year}`,

@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test'
-import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
+import { expect, test, visit, logInThroughForm } from './fixtures'
 
 // The company contact ledger (issue 15, decision record 029): Region Norrbotten chooses
 // Polarsensor, sees IUC Norrbotten's shared visit and the company's preference, forgets to
@@ -9,20 +8,12 @@ import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
 const ANNA = 'anna.lindqvist@norrbotten.test'
 const SARA = 'sara.berg@nattugglan.test'
 
-async function logIn(page: Page, checkA11y: () => Promise<void>, email: string) {
-  await visit(page, '/login', checkA11y)
-  await page.getByLabel('E-postadress').fill(email)
-  await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Logga in' }).click()
-  await expect(page.getByRole('button', { name: 'Logga ut', exact: true })).toBeVisible()
-}
-
 test('a region records a contact after seeing the shared ones; the company sees its own; the call discloses', async ({
   page,
   checkA11y,
 }) => {
   test.slow()
-  await logIn(page, checkA11y, ANNA)
+  await logInThroughForm(page, checkA11y, ANNA)
   await visit(page, '/organisations/region-norrbotten', checkA11y)
   await page.getByRole('link', { name: 'Kontakter med företag', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
@@ -76,7 +67,7 @@ test('a region records a contact after seeing the shared ones; the company sees 
   await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
 
   // Nattugglan keeps its contacts to itself but sees Luleå's meeting, and its settings.
-  await logIn(page, checkA11y, SARA)
+  await logInThroughForm(page, checkA11y, SARA)
   await visit(page, '/organisations/nattugglan-omsorgsteknik', checkA11y)
   await page.getByRole('link', { name: 'Kontakter med oss', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
@@ -97,7 +88,7 @@ test('IUC Norrbotten corrects a visit on a 320 px phone; the replaced text stays
 }) => {
   test.slow()
   await page.setViewportSize({ width: 320, height: 740 })
-  await logIn(page, checkA11y, 'linnea.oberg@iucnorrbotten.test')
+  await logInThroughForm(page, checkA11y, 'linnea.oberg@iucnorrbotten.test')
   await visit(page, '/organisations/iuc-norrbotten/contacts', checkA11y)
   const fitsTheScreen = () =>
     page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
+import { expect, test, visit, logInThroughForm } from './fixtures'
 
 // Events (issue 15 part 8, decision record 031): IUC Norrbotten's Smart industri B2B forum is full
 // (Polarsensor and Bergskraft) with Vårdkraft waiting. A visitor reads it and fetches the calendar
@@ -12,14 +12,6 @@ const MIKAEL = 'mikael.sundqvist@bergskraft.test'
 const LINNEA = 'linnea.oberg@iucnorrbotten.test'
 const FORUM = 'Smart industri B2B-forum Luleå'
 const NATTUGGLAN = 'Nattugglan Omsorgsteknik AB'
-
-async function logIn(page: Page, checkA11y: () => Promise<void>, email: string) {
-  await visit(page, '/login', checkA11y)
-  await page.getByLabel('E-postadress').fill(email)
-  await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Logga in' }).click()
-  await expect(page.getByRole('button', { name: 'Logga ut', exact: true })).toBeVisible()
-}
 
 async function logOut(page: Page) {
   await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
@@ -63,7 +55,7 @@ test('register on the waiting list, move up when a seat is given up, leave; the 
   ).toBeVisible()
   await checkA11y()
 
-  await logIn(page, checkA11y, SARA)
+  await logInThroughForm(page, checkA11y, SARA)
   await openForum(page, checkA11y)
   await page.getByRole('button', { name: `Ställ ${NATTUGGLAN} på väntelistan` }).click()
   await expect(page.getByRole('status')).toContainText('företaget står på väntelistan')
@@ -71,7 +63,7 @@ test('register on the waiting list, move up when a seat is given up, leave; the 
   await checkA11y()
   await logOut(page)
 
-  await logIn(page, checkA11y, MIKAEL)
+  await logInThroughForm(page, checkA11y, MIKAEL)
   await openForum(page, checkA11y)
   await expect(page.getByText('Bergskraft Energi AB har en bekräftad plats.')).toBeVisible()
   await page.getByRole('button', { name: 'Avboka för Bergskraft Energi AB' }).click()
@@ -80,7 +72,7 @@ test('register on the waiting list, move up when a seat is given up, leave; the 
   await checkA11y()
   await logOut(page)
 
-  await logIn(page, checkA11y, SARA)
+  await logInThroughForm(page, checkA11y, SARA)
   await openForum(page, checkA11y)
   await expect(page.getByText(`${NATTUGGLAN} står som nummer 1 på väntelistan.`)).toBeVisible()
   await page.getByRole('button', { name: `Lämna väntelistan för ${NATTUGGLAN}` }).click()
@@ -91,7 +83,7 @@ test('register on the waiting list, move up when a seat is given up, leave; the 
   await checkA11y()
   await logOut(page)
 
-  await logIn(page, checkA11y, LINNEA)
+  await logInThroughForm(page, checkA11y, LINNEA)
   await openForum(page, checkA11y)
   const registrations = page.getByRole('table', { name: /Anmälda företag/ })
   await expect(registrations.getByRole('row')).toHaveCount(3)
@@ -118,7 +110,7 @@ test('the organiser publishes an event, and bad input is answered next to the fi
   page,
   checkA11y,
 }) => {
-  await logIn(page, checkA11y, LINNEA)
+  await logInThroughForm(page, checkA11y, LINNEA)
   await visit(page, '/organisations/iuc-norrbotten', checkA11y)
   await page.getByRole('link', { name: 'Evenemang', exact: true }).last().click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Evenemang – IUC Norrbotten AB')

@@ -130,6 +130,23 @@ export async function logIn(page: Page, email: string, redirectTo: string) {
   await page.getByRole('button', { name: 'Logga in' }).click()
 }
 
+/**
+ * Logs in as a demo user through the login form (checked with axe), landing on `to`, and waits
+ * for the header's log-out button. Cookies are kept: log out or clear them first to switch user.
+ */
+export async function logInThroughForm(
+  page: Page,
+  checkA11y: () => Promise<void>,
+  email: string,
+  to?: string,
+) {
+  await visit(page, to ? `/login?redirectTo=${encodeURIComponent(to)}` : '/login', checkA11y)
+  await page.getByLabel('E-postadress').fill(email)
+  await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Logga in' }).click()
+  await expect(page.getByRole('button', { name: /^(Logga ut|Log out)$/ })).toBeVisible()
+}
+
 /** The newest mail to an address, read from the development outbox page like a person would. */
 export async function latestMailTo(page: Page, address: string): Promise<string> {
   await page.goto(`/dev/outbox?to=${encodeURIComponent(address)}`)

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
+import { expect, test, visit, logInThroughForm } from './fixtures'
 
 // The initiatives register (issue 15): Luleå records an initiative, fixes a validation error,
 // moves it to planned and links its home-care test bed; Skellefteå asks to co-own and Luleå
@@ -14,21 +14,13 @@ async function logOut(page: Page) {
   await expect(page.getByRole('link', { name: 'Logga in', exact: true })).toBeVisible()
 }
 
-async function logIn(page: Page, checkA11y: () => Promise<void>, email: string) {
-  await visit(page, '/login', checkA11y)
-  await page.getByLabel('E-postadress').fill(email)
-  await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Logga in' }).click()
-  await expect(page.getByRole('button', { name: 'Logga ut', exact: true })).toBeVisible()
-}
-
 test('Luleå records an initiative and links a test bed; Skellefteå co-owns it; the register shows both', async ({
   page,
   checkA11y,
 }) => {
   test.slow()
   const title = `Digital tillsyn i hemmet ${Date.now().toString(36)}`
-  await logIn(page, checkA11y, ERIK)
+  await logInThroughForm(page, checkA11y, ERIK)
   await visit(page, '/organisations/lulea-kommun/initiatives', checkA11y)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Initiativ – Luleå kommun')
   await page.getByRole('link', { name: 'Nytt initiativ' }).click()
@@ -78,7 +70,7 @@ test('Luleå records an initiative and links a test bed; Skellefteå co-owns it;
   await logOut(page)
 
   // Skellefteå asks to co-own.
-  await logIn(page, checkA11y, ULRIKA)
+  await logInThroughForm(page, checkA11y, ULRIKA)
   await visit(page, initiativeUrl, checkA11y)
   await page.getByRole('button', { name: 'Be om att bli medägare' }).click()
   await expect(page.getByRole('status')).toContainText('Förfrågan är skickad till ägaren.')
@@ -86,7 +78,7 @@ test('Luleå records an initiative and links a test bed; Skellefteå co-owns it;
   await logOut(page)
 
   // Luleå accepts.
-  await logIn(page, checkA11y, ERIK)
+  await logInThroughForm(page, checkA11y, ERIK)
   await visit(page, initiativeUrl, checkA11y)
   await page.getByRole('button', { name: 'Godta Skellefteå kommun' }).click()
   await expect(page.getByRole('status')).toContainText('Medägaren är godtagen.')

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
+import { expect, test, visit, logInThroughForm } from './fixtures'
 
 // Issue 15: an innovation intermediary registers, waits for verification like a public body, a
 // platform administrator verifies it, and the directory lists it under its kind with its type.
@@ -18,14 +18,6 @@ function companyOrgNumber(): string {
     sum += v
   }
   return `${body.slice(0, 6)}-${body.slice(6)}${(10 - (sum % 10)) % 10}`
-}
-
-async function logIn(page: Page, checkA11y: () => Promise<void>, email: string) {
-  await visit(page, '/login', checkA11y)
-  await page.getByLabel('E-postadress').fill(email)
-  await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Logga in' }).click()
-  await expect(page.getByRole('button', { name: 'Logga ut', exact: true })).toBeVisible()
 }
 
 async function logOut(page: Page) {
@@ -52,7 +44,7 @@ test('a science park registers as an intermediary, waits for verification, is ve
   test.setTimeout(120_000)
   const name = `Testparken Norr ${suffix()}`
 
-  await logIn(page, checkA11y, 'henrik.wikstrom@ltu.test')
+  await logInThroughForm(page, checkA11y, 'henrik.wikstrom@ltu.test')
   await visit(page, '/organisations/new', checkA11y)
   await page.getByRole('radio', { name: 'Innovationsstödjande aktör' }).check()
   await page.getByLabel('Organisationens namn').fill(name)
@@ -91,7 +83,7 @@ test('a science park registers as an intermediary, waits for verification, is ve
   await searchDirectory(page, checkA11y, name)
   await expect(page.getByRole('status')).toHaveText('0 organisationer')
 
-  await logIn(page, checkA11y, 'admin@testarena.test')
+  await logInThroughForm(page, checkA11y, 'admin@testarena.test')
   await page.getByRole('link', { name: 'Verifieringar' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Verifieringar')
   const pending = page.getByRole('region', { name })

@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test'
-import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
+import { expect, test, visit, logInThroughForm } from './fixtures'
 
 // SME reach and broadcast outreach (issue 15 part 6, decision record 032): Region Norrbotten sees
 // which companies in Norrbotten Testarena has never reached, finds its outreach to all micro and
@@ -11,20 +10,12 @@ import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
 const ANNA = 'anna.lindqvist@norrbotten.test'
 const AINO = 'aino.keskitalo@tornedalsmatteknik.test'
 
-async function logIn(page: Page, checkA11y: () => Promise<void>, email: string) {
-  await visit(page, '/login', checkA11y)
-  await page.getByLabel('E-postadress').fill(email)
-  await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Logga in' }).click()
-  await expect(page.getByRole('button', { name: 'Logga ut', exact: true })).toBeVisible()
-}
-
 test('a region sees its SME reach, broadcasts to every match after a preview; a company opts out', async ({
   page,
   checkA11y,
 }) => {
   test.slow()
-  await logIn(page, checkA11y, ANNA)
+  await logInThroughForm(page, checkA11y, ANNA)
   await visit(page, '/organisations/region-norrbotten', checkA11y)
   await page
     .getByRole('link', { name: 'Räckvidd bland små och medelstora företag', exact: true })
@@ -96,7 +87,7 @@ test('a region sees its SME reach, broadcasts to every match after a preview; a 
   await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
 
   // The company: both outreaches, then no more.
-  await logIn(page, checkA11y, AINO)
+  await logInThroughForm(page, checkA11y, AINO)
   await visit(page, '/organisations/tornedalens-matteknik', checkA11y)
   await page.getByRole('link', { name: 'Utskick till oss', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(

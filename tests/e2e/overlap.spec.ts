@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test'
-import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
+import { expect, test, visit, logInThroughForm } from './fixtures'
 
 // Overlap detection before saving (issue 15, part 4): Luleå records a planned procurement like
 // Skellefteå's; before the save the form shows Skellefteå's planned call, refuses to go on without
@@ -10,14 +9,6 @@ import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
 const ERIK = 'erik.nilsson@lulea.test'
 const SKELLEFTEA_CALL = 'Innovationsupphandling: digital nattillsyn i hemtjänsten 2027'
 const LULEA_CALL = 'Innovationsupphandling: digital tillsyn i ordinärt boende 2027'
-
-async function logIn(page: Page, checkA11y: () => Promise<void>, email: string) {
-  await visit(page, '/login', checkA11y)
-  await page.getByLabel('E-postadress').fill(email)
-  await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Logga in' }).click()
-  await expect(page.getByRole('button', { name: 'Logga ut', exact: true })).toBeVisible()
-}
 
 test('the demo overlap: Skellefteå’s planned call is linked as related to Luleå’s', async ({
   page,
@@ -38,7 +29,7 @@ test('Luleå sees a similar planned call before saving, must choose, and links i
 }) => {
   test.slow()
   const title = `Digital nattillsyn med sensorer i hemtjänsten ${Date.now().toString(36)}`
-  await logIn(page, checkA11y, ERIK)
+  await logInThroughForm(page, checkA11y, ERIK)
   await visit(page, '/organisations/lulea-kommun/initiatives/new', checkA11y)
   await page
     .getByRole('combobox', { name: 'Typ av initiativ' })
@@ -125,7 +116,7 @@ test('Luleå sees a similar published call before saving a call draft and links 
 }) => {
   test.slow()
   const title = `Fallsensorer i Luleås särskilda boenden ${Date.now().toString(36)}`
-  await logIn(page, checkA11y, ERIK)
+  await logInThroughForm(page, checkA11y, ERIK)
   await visit(page, '/organisations/lulea-kommun/calls/new', checkA11y)
   await page.getByLabel(/^Öppet förfarande/).check()
   await page.getByLabel('Upphandlingens rubrik').fill(title)
@@ -194,7 +185,7 @@ test('Luleå sees a similar published test bed before saving an offer draft and 
 }) => {
   test.slow()
   const title = `Smarta byggnader i Luleås skolor ${Date.now().toString(36)}`
-  await logIn(page, checkA11y, ERIK)
+  await logInThroughForm(page, checkA11y, ERIK)
   await visit(page, '/organisations/lulea-kommun/test-beds/new', checkA11y)
   await page.getByLabel('Rubrik').fill(title)
   await page

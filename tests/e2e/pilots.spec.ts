@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { DEMO_PASSWORD, expect, latestMailTo, linkIn, test, visit } from './fixtures'
+import { expect, latestMailTo, linkIn, test, logInThroughForm } from './fixtures'
 
 // Region Norrbotten's reference site in the demo seed: Nattugglan's pilot is running and
 // Polarsensor's application awaits a decision. The journeys leave the decision untouched and only
@@ -9,14 +9,6 @@ import { DEMO_PASSWORD, expect, latestMailTo, linkIn, test, visit } from './fixt
 // and one worker, files in name order; see playwright.config.ts).
 
 const OFFER = 'Aktivt och hälsosamt åldrande – EU Reference Site Norrbotten'
-
-async function logIn(page: Page, checkA11y: () => Promise<void>, email: string, to: string) {
-  await visit(page, `/login?redirectTo=${encodeURIComponent(to)}`, checkA11y)
-  await page.getByLabel('E-postadress').fill(email)
-  await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Logga in' }).click()
-  await expect(page.getByRole('button', { name: 'Logga ut', exact: true })).toBeVisible()
-}
 
 /** From the organisation's pilots to the running pilot of the reference site. */
 async function openRunningPilot(page: Page, checkA11y: () => Promise<void>) {
@@ -32,7 +24,12 @@ test('the host reads the applications and a decision without a reason is refused
   page,
   checkA11y,
 }) => {
-  await logIn(page, checkA11y, 'anna.lindqvist@norrbotten.test', '/organisations/region-norrbotten')
+  await logInThroughForm(
+    page,
+    checkA11y,
+    'anna.lindqvist@norrbotten.test',
+    '/organisations/region-norrbotten',
+  )
   await page.getByRole('link', { name: 'Piloter', exact: true }).click()
   await openRunningPilot(page, checkA11y)
 
@@ -89,7 +86,7 @@ test('host and company talk in the pilot thread; the company is mailed and reads
   javaScriptEnabled,
 }) => {
   const text = `Halvtidsavstämning flyttas till torsdag (${javaScriptEnabled ? 'js' : 'utan js'} ${Date.now()}).`
-  await logIn(
+  await logInThroughForm(
     page,
     checkA11y,
     'anna.lindqvist@norrbotten.test',
@@ -117,7 +114,7 @@ test('host and company talk in the pilot thread; the company is mailed and reads
   const link = linkIn(mail)
   expect(link).toMatch(/\/pilots\/\d+$/)
 
-  await logIn(page, checkA11y, 'sara.berg@nattugglan.test', new URL(link).pathname)
+  await logInThroughForm(page, checkA11y, 'sara.berg@nattugglan.test', new URL(link).pathname)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Pilot: ${OFFER}`)
   await expect(page.getByRole('listitem').filter({ hasText: text })).toContainText(
     'Anna Lindqvist, Region Norrbotten',

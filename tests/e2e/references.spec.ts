@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
+import { expect, test, logInThroughForm } from './fixtures'
 
 // Reference cases in the demo seed (app/seed/references.ts): Polarsensor × Luleå "road-surface
 // sensors" awaits Polarsensor's approval; "keyless home care" (Polarsensor × Luleå) and "heated
@@ -13,11 +13,7 @@ const WALKWAYS = 'Prognosstyrd markvärme på Storgatan'
 
 async function logIn(page: Page, checkA11y: () => Promise<void>, email: string, to: string) {
   await page.context().clearCookies()
-  await visit(page, `/login?redirectTo=${encodeURIComponent(to)}`, checkA11y)
-  await page.getByLabel('E-postadress').fill(email)
-  await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Logga in' }).click()
-  await expect(page.getByRole('button', { name: /^(Logga ut|Log out)$/ })).toBeVisible()
+  await logInThroughForm(page, checkA11y, email, to)
 }
 
 /** The case page as someone who is not signed in (Swedish, the browser's language). */

@@ -1,18 +1,10 @@
 import type { Page } from '@playwright/test'
-import { DEMO_PASSWORD, expect, test, visit } from './fixtures'
+import { expect, test, visit, logInThroughForm } from './fixtures'
 
 const ANNA = 'anna.lindqvist@norrbotten.test'
 
 function suffix(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
-}
-
-async function logIn(page: Page, checkA11y: () => Promise<void>, email: string) {
-  await visit(page, '/login', checkA11y)
-  await page.getByLabel('E-postadress').fill(email)
-  await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Logga in' }).click()
-  await expect(page.getByRole('button', { name: 'Logga ut', exact: true })).toBeVisible()
 }
 
 /** From Region Norrbotten's profile to a new, empty offer form. */
@@ -72,7 +64,7 @@ test('Anna drafts an offer, publishes it, edits it with a note and finds the cha
   // A long journey with an axe check on every page; without JavaScript each check replays the page.
   test.slow()
   const title = `Trygg hemtjänst ${suffix()}`
-  await logIn(page, checkA11y, ANNA)
+  await logInThroughForm(page, checkA11y, ANNA)
   await openNewOfferForm(page, checkA11y)
 
   // A first attempt with only a title: the error summary comes first.
@@ -131,7 +123,7 @@ test('Anna drafts an offer, publishes it, edits it with a note and finds the cha
 
 test('Anna deletes a draft after confirming', async ({ page, checkA11y }) => {
   const title = `Utkast att ta bort ${suffix()}`
-  await logIn(page, checkA11y, ANNA)
+  await logInThroughForm(page, checkA11y, ANNA)
   await openNewOfferForm(page, checkA11y)
   await page.getByLabel('Rubrik').fill(title)
   await fillOfferDetails(page)
