@@ -44,8 +44,9 @@ const ACCESS: Record<Intake, (typeof ACCESS_MODES)[number]> = {
   rolling: 'continuous',
 }
 
-// Literal, not bound: the partial index test_bed_offers_public_newest names these statuses.
-const isPublic = sql<SqlBool>`test_bed_offers.status IN ('published', 'paused', 'closed', 'archived')`
+// `+` keeps SQLite from choosing test_bed_offers_by_status (a sort over four statuses) for the
+// newest-first list; test_bed_offers_newest serves its ORDER BY instead.
+const isPublic = sql<SqlBool>`+test_bed_offers.status IN ('published', 'paused', 'closed', 'archived')`
 
 function baseQuery(db: DB) {
   return db
