@@ -1,4 +1,4 @@
-import { CALL_API_STATUSES, PROCEDURES } from '~/models/api-calls.server'
+import { PROCEDURES } from '~/models/api-calls.server'
 import { ACCESS_MODES, OFFER_STATUS_FILTERS, PRICING_MODELS } from '~/models/api-test-beds.server'
 import { ORGANISATION_KINDS, SIZE_CLASSES } from '~/domain/vocabularies'
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from '~/utils/initiative-schema'
