@@ -4,8 +4,9 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import Ajv2020 from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { API_PATHS, type OpenApiDocument } from '~/api-docs/openapi'
+import { API_PATHS, type OpenApiDocument } from '~/api-docs/openapi.server'
 import { createInitiative } from '~/models/initiatives.server'
+import { loader as docsLoader } from '~/routes/api.v1.docs/route'
 import { loader as openApiLoader } from '~/routes/api.v1.openapi[.json]/route'
 import { resetApiLimiter } from '~/utils/api.server'
 import { getDb } from '~/utils/db.server'
@@ -162,5 +163,15 @@ describe('the OpenAPI document', () => {
       checked++
     }
     expect(checked).toBe(Object.keys(API_PATHS).length - PENDING_OCDS.size)
+  })
+
+  test('the documentation page is rendered from it: every path, with an example request', () => {
+    const page = docsLoader()
+    expect(page.paths.map((p) => p.path)).toEqual(Object.keys(doc.paths))
+    for (const p of page.paths) {
+      expect(p.example).toMatch(/^http:\/\/localhost:3000\/api\/v1\//)
+      expect(p.example).not.toContain('{')
+    }
+    expect(page.openApiUrl).toBe('/api/v1/openapi.json')
   })
 })

@@ -1,6 +1,6 @@
 import type { MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { openApiDocument } from '~/api-docs/openapi'
+import { openApiDocument } from '~/api-docs/openapi.server'
 import { TableScroll } from '~/components/table-scroll'
 import { useLocale, useT } from '~/i18n/use-t'
 import apiDocsMessages from '~/i18n/messages/api-docs'

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { openApiDocument } from '~/api-docs/openapi'
+import { openApiDocument } from '~/api-docs/openapi.server'
 import { apiGuard, apiJson } from '~/utils/api.server'
 import { getEnv } from '~/utils/env.server'
 

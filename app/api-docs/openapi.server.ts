@@ -10,7 +10,7 @@ import {
 } from '~/utils/api.server'
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from '~/utils/initiative-schema'
 import { int, oneOf, type Schema, str } from './json-schema'
-import { schemas } from './schemas'
+import { schemas } from './schemas.server'
 
 // The OpenAPI 3.1 document of /api/v1 (issue 17 part 5, decision record 041), served at
 // /api/v1/openapi.json and rendered as the documentation page /api/v1/docs, so the two cannot
