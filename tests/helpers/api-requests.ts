@@ -49,3 +49,17 @@ export async function walkPages<T = Record<string, unknown>>(
   }
   return { items, pages }
 }
+
+/** Validates a body against `#/components/schemas/<name>` of an OpenAPI 3.1 document (ajv). */
+export async function schemaValidator(doc: { components: unknown }) {
+  const { default: Ajv2020 } = await import('ajv/dist/2020')
+  const { default: addFormats } = await import('ajv-formats')
+  const ajv = new Ajv2020({ strict: false, allErrors: true })
+  addFormats(ajv)
+  ajv.addSchema({ $id: 'urn:testarena:openapi', components: doc.components })
+  return (name: string, body: unknown) => {
+    const validate = ajv.getSchema(`urn:testarena:openapi#/components/schemas/${name}`)
+    if (!validate) throw new Error(`no schema ${name}`)
+    return validate(body) ? [] : (validate.errors ?? [])
+  }
+}
