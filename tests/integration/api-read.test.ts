@@ -192,6 +192,29 @@ describe('calls', () => {
   })
 })
 
+describe('since and the list envelope', () => {
+  test('since keeps only what was published at or after it; a list carries self and next', async () => {
+    const buyer = await createHost(db)
+    const { call } = await createCall(db, buyer)
+    const now = await json<ListBody<{ id: number }>>(
+      await apiGet(callsLoader, '/api/v1/calls?since=2000-01-01&limit=100'),
+    )
+    expect(now.data.map((c) => c.id)).toContain(call.id)
+    expect(now.links.self).toBe('http://localhost:3000/api/v1/calls?since=2000-01-01&limit=100')
+    const future = await json<ListBody>(
+      await apiGet(callsLoader, '/api/v1/calls?since=2999-01-01T00:00:00Z'),
+    )
+    expect(future).toEqual({
+      data: [],
+      links: { self: 'http://localhost:3000/api/v1/calls?since=2999-01-01T00:00:00Z', next: null },
+    })
+    const twice = await apiGet(callsLoader, '/api/v1/calls?limit=1&limit=2')
+    expect(twice.status).toBe(400)
+    const badSince = await apiGet(callsLoader, '/api/v1/calls?since=yesterday')
+    expect(badSince.status).toBe(400)
+  })
+})
+
 describe('references, organisations, initiatives and agendas', () => {
   test('a published reference appears; a draft one is a 404', async () => {
     const { reference } = await createReference(db, { status: 'published' })
