@@ -132,6 +132,9 @@ export function SiteFooter() {
             <li>
               <Link to="/analytics">{t('analytics.footer')}</Link>
             </li>
+            <li>
+              <Link to="/api/v1/docs">{t('apiDocs.footer')}</Link>
+            </li>
           </ul>
         </nav>
       </div>

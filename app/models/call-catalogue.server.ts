@@ -40,7 +40,7 @@ export function cpvPrefix(code: string): string {
   return trimmed.length >= 2 ? trimmed : code.slice(0, 2)
 }
 
-function listQuery(db: DB, filters: CallFilters, at: number) {
+export function listQuery(db: DB, filters: CallFilters, at: number) {
   let query = db.selectFrom('calls').where('calls.status', '<>', 'draft')
   switch (filters.status ?? 'all') {
     case 'open':
@@ -239,6 +239,8 @@ export async function getPublicCall(
       'calls.published_at',
       'calls.decided_at',
       'calls.standstill_ends_at',
+      'calls.county_code',
+      'calls.municipality_code',
       'buyer.name as buyer_name',
       'buyer.slug as buyer_slug',
       'counties.name as county_name',

@@ -93,6 +93,7 @@ const sv = {
   'competition.adminNav': 'Tävlingar',
   'transparency.footer': 'Granskningsloggens kontrollpunkter',
   'analytics.footer': 'Statistik',
+  'apiDocs.footer': 'Öppna data (API)',
   'searchBox.label': 'Sök i hela Testarena',
   'searchBox.submit': 'Sök',
 } as const
@@ -193,6 +194,7 @@ const en: Record<keyof typeof sv, string> = {
   'competition.adminNav': 'Competitions',
   'transparency.footer': 'Audit log checkpoints',
   'analytics.footer': 'Analytics',
+  'apiDocs.footer': 'Open data (API)',
   'searchBox.label': 'Search all of Testarena',
   'searchBox.submit': 'Search',
 }
