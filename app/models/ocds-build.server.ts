@@ -294,7 +294,7 @@ export async function buildRelease(db: DB, source: ReleaseSource): Promise<Recor
         format: d.content_type,
         language: 'sv',
         datePublished: isoInstant(
-          d.added_in !== null ? (amendmentPublished.get(d.added_in) ?? asOf) : call.published_at,
+          d.added_in !== null ? (amendmentPublished.get(d.added_in) ?? asOf) : call.published_at!,
         ),
       })),
       milestones,

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream'
+import { createGzip } from 'node:zlib'
 import { sql } from 'kysely'
 import type { DB } from '#db/connection'
 import type { OcdsReleaseTag } from '#db/schema'
@@ -13,7 +15,12 @@ import { buildRelease, callIdOfOcid, OCDS_EXTENSIONS, ocidOf } from './ocds-buil
 
 /** Builds up to `limit` pending releases, oldest first, in one transaction; returns how many. */
 export async function materialiseReleases(db: DB, limit = 100): Promise<number> {
-  return db.transaction().execute(async (tx) => {
+  return db.transaction().execute((tx) => buildPending(tx, limit))
+}
+
+/** Inside a transaction the caller holds (the seed): builds up to `limit` pending releases. */
+export async function buildPending(tx: DB, limit: number): Promise<number> {
+  {
     const pending = await tx
       .selectFrom('ocds_releases')
       .select([
@@ -49,7 +56,7 @@ export async function materialiseReleases(db: DB, limit = 100): Promise<number> 
         .execute()
     }
     return pending.length
-  })
+  }
 }
 
 /** Every pending release, in batches (the seed, and the worker when it falls behind). */
@@ -146,6 +153,18 @@ export async function* eachRelease(db: DB, batch = 500): AsyncGenerator<StoredRe
   }
 }
 
+/**
+ * The bulk export: every built release, one JSON a line, gzip. Pulled batch by batch (500 rows
+ * of keyset paging) as the client reads, so memory stays flat however many releases there are.
+ */
+export function bulkReleasesStream(db: DB): ReadableStream<Uint8Array> {
+  async function* lines() {
+    for await (const release of eachRelease(db)) yield `${release.body}\n`
+  }
+  const gzip = Readable.from(lines()).pipe(createGzip())
+  return Readable.toWeb(gzip) as ReadableStream<Uint8Array>
+}
+
 // ── Packages ────────────────────────────────────────────────────────────────────────────────────
 
 /** CC BY 4.0: reuse for any purpose, naming Testarena; the buyers' texts stay attributable. */
@@ -169,9 +188,17 @@ function packageMeta(uri: string, publishedAt: number) {
  * re-serialise), so the bytes of a release never change and a package costs little to make.
  * `publishedDate` is the newest change in it, so the same content gives the same ETag.
  */
-export function releasePackageJson(uri: string, releases: StoredRelease[]): string {
+export function releasePackageJson(
+  uri: string,
+  releases: StoredRelease[],
+  next: string | null = null,
+): string {
   const newest = releases.reduce((m, r) => Math.max(m, r.occurred_at), 0)
-  const meta = JSON.stringify({ ...packageMeta(uri, newest || now()) })
+  // `links.next`: OCDS's pagination convention for a feed (the Link header says the same).
+  const meta = JSON.stringify({
+    ...packageMeta(uri, newest || now()),
+    ...(next ? { links: { next } } : {}),
+  })
   return `${meta.slice(0, -1)},"releases":[${releases.map((r) => r.body).join(',')}]}`
 }
 
