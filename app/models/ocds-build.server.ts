@@ -73,7 +73,9 @@ function party(org: Org, roles: string[]) {
     identifier: { scheme: 'SE-BLV', id: org.org_number, legalName: org.name },
     address: { countryName: 'Sverige' },
     roles,
-    ...(org.kind === 'company' && org.size_class ? { details: { scale: SCALE[org.size_class] } } : {}),
+    ...(org.kind === 'company' && org.size_class
+      ? { details: { scale: SCALE[org.size_class] } }
+      : {}),
   }
 }
 
@@ -91,7 +93,10 @@ export interface ReleaseSource {
 }
 
 /** The release JSON (as an object) of one change to a call, as of its own moment. */
-export async function buildRelease(db: DB, source: ReleaseSource): Promise<Record<string, unknown>> {
+export async function buildRelease(
+  db: DB,
+  source: ReleaseSource,
+): Promise<Record<string, unknown>> {
   const asOf = source.occurredAt
   const origin = getEnv().APP_ORIGIN
   const call = await db
@@ -169,9 +174,12 @@ export async function buildRelease(db: DB, source: ReleaseSource): Promise<Recor
   const amendmentPublished = new Map(amendments.map((a) => [a.id, a.published_at!]))
 
   const status = decided
-    ? { awarded: 'complete', unsuccessful: 'unsuccessful', cancelled: 'cancelled', concluded: 'complete' }[
-        call.status as 'awarded' | 'unsuccessful' | 'cancelled' | 'concluded'
-      ]
+    ? {
+        awarded: 'complete',
+        unsuccessful: 'unsuccessful',
+        cancelled: 'cancelled',
+        concluded: 'complete',
+      }[call.status as 'awarded' | 'unsuccessful' | 'cancelled' | 'concluded']
     : dialogue && !opened
       ? 'planning'
       : 'active'
@@ -196,7 +204,12 @@ export async function buildRelease(db: DB, source: ReleaseSource): Promise<Recor
   })
   const milestones = [
     milestone('question-deadline', 'Sista dag för frågor', 'engagement', source.questionDeadline),
-    milestone('tender-deadline', 'Sista dag för anbud och öppning', 'assessment', source.tenderDeadline),
+    milestone(
+      'tender-deadline',
+      'Sista dag för anbud och öppning',
+      'assessment',
+      source.tenderDeadline,
+    ),
   ]
   if (decided && call.standstill_ends_at !== null && call.status === 'awarded') {
     milestones.push(
@@ -314,8 +327,18 @@ export async function buildRelease(db: DB, source: ReleaseSource): Promise<Recor
   if (bidStats) {
     release.bids = {
       statistics: [
-        { id: 'valid-bids', measure: 'validBids', value: bidStats.total, date: isoInstant(call.opened_at!) },
-        { id: 'sme-bids', measure: 'smeBids', value: bidStats.sme, date: isoInstant(call.opened_at!) },
+        {
+          id: 'valid-bids',
+          measure: 'validBids',
+          value: bidStats.total,
+          date: isoInstant(call.opened_at!),
+        },
+        {
+          id: 'sme-bids',
+          measure: 'smeBids',
+          value: bidStats.sme,
+          date: isoInstant(call.opened_at!),
+        },
       ],
     }
   }

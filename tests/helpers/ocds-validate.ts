@@ -47,7 +47,8 @@ function codes(file: string): Set<string> {
   return set
 }
 
-type Json = Record<string, any>
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed release, walked loosely
+export type Json = Record<string, any>
 
 /** Codelist values of a release that are not in their codelist, as "file: value". */
 export function codelistErrors(release: Json): string[] {

@@ -19,7 +19,12 @@ import { run } from '../helpers/requests'
 const context = { clientIp: '203.0.113.7', cspNonce: 'x' }
 type Loader = typeof listLoader
 
-async function get(loader: Loader, path: string, params: Record<string, string> = {}, headers = {}) {
+async function get(
+  loader: Loader,
+  path: string,
+  params: Record<string, string> = {},
+  headers = {},
+) {
   const request = new Request(`http://localhost${path}`, { headers })
   return (await run(() => loader({ request, params, context }))) as Response
 }
@@ -65,16 +70,23 @@ describe('GET /api/v1/ocds/releases', () => {
       const page = await get(listLoader, path)
       const body = JSON.parse(await page.text())
       seen.push(...body.releases.map((r: { id: string }) => r.id))
-      path = body.links?.next ? new URL(body.links.next).pathname + new URL(body.links.next).search : null
+      path = body.links?.next
+        ? new URL(body.links.next).pathname + new URL(body.links.next).search
+        : null
       if (path) expect(page.headers.get('Link')).toContain('rel="next"')
     }
     expect(seen).toEqual(pkg.releases.map((r: { id: string }) => r.id))
 
     // 304 on a matching If-None-Match.
     const etag = response.headers.get('ETag')!
-    const again = await get(listLoader, '/api/v1/ocds/releases?limit=100', {}, {
-      'If-None-Match': etag,
-    })
+    const again = await get(
+      listLoader,
+      '/api/v1/ocds/releases?limit=100',
+      {},
+      {
+        'If-None-Match': etag,
+      },
+    )
     expect(again.status).toBe(304)
 
     // since: nothing from the future.
@@ -136,5 +148,19 @@ describe('GET /api/v1/ocds/releases.jsonl.gz', () => {
     const releases = lines.map((l) => JSON.parse(l) as { ocid: string })
     expect(releases.filter((r) => r.ocid === ocidOf(first.id))).toHaveLength(2)
     expect(text).not.toContain(draft.title)
+  })
+})
+
+describe('the feed query', () => {
+  test('walks the feed index: cost follows the page size, no sort of every row', async () => {
+    const { sql } = await import('kysely')
+    const plan = await sql<{ detail: string }>`EXPLAIN QUERY PLAN
+      SELECT id, call_id, tag, occurred_at, body FROM ocds_releases
+      WHERE body IS NOT NULL AND (occurred_at, id) < (${2_000_000_000}, ${5})
+        AND occurred_at >= ${0}
+      ORDER BY occurred_at DESC, id DESC LIMIT 21`.execute(getDb())
+    const details = plan.rows.map((r) => r.detail).join('\n')
+    expect(details).toContain('ocds_releases_feed')
+    expect(details).not.toContain('TEMP B-TREE')
   })
 })

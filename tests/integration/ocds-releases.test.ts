@@ -10,7 +10,12 @@ import { getDb } from '~/utils/db.server'
 import { createBid } from '../helpers/bid-factories'
 import { act, score, scoreFields, setup } from '../helpers/call-evaluation-setup'
 import { advanceClock, createBuyer, createCall, DAY, resetClock } from '../helpers/call-factories'
-import { codelistErrors, recordPackageErrors, releasePackageErrors } from '../helpers/ocds-validate'
+import {
+  codelistErrors,
+  type Json,
+  recordPackageErrors,
+  releasePackageErrors,
+} from '../helpers/ocds-validate'
 import { statusOf } from '../helpers/responses'
 import { createCompany } from '../helpers/test-bed-factories'
 
@@ -34,7 +39,11 @@ async function releasesOf(callId: number) {
     .orderBy('occurred_at')
     .orderBy('id')
     .execute()
-  return rows.map((r) => ({ ...r, body: r.body!, json: JSON.parse(r.body!) as Record<string, any> }))
+  return rows.map((r) => ({
+    ...r,
+    body: r.body!,
+    json: JSON.parse(r.body!) as Json,
+  }))
 }
 
 type Stored = Awaited<ReturnType<typeof releasesOf>>
