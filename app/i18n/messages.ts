@@ -33,6 +33,7 @@ import findability from './messages/findability'
 import savedSearches from './messages/saved-searches'
 import search from './messages/search'
 import feeds from './messages/feeds'
+import ocds from './messages/ocds'
 import type { Locale } from './locales'
 import { createTranslator, type Translate } from './translator'
 
@@ -76,6 +77,7 @@ const sv = {
   ...savedSearches.sv,
   ...search.sv,
   ...feeds.sv,
+  ...ocds.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -115,6 +117,7 @@ const en: Record<MessageKey, string> = {
   ...savedSearches.en,
   ...search.en,
   ...feeds.en,
+  ...ocds.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

@@ -24,6 +24,9 @@ export function ocidPrefix(): string {
 
 export const ocidOf = (callId: number) => `${ocidPrefix()}-${callId}`
 
+/** The record package of a call, for the link on its public page. */
+export const ocdsRecordPath = (callId: number) => `/api/v1/ocds/records/${ocidOf(callId)}`
+
 /** The call id an ocid names, or null when it is not one of ours. */
 export function callIdOfOcid(ocid: string): number | null {
   const prefix = `${ocidPrefix()}-`

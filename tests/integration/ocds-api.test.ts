@@ -164,3 +164,18 @@ describe('the feed query', () => {
     expect(details).not.toContain('TEMP B-TREE')
   })
 })
+
+describe('the public call page', () => {
+  test('links a published call to its OCDS record; the record answers there', async () => {
+    const { loader: callPage } = await import('~/routes/calls.$callId._index/route')
+    const { first } = await calls()
+    const request = new Request(`http://localhost/calls/${first.id}`)
+    const page = (await callPage({ request, params: { callId: String(first.id) }, context })) as {
+      ocdsRecordHref: string | null
+    }
+    const ocid = ocidOf(first.id)
+    expect(page.ocdsRecordHref).toBe(`/api/v1/ocds/records/${ocid}`)
+    const record = await get(recordLoader, page.ocdsRecordHref!, { ocid })
+    expect(record.status).toBe(200)
+  })
+})
