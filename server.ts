@@ -101,7 +101,13 @@ export async function createApp(options: {
   // The open-data API (issue 17) may be read from any site: its CORS preflight is answered here,
   // before the same-origin check that guards every write.
   app.options(`${API_BASE}/*`, (_req, res) => {
+    res.removeHeader('Cross-Origin-Resource-Policy')
     res.set(preflightHeaders()).status(204).end()
+  })
+  // helmet's same-origin resource policy stays on the pages; the API's answers set their own.
+  app.use(API_BASE, (_req, res, next) => {
+    res.removeHeader('Cross-Origin-Resource-Policy')
+    next()
   })
 
   app.use((req, res, next) => {

@@ -120,6 +120,7 @@ import type {
 import type { SearchDocumentsTable, SearchFtsTable } from './schema-search'
 import type { CalendarTokensTable, SavedSearchFeedTokensTable } from './schema-feeds'
 import type { TestBedOfferOverlapChecksTable } from './schema-offer-overlap'
+import type { OcdsReleasesTable } from './schema-ocds'
 
 // The Kysely types of every table, one file an area; `#db/schema` re-exports them all.
 export type * from './schema-columns'
@@ -138,6 +139,7 @@ export type * from './schema-notifications'
 export type * from './schema-saved-searches'
 export type * from './schema-search'
 export type * from './schema-feeds'
+export type * from './schema-ocds'
 
 /**
  * The Kysely view of the database. Times are UTC unix seconds (INTEGER), booleans are 0/1.
@@ -273,4 +275,6 @@ export interface Database {
   /** Secret calendar and saved-search feed addresses (issue 16 part 4, decision record 038). */
   calendar_tokens: CalendarTokensTable
   saved_search_feed_tokens: SavedSearchFeedTokensTable
+  /** OCDS releases of every published call (issue 17, decision record 040). */
+  ocds_releases: OcdsReleasesTable
 }

@@ -34,6 +34,7 @@ import savedSearches from './messages/saved-searches'
 import search from './messages/search'
 import feeds from './messages/feeds'
 import apiDocs from './messages/api-docs'
+import ocds from './messages/ocds'
 import type { Locale } from './locales'
 import { createTranslator, type Translate } from './translator'
 
@@ -78,6 +79,7 @@ const sv = {
   ...search.sv,
   ...feeds.sv,
   ...apiDocs.sv,
+  ...ocds.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -118,6 +120,7 @@ const en: Record<MessageKey, string> = {
   ...search.en,
   ...feeds.en,
   ...apiDocs.en,
+  ...ocds.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

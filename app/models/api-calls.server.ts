@@ -14,6 +14,7 @@ import {
 } from './api-shared.server'
 import { type CallStatusFilter, getPublicCall, listQuery } from './call-catalogue.server'
 import { DomainError } from './errors.server'
+import { ocidOf } from './ocds-build.server'
 
 // Calls in the read API (issue 17 part 5, decision record 041): exactly what a visitor sees on
 // the public pages (getPublicCall, the list's own filters): never a draft, never anything from a
@@ -37,11 +38,6 @@ export interface ApiCallFilters {
   theme?: string | undefined
   status?: (typeof CALL_API_STATUSES)[number] | undefined
   procedure?: Procedure | undefined
-}
-
-/** The OCDS identifier of a call: the configured prefix and the call's id. */
-export function ocidOf(id: number): string {
-  return `${process.env.OCDS_OCID_PREFIX ?? 'ocds-tstrna'}-${id}`
 }
 
 function ocdsLinks(id: number) {

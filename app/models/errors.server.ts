@@ -229,6 +229,8 @@ export const DOMAIN_ERROR_CODES = [
   'saved_search_owner_fixed',
   'saved_search_match_invalid',
   'saved_search_match_append_only',
+  // OCDS releases (issue 17, migration 2026-12-07-25-ocds-releases).
+  'ocds_release_fixed',
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 

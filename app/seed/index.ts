@@ -18,6 +18,7 @@ import { seedReferences } from './references'
 import { seedSavedSearches } from './saved-searches'
 import { seedTestBeds } from './test-beds'
 import { seedSearch } from './search'
+import { seedOcds } from './ocds'
 import { seedFeeds } from './feeds'
 
 // The demo marketplace (README: demo logins), one scenario a file, each written through every rule
@@ -57,5 +58,6 @@ export async function seed(db: Kysely<Database>): Promise<void> {
     await seedNotifications(tx, ids)
     await seedSearch(tx, ids)
     await seedFeeds(tx, ids)
+    await seedOcds(tx)
   })
 }

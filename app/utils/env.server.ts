@@ -54,6 +54,13 @@ const schema = z
     // Start even when sealed bids cannot be opened with the key ring (decision 023); default: refuse.
     BID_SEAL_ALLOW_MISSING_KEYS: flag,
     UPLOAD_DIR: z.string().min(1).optional(),
+    // The OCDS ocid prefix (decision 040): one registered with the Open Contracting Partnership in
+    // production ("ocds-" and six letters or digits); the default names this demo.
+    OCDS_OCID_PREFIX: z
+      .string()
+      .trim()
+      .regex(/^ocds-[a-z0-9]{6}$/, 'OCDS_OCID_PREFIX must be "ocds-" and six letters or digits')
+      .default('ocds-tstrna'),
     // 32-byte HMAC key for the audit log; without it audit.key is kept next to the database.
     AUDIT_KEY: z
       .string()

@@ -1,5 +1,6 @@
 import { queueDeadlineReminders, sendDueDigests } from '~/models/notification-digests.server'
 import { fanOutPending } from '~/models/notification-fanout.server'
+import { materialiseAll } from '~/models/ocds-releases.server'
 import { getDb } from './db.server'
 
 let timer: NodeJS.Timeout | undefined
@@ -24,6 +25,7 @@ export async function notificationTick(): Promise<void> {
       // More are waiting: keep going in batches, each update its own transaction.
     }
     if (newMinute) await sendDueDigests(db)
+    await materialiseAll(db) // OCDS releases that fell due (decision record 040)
   } catch (error) {
     console.error('Notification worker error', error)
   } finally {

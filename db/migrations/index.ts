@@ -23,6 +23,7 @@ import * as notifications from './2026-12-07-21-notifications'
 import * as search from './2026-12-07-22-search'
 import * as savedSearches from './2026-12-07-23-saved-searches'
 import * as feedTokens from './2026-12-07-24-feed-tokens'
+import * as ocdsReleases from './2026-12-07-25-ocds-releases'
 import * as apiIndexes from './2026-12-07-26-api-indexes'
 
 /**
@@ -54,5 +55,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-22-search': search,
   '2026-12-07-23-saved-searches': savedSearches,
   '2026-12-07-24-feed-tokens': feedTokens,
+  '2026-12-07-25-ocds-releases': ocdsReleases,
   '2026-12-07-26-api-indexes': apiIndexes,
 }

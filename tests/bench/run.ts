@@ -19,6 +19,7 @@ import { addContacts, addInitiatives } from './coordination-data'
 import { timeLedgerQueries } from './ledger-queries'
 import { benchSavedSearchMatching } from './saved-search-matching'
 import { timeSearchQueries } from './search-queries'
+import { benchOcds } from './ocds-export'
 
 const PORT = 3400
 const BASE_PORT = 3401
@@ -174,6 +175,7 @@ async function main() {
   await db.destroy()
   // Issue 16 part 5: one search at 100,000 calls + 10,000 test beds, in its own scratch database.
   const searchOk = await timeSearchQueries()
+  const ocdsOk = await benchOcds(Number(process.env.BENCH_OCDS_RELEASES ?? 100_000))
   console.log(
     `${CONNECTIONS} connections, ${DURATION} s × ${RUNS} runs, median; server on core 0, load on core 1${hasTaskset ? '' : ' (taskset missing: not pinned)'}`,
   )
@@ -221,7 +223,7 @@ async function main() {
   } finally {
     server.kill('SIGTERM')
   }
-  process.exitCode = failed || !searchOk ? 1 : 0
+  process.exitCode = failed || !searchOk || !ocdsOk ? 1 : 0
 }
 
 main().catch((error: unknown) => {

@@ -235,6 +235,12 @@ export const FROZEN: Record<string, FrozenAttack | string> = {
     updateError: /last_admin/,
     deleteError: /last_admin/,
   },
+  ocds_releases: {
+    where: 'body IS NOT NULL',
+    update: "tag = 'award'",
+    updateError: /ocds_release_fixed/,
+    deleteError: /ocds_release_fixed/,
+  },
   organisations: {
     update: "org_number = org_number || '1'",
     updateError: /organisation_identity_fixed/,

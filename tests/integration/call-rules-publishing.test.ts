@@ -128,6 +128,7 @@ describe('rule 1: open to all', () => {
     // within the call's initiative, copied by the database at publication (decision record 029);
     // call_overlap_checks (issue 15) names only calls — the similar ones shown before a draft was
     // first saved — never a firm (decision record 030).
+    // ocds_releases (issue 17) publishes what the pages publish, as OCDS (decision record 040).
     expect(tables.rows.map((r) => r.name)).toEqual([
       'bid_openings',
       'bids',
@@ -147,6 +148,7 @@ describe('rule 1: open to all', () => {
       'call_questions',
       'call_themes',
       'evaluator_declarations',
+      'ocds_releases',
       'pilot_message_holds',
       'reference_cases',
     ])

@@ -1,6 +1,7 @@
 import coordination from './parts/errors-coordination'
 import discovery from './parts/errors-discovery'
 import savedSearches from './parts/errors-saved-searches'
+import ocds from './parts/errors-ocds'
 
 // Validation and rule messages. Zod schemas use these keys as their messages; the UI translates.
 const sv = {
@@ -223,6 +224,7 @@ const sv = {
   ...coordination.sv,
   ...discovery.sv,
   ...savedSearches.sv,
+  ...ocds.sv,
 } as const
 
 const en: Record<keyof typeof sv, string> = {
@@ -443,6 +445,7 @@ const en: Record<keyof typeof sv, string> = {
   ...coordination.en,
   ...discovery.en,
   ...savedSearches.en,
+  ...ocds.en,
 }
 
 export default { sv, en }

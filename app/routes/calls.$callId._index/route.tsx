@@ -43,6 +43,9 @@ import notificationsMessages from '~/i18n/messages/notifications'
 
 import feedsMessages from '~/i18n/messages/feeds'
 import { CalendarLink } from '~/components/feed-link'
+import { OcdsRecordLink } from '~/components/ocds-link'
+import ocdsMessages from '~/i18n/messages/ocds'
+import { ocdsRecordPath } from '~/models/ocds-build.server'
 
 export const handle = {
   i18n: [
@@ -54,6 +57,7 @@ export const handle = {
     overlapMessages,
     initiativesMessages,
     notificationsMessages,
+    ocdsMessages,
   ],
 }
 
@@ -87,6 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     loginHref: `/login?${new URLSearchParams({ redirectTo: url.pathname })}`,
     notice: oneOf(NOTICES, notice),
     jsonLd: callJsonLd(call),
+    ocdsRecordHref: call.status === 'draft' ? null : ocdsRecordPath(call.id),
   }
 }
 
@@ -126,6 +131,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function CallPage() {
   const { call, contactDisclosures, related, bidCounts, outcome, notice, loginHref, jsonLd } =
     useLoaderData<typeof loader>()
+  const { ocdsRecordHref } = useLoaderData<typeof loader>()
   const t = useT()
   return (
     <>
@@ -145,6 +151,7 @@ export default function CallPage() {
       </p>
       <p className="lead">{call.summary}</p>
       {call.status === 'draft' ? null : <CalendarLink href={`/calls/${call.id}/calendar.ics`} />}
+      {ocdsRecordHref ? <OcdsRecordLink href={ocdsRecordHref} /> : null}
 
       <Actions call={call} />
 
