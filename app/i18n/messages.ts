@@ -33,6 +33,8 @@ import findability from './messages/findability'
 import savedSearches from './messages/saved-searches'
 import search from './messages/search'
 import feeds from './messages/feeds'
+import csv from './messages/csv'
+import csvColumns from './messages/csv-columns'
 import type { Locale } from './locales'
 import { createTranslator, type Translate } from './translator'
 
@@ -76,6 +78,8 @@ const sv = {
   ...savedSearches.sv,
   ...search.sv,
   ...feeds.sv,
+  ...csv.sv,
+  ...csvColumns.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -115,6 +119,8 @@ const en: Record<MessageKey, string> = {
   ...savedSearches.en,
   ...search.en,
   ...feeds.en,
+  ...csv.en,
+  ...csvColumns.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }
