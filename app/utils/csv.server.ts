@@ -54,9 +54,13 @@ export function csvStream(
         controller.enqueue(encoder.encode(csvRecords([header], { bom: true })))
       },
       async pull(controller) {
-        const next = await iterator.next()
-        if (next.done) controller.close()
-        else if (next.value.length > 0) controller.enqueue(encoder.encode(csvRecords(next.value)))
+        // A pull must enqueue or close, or the stream waits for ever: empty batches are skipped.
+        for (;;) {
+          const next = await iterator.next()
+          if (next.done) return controller.close()
+          if (next.value.length === 0) continue
+          return controller.enqueue(encoder.encode(csvRecords(next.value)))
+        }
       },
       async cancel() {
         await iterator.return?.(undefined)

@@ -23,6 +23,7 @@ import * as notifications from './2026-12-07-21-notifications'
 import * as search from './2026-12-07-22-search'
 import * as savedSearches from './2026-12-07-23-saved-searches'
 import * as feedTokens from './2026-12-07-24-feed-tokens'
+import * as csvIndexes from './2026-12-07-27-csv-indexes'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-22-search': search,
   '2026-12-07-23-saved-searches': savedSearches,
   '2026-12-07-24-feed-tokens': feedTokens,
+  '2026-12-07-27-csv-indexes': csvIndexes,
 }
