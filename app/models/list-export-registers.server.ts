@@ -235,3 +235,67 @@ export function eventsCsv(db: DB, locale: Locale, options: ExportOptions = {}): 
   ] as const
   return { header: header.map((key) => t(key)), batches: batches() }
 }
+
+/** Every published regional agenda (the /agendas list), newest published first. */
+export function agendasCsv(db: DB, locale: Locale, options: ExportOptions = {}): CsvExport {
+  const t = getTranslator(locale)
+  const origin = getEnv().APP_ORIGIN
+  const base = db
+    .selectFrom('agendas as a')
+    .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
+    .innerJoin('counties', 'counties.code', 'o.county_code')
+    .select((eb) => [
+      'a.id',
+      'a.title',
+      'a.starts_on',
+      'a.published_at',
+      'o.slug',
+      'o.name',
+      'counties.name as county_name',
+      eb
+        .selectFrom('agenda_goals as g')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('g.agenda_id', '=', 'a.id')
+        .where('g.status', '=', 'published')
+        .as('goal_count'),
+    ])
+    .where('a.status', '=', 'published')
+  type Row = Awaited<ReturnType<typeof base.execute>>[number]
+  const rows = keysetBatches(
+    (after: Row | null, limit: number) =>
+      (after
+        ? base.where(olderThan('a.published_at', 'a.id', after.published_at ?? 0, after.id))
+        : base
+      )
+        .orderBy('a.published_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(limit)
+        .execute(),
+    options,
+  )
+  async function* batches() {
+    for await (const batch of rows) {
+      yield batch.map((r) => [
+        r.id,
+        r.title,
+        r.name,
+        r.county_name,
+        r.starts_on,
+        Number(r.goal_count ?? 0),
+        csvDateTime(r.published_at),
+        `${origin}/organisations/${r.slug}/agenda`,
+      ])
+    }
+  }
+  const header = [
+    'csvCol.id',
+    'csvCol.title',
+    'csvCol.region',
+    'csvCol.county',
+    'csvCol.startsOn',
+    'csvCol.goals',
+    'csvCol.published',
+    'csvCol.url',
+  ] as const
+  return { header: header.map((key) => t(key)), batches: batches() }
+}

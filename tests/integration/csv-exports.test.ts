@@ -11,6 +11,8 @@ import { loader as organisationsPageLoader } from '~/routes/organisations._index
 import { loader as initiativesCsvLoader } from '~/routes/initiatives[.csv]/route'
 import { loader as initiativesPageLoader } from '~/routes/initiatives._index/route'
 import { loader as eventsCsvLoader } from '~/routes/events[.csv]/route'
+import { loader as agendasCsvLoader } from '~/routes/agendas[.csv]/route'
+import { createAgenda } from '../helpers/agenda-factories'
 import { createInitiative } from '~/models/initiatives.server'
 import { getDb } from '~/utils/db.server'
 import { now } from '~/utils/clock.server'
@@ -293,4 +295,27 @@ describe('a large export', () => {
     expect(rows.at(-1)).toBe(`${PREFIX} 1233 AB`)
     expect(CSV_MAX_ROWS).toBe(10_000)
   })
+})
+
+test('agendas.csv: published regional agendas only, with their published goals', async () => {
+  const published = await createAgenda(db, { publish: true })
+  const draft = await createAgenda(db)
+  const file = await download(agendasCsvLoader, '/agendas.csv?lang=en')
+  expect(file.header).toEqual([
+    'Id',
+    'Title',
+    'Region',
+    'County',
+    'Starts',
+    'Published goals',
+    'Published (Europe/Stockholm)',
+    'Address',
+  ])
+  const ids = column(file, 'Id').map(Number)
+  expect(ids).toContain(published.agendaId)
+  expect(ids).not.toContain(draft.agendaId)
+  const row = file.rows.find((r) => Number(r[0]) === published.agendaId)!
+  expect(row[2]).toBe(published.region.org.name)
+  expect(row[5]).toBe('1')
+  expect(row[7]).toBe(`${ORIGIN}/organisations/${published.region.org.slug}/agenda`)
 })

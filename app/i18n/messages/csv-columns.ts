@@ -47,6 +47,8 @@ const sv = {
   'csvCol.capacity': 'Platser',
   'csvCol.confirmed': 'Bekräftade',
   'csvCol.waiting': 'På väntelista',
+  'csvCol.region': 'Region',
+  'csvCol.goals': 'Publicerade mål',
   'csvCol.yes': 'Ja',
   'csvCol.no': 'Nej',
 }
@@ -97,6 +99,8 @@ const en: Record<keyof typeof sv, string> = {
   'csvCol.capacity': 'Seats',
   'csvCol.confirmed': 'Confirmed',
   'csvCol.waiting': 'Waiting list',
+  'csvCol.region': 'Region',
+  'csvCol.goals': 'Published goals',
   'csvCol.yes': 'Yes',
   'csvCol.no': 'No',
 }
