@@ -37,7 +37,6 @@ export function organisationsCsv(
     'organisations.public_body_type',
     'organisations.intermediary_type',
     'organisations.size_class',
-    'organisations.verification_status',
     'counties.name as county_name',
     'municipalities.name as municipality_name',
   ])
@@ -68,7 +67,6 @@ export function organisationsCsv(
               : '',
         r.county_name,
         r.municipality_name,
-        t(`org.status.${r.verification_status}`),
         `${origin}/organisations/${r.slug}`,
       ])
     }
@@ -79,7 +77,6 @@ export function organisationsCsv(
     'csvCol.category',
     'csvCol.county',
     'csvCol.municipality',
-    'csvCol.verification',
     'csvCol.url',
   ] as const
   return { header: header.map((key) => t(key)), batches: batches() }

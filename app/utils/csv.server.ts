@@ -107,6 +107,19 @@ export function csvFileName(
   return `${['testarena', fileNamePart(list), ...parts].join('-').slice(0, 150)}.csv`
 }
 
+/** The values of the filters that are set, in `keys`' order; a ticked flag gives its name. */
+export function filterParts<Key extends string>(
+  keys: readonly Key[],
+  filters: Partial<Record<Key, unknown>>,
+): string[] {
+  return keys.flatMap((key) => {
+    const value = filters[key]
+    if (value === true) return [key]
+    if (typeof value === 'string' || typeof value === 'number') return [String(value)]
+    return []
+  })
+}
+
 /**
  * The file as a download. The headers follow the reader's language (cookie, Accept-Language or
  * `?lang=`), so no shared cache keeps it, and it is never sniffed as anything but CSV.

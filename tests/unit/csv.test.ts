@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, test } from 'vitest'
-import { csvCell, csvDocument, csvFileName, csvStream } from '~/utils/csv.server'
+import { csvCell, csvDocument, csvFileName, csvStream, filterParts } from '~/utils/csv.server'
 import { csvHref } from '~/utils/csv-links'
 
 // The shared CSV idiom (decision record 042).
@@ -58,6 +58,18 @@ describe('file names', () => {
     )
     expect(csvFileName('pipeline', ['25', 'welfare_technology'])).toBe(
       'testarena-pipeline-25-welfare_technology.csv',
+    )
+  })
+
+  test('a ticked flag gives its name; unset filters nothing', () => {
+    const keys = ['q', 'trl', 'open', 'past'] as const
+    expect(filterParts(keys, { q: 'Värme', trl: 6, open: undefined, past: true })).toEqual([
+      'Värme',
+      '6',
+      'past',
+    ])
+    expect(csvFileName('test-beds', filterParts(keys, { past: true }))).toBe(
+      'testarena-test-beds-past.csv',
     )
   })
 

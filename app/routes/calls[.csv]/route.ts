@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getLocale } from '~/i18n/locale.server'
 import { callsCsv } from '~/models/list-export-catalogues.server'
-import { csvFileName, csvResponse, csvStream } from '~/utils/csv.server'
+import { csvFileName, csvResponse, csvStream, filterParts } from '~/utils/csv.server'
 import { getDb } from '~/utils/db.server'
 import { filterQuery } from '~/utils/request.server'
 import { callFiltersSchema, FILTER_KEYS } from '../calls._index/schema'
@@ -11,9 +11,6 @@ import { callFiltersSchema, FILTER_KEYS } from '../calls._index/schema'
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = callFiltersSchema.parse(filterQuery(request, FILTER_KEYS))
   const { header, batches } = callsCsv(getDb(), filters, getLocale(request))
-  const fileName = csvFileName(
-    'calls',
-    FILTER_KEYS.map((key) => filters[key]),
-  )
+  const fileName = csvFileName('calls', filterParts(FILTER_KEYS, filters))
   return csvResponse(csvStream(header, batches), fileName)
 }

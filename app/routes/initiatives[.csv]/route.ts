@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getLocale } from '~/i18n/locale.server'
 import { initiativesCsv } from '~/models/list-export-registers.server'
-import { csvFileName, csvResponse, csvStream } from '~/utils/csv.server'
+import { csvFileName, csvResponse, csvStream, filterParts } from '~/utils/csv.server'
 import { getDb } from '~/utils/db.server'
 import { filterQuery } from '~/utils/request.server'
 import { FILTER_KEYS, NARROWING_KEYS, overviewFiltersSchema } from '../initiatives._index/schema'
@@ -12,9 +12,6 @@ import { FILTER_KEYS, NARROWING_KEYS, overviewFiltersSchema } from '../initiativ
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = overviewFiltersSchema.parse(filterQuery(request, FILTER_KEYS))
   const { header, batches } = initiativesCsv(getDb(), filters, getLocale(request))
-  const fileName = csvFileName(
-    'initiatives',
-    NARROWING_KEYS.map((key) => filters[key]),
-  )
+  const fileName = csvFileName('initiatives', filterParts(NARROWING_KEYS, filters))
   return csvResponse(csvStream(header, batches), fileName)
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getLocale } from '~/i18n/locale.server'
 import { referencesCsv } from '~/models/list-export-catalogues.server'
-import { csvFileName, csvResponse, csvStream } from '~/utils/csv.server'
+import { csvFileName, csvResponse, csvStream, filterParts } from '~/utils/csv.server'
 import { getDb } from '~/utils/db.server'
 import { filterQuery } from '~/utils/request.server'
 import { FILTER_KEYS, referenceFiltersSchema } from '../references._index/schema'
@@ -11,9 +11,6 @@ import { FILTER_KEYS, referenceFiltersSchema } from '../references._index/schema
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = referenceFiltersSchema.parse(filterQuery(request, FILTER_KEYS))
   const { header, batches } = referencesCsv(getDb(), filters, getLocale(request))
-  const fileName = csvFileName(
-    'references',
-    FILTER_KEYS.map((key) => filters[key]),
-  )
+  const fileName = csvFileName('references', filterParts(FILTER_KEYS, filters))
   return csvResponse(csvStream(header, batches), fileName)
 }
