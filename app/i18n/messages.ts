@@ -35,6 +35,8 @@ import search from './messages/search'
 import feeds from './messages/feeds'
 import apiDocs from './messages/api-docs'
 import ocds from './messages/ocds'
+import csv from './messages/csv'
+import csvColumns from './messages/csv-columns'
 import type { Locale } from './locales'
 import { createTranslator, type Translate } from './translator'
 
@@ -80,6 +82,8 @@ const sv = {
   ...feeds.sv,
   ...apiDocs.sv,
   ...ocds.sv,
+  ...csv.sv,
+  ...csvColumns.sv,
 }
 export type MessageKey = keyof typeof sv
 
@@ -121,6 +125,8 @@ const en: Record<MessageKey, string> = {
   ...feeds.en,
   ...apiDocs.en,
   ...ocds.en,
+  ...csv.en,
+  ...csvColumns.en,
 }
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { sv, en }

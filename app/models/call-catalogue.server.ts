@@ -40,6 +40,7 @@ export function cpvPrefix(code: string): string {
   return trimmed.length >= 2 ? trimmed : code.slice(0, 2)
 }
 
+/** The list's rows before order and paging: visibility, filters and search (also the CSV export). */
 export function listQuery(db: DB, filters: CallFilters, at: number) {
   let query = db.selectFrom('calls').where('calls.status', '<>', 'draft')
   switch (filters.status ?? 'all') {
@@ -170,7 +171,7 @@ async function callCards(
 }
 export type CallListItem = CallListResult['items'][number]
 
-async function themesOf(db: DB, callIds: number[], locale: Locale) {
+export async function themesOf(db: DB, callIds: number[], locale: Locale) {
   const byCall = new Map<number, { code: string; name: string }[]>()
   if (callIds.length === 0) return byCall
   const rows = await db

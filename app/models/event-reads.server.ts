@@ -17,7 +17,7 @@ const counted = (status: 'confirmed' | 'waiting') =>
   sql<number>`(SELECT count(*) FROM event_registrations r
     WHERE r.event_id = e.id AND r.status = ${status})`
 
-function eventsQuery(db: DB) {
+export function eventsQuery(db: DB) {
   return db
     .selectFrom('events as e')
     .innerJoin('organisations as o', 'o.id', 'e.organisation_id')

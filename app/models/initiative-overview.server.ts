@@ -53,7 +53,7 @@ function areas(db: DB) {
 }
 
 /** Every initiative the filters let through (the county view counts these per county). */
-function overviewQuery(db: DB, filters: OverviewFilters): OverviewQuery {
+export function overviewQuery(db: DB, filters: OverviewFilters): OverviewQuery {
   let query = db.selectFrom('initiatives')
   const q = filters.q
   if (q) {

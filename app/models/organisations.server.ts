@@ -357,8 +357,8 @@ export interface DirectoryFilters {
   page?: number | undefined
 }
 
-/** The public directory: companies and verified public bodies, by name, 20 a page. */
-export async function listDirectory(db: DB, filters: DirectoryFilters) {
+/** The directory's rows before order and paging: who is public, and the filters (also the CSV). */
+export function directoryQuery(db: DB, filters: DirectoryFilters) {
   let query = db
     .selectFrom('organisations')
     .innerJoin('counties', 'counties.code', 'organisations.county_code')
@@ -369,7 +369,12 @@ export async function listDirectory(db: DB, filters: DirectoryFilters) {
   const q = filters.q?.trim()
   if (q)
     query = query.where(sql<SqlBool>`organisations.name like ${`%${escapeLike(q)}%`} escape '\\'`)
+  return query
+}
 
+/** The public directory: companies and verified public bodies, by name, 20 a page. */
+export async function listDirectory(db: DB, filters: DirectoryFilters) {
+  const query = directoryQuery(db, filters)
   const { total, page, pages, limit, offset } = await paged(
     db,
     query,

@@ -47,7 +47,7 @@ type CaseQuery = ReturnType<typeof publishedCases>
  * A case's county is where its source took place: the test-bed offer's county for a pilot, the
  * call's for an award, and the public body's only if neither says.
  */
-const sourceCounty = sql<string>`coalesce(
+export const sourceCounty = sql<string>`coalesce(
   (SELECT o.county_code FROM pilots p JOIN test_bed_offers o ON o.id = p.offer_id
     WHERE p.id = reference_cases.pilot_id),
   (SELECT c.county_code FROM calls c WHERE c.id = reference_cases.call_id),
@@ -61,7 +61,7 @@ const CASE_TEXT = [
   'reference_cases.summary_en',
 ]
 
-function filtered(db: DB, filters: ReferenceFilters): CaseQuery {
+export function filtered(db: DB, filters: ReferenceFilters): CaseQuery {
   let query = publishedCases(db)
   const theme = filters.theme
   if (theme) {
@@ -178,7 +178,7 @@ async function cardsOf(
 }
 
 /** Each case's themes, from its source (the pilot's offer or the call), in display order. */
-async function themesOf(
+export async function themesOf(
   db: DB,
   rows: { id: number; pilot_id: number | null; call_id: number | null }[],
   locale: Locale,

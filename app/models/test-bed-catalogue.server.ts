@@ -45,7 +45,7 @@ function openNowCondition(at: number) {
 }
 
 /** The catalogue's rows before paging: filters, search and visibility, with the search's match. */
-function catalogueQuery(db: DB, filters: CatalogueFilters, at: number) {
+export function catalogueQuery(db: DB, filters: CatalogueFilters, at: number) {
   // No joins here: the count runs on this query, and only the page of cards needs the names.
   let query = db
     .selectFrom('test_bed_offers')
@@ -176,7 +176,7 @@ export async function listNewestOpenOffers(db: DB, locale: Locale, limit = 3) {
   return cardsOf(db, query, { order: 'published', limit, offset: 0, at, locale })
 }
 
-async function themesOf(db: DB, offerIds: number[], locale: Locale) {
+export async function themesOf(db: DB, offerIds: number[], locale: Locale) {
   const byOffer = new Map<number, { code: string; name: string }[]>()
   if (offerIds.length === 0) return byOffer
   const rows = await db

@@ -25,6 +25,7 @@ import * as savedSearches from './2026-12-07-23-saved-searches'
 import * as feedTokens from './2026-12-07-24-feed-tokens'
 import * as ocdsReleases from './2026-12-07-25-ocds-releases'
 import * as apiIndexes from './2026-12-07-26-api-indexes'
+import * as csvIndexes from './2026-12-07-27-csv-indexes'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-24-feed-tokens': feedTokens,
   '2026-12-07-25-ocds-releases': ocdsReleases,
   '2026-12-07-26-api-indexes': apiIndexes,
+  '2026-12-07-27-csv-indexes': csvIndexes,
 }

@@ -41,4 +41,10 @@ test('a person subscribes to a calendar of what she follows and to the calls as 
   const xml = await feed.text()
   expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom"')
   expect(xml).toContain('<entry>')
+  // Beside it, the same list as CSV (decision record 042), with the same filters.
+  const csvHref = await page.getByRole('link', { name: /^Ladda ner som CSV/ }).getAttribute('href')
+  expect(csvHref).toBe('/calls.csv?theme=active_healthy_ageing')
+  const csv = await page.request.get(csvHref!)
+  expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8')
+  expect((await csv.text()).replace(/^\uFEFF/, '')).toMatch(/^Id;Titel;/)
 })

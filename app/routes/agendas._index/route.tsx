@@ -6,10 +6,12 @@ import { listPublishedAgendas } from '~/models/agenda-reads.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import agendaMessages from '~/i18n/messages/agenda'
+import { CsvLink } from '~/components/csv-link'
+import csvMessages from '~/i18n/messages/csv'
 
 // Every published regional agenda (decision record 033), public.
 
-export const handle = { i18n: [agendaMessages] }
+export const handle = { i18n: [agendaMessages, csvMessages] }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'agenda.index.title')
 
@@ -25,6 +27,7 @@ export default function Agendas() {
     <>
       <h1>{t('agenda.index.title')}</h1>
       <p>{t('agenda.index.intro')}</p>
+      <CsvLink listPath="/agendas" />
       {agendas.length === 0 ? (
         <p>{t('agenda.index.empty')}</p>
       ) : (

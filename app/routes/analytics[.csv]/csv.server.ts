@@ -1,14 +1,13 @@
-import { stringify } from 'csv-stringify/sync'
 import type { Locale } from '~/i18n/locales'
 import { getTranslator } from '~/i18n/messages'
 import type { AnalyticsData } from '~/models/analytics-page.server'
+import { csvDocument, csvFileName as listFileName } from '~/utils/csv.server'
 import { buildTable, type ColumnKind, type TableKey } from '../analytics/tables'
 
-// One table of the analytics page as CSV for Swedish Excel (decision record 034): UTF-8 with a
-// byte-order mark (without it Excel reads the file as Windows-1252 and mangles å, ä and ö),
-// semicolons between fields (Swedish Excel's list separator, since the comma is its decimal sign)
-// and decimal commas in Swedish, decimal points in English. No thousands separators, so every
-// cell is a plain number; an empty cell where the page shows "–".
+// One table of the analytics page as CSV for Swedish Excel (decision records 034 and 042), written
+// by the shared idiom (app/utils/csv.server.ts): BOM, semicolons, CRLF, the formula guard. Decimal
+// commas in Swedish, decimal points in English. No thousands separators, so every cell is a plain
+// number; an empty cell where the page shows "–".
 
 function cell(value: number | null, kind: ColumnKind, locale: Locale): string {
   if (value === null) return ''
@@ -19,17 +18,16 @@ function cell(value: number | null, kind: ColumnKind, locale: Locale): string {
 
 export function analyticsCsv(data: AnalyticsData, key: TableKey, locale: Locale): string {
   const table = buildTable(key, data, getTranslator(locale))
-  const records = [
+  return csvDocument([
     [table.rowHeader, ...table.columns.map((c) => c.label)],
     ...table.rows.map((row) => [
       row.label,
       ...row.values.map((v, i) => cell(v, table.columns[i]!.kind, locale)),
     ]),
-  ]
-  return stringify(records, { bom: true, delimiter: ';', record_delimiter: 'windows' })
+  ])
 }
 
 /** testarena-pipeline.csv, or with the filters: testarena-pipeline-25-energy.csv. */
 export function csvFileName(key: TableKey, filters: { county?: string; theme?: string }): string {
-  return ['testarena', key, filters.county, filters.theme].filter(Boolean).join('-') + '.csv'
+  return listFileName(key, [filters.county, filters.theme])
 }

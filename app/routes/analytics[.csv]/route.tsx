@@ -4,6 +4,7 @@ import { getLocale } from '~/i18n/locale.server'
 import { getAnalytics } from '~/models/analytics-page.server'
 import { getDb } from '~/utils/db.server'
 import { filterQuery } from '~/utils/request.server'
+import { csvResponse } from '~/utils/csv.server'
 import { ANALYTICS_FILTER_KEYS, analyticsFiltersSchema, csvTableSchema } from '../analytics/schema'
 import { analyticsCsv, csvFileName } from './csv.server'
 import analyticsMessages from '~/i18n/messages/analytics'
@@ -19,14 +20,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = getLocale(request)
   const data = await getAnalytics(getDb(), requested, locale)
   const body = analyticsCsv(data, table.data, locale)
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${csvFileName(table.data, data.filters)}"`,
-      'X-Content-Type-Options': 'nosniff',
-      // The headers follow the reader's language (cookie or Accept-Language): no shared caches.
-      'Cache-Control': 'private, max-age=60',
-      Vary: 'Accept-Language, Cookie',
-    },
-  })
+  return csvResponse(body, csvFileName(table.data, data.filters))
 }

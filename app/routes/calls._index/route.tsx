@@ -20,10 +20,19 @@ import { SaveAsAlertLink } from '~/components/save-as-alert'
 import savedSearchMessages from '~/i18n/messages/saved-searches'
 import feedsMessages from '~/i18n/messages/feeds'
 import { FeedLink } from '~/components/feed-link'
+import { CsvLink } from '~/components/csv-link'
+import csvMessages from '~/i18n/messages/csv'
 import { feedAlternateMeta, feedHref } from '~/utils/feed-links'
 
 export const handle = {
-  i18n: [callPublicMessages, callsMessages, catalogueMessages, savedSearchMessages, feedsMessages],
+  i18n: [
+    callPublicMessages,
+    callsMessages,
+    catalogueMessages,
+    savedSearchMessages,
+    feedsMessages,
+    csvMessages,
+  ],
 }
 
 export const meta: MetaFunction = ({ matches, location }) => [
@@ -56,6 +65,7 @@ export default function Calls() {
         <>
           <SaveAsAlertLink kind="call" />
           <FeedLink listPath="/calls" />
+          <CsvLink listPath="/calls" />
         </>
       }
       filter={{

@@ -2,6 +2,8 @@ import type { MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { EventPlace, EventSeats, EventTime } from '~/components/event-summary'
 import { FeedLink } from '~/components/feed-link'
+import { CsvLink } from '~/components/csv-link'
+import csvMessages from '~/i18n/messages/csv'
 import eventsMessages from '~/i18n/messages/events'
 import feedsMessages from '~/i18n/messages/feeds'
 import { feedAlternateMeta, feedHref } from '~/utils/feed-links'
@@ -12,7 +14,7 @@ import { localeFromMatches, metaTranslator, pageTitle } from '~/utils/meta'
 
 // The public list of events (decision record 031): upcoming ones soonest first, then past ones.
 
-export const handle = { i18n: [eventsMessages, feedsMessages] }
+export const handle = { i18n: [eventsMessages, feedsMessages, csvMessages] }
 
 export const meta: MetaFunction = ({ matches }) => [
   ...pageTitle(matches, 'events.list.title'),
@@ -60,6 +62,7 @@ export default function Events() {
       <h1>{t('events.list.title')}</h1>
       <p>{t('events.list.intro')}</p>
       <FeedLink listPath="/events" />
+      <CsvLink listPath="/events" />
       <section aria-labelledby="upcoming-title">
         <h2 id="upcoming-title">{t('events.list.upcoming')}</h2>
         {upcoming.length ? (

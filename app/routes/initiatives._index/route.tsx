@@ -26,9 +26,11 @@ import catalogueMessages from '~/i18n/messages/catalogue'
 import initiativesMessages from '~/i18n/messages/initiatives'
 import feedsMessages from '~/i18n/messages/feeds'
 import { FeedLink } from '~/components/feed-link'
+import { CsvLink } from '~/components/csv-link'
+import csvMessages from '~/i18n/messages/csv'
 import { feedAlternateMeta, feedHref } from '~/utils/feed-links'
 
-export const handle = { i18n: [initiativesMessages, catalogueMessages, feedsMessages] }
+export const handle = { i18n: [initiativesMessages, catalogueMessages, feedsMessages, csvMessages] }
 
 export const meta: MetaFunction = ({ matches, location }) => [
   ...pageTitle(matches, 'initiatives.title'),
@@ -92,6 +94,7 @@ export default function Initiatives() {
             </ul>
           </nav>
           <FeedLink listPath="/initiatives" />
+          <CsvLink listPath="/initiatives" />
         </>
       }
       filter={{

@@ -11,8 +11,10 @@ import { filterQuery } from '~/utils/request.server'
 import { directoryHref, FILTER_KEYS, filtersSchema } from './schema'
 import { FilterSelect } from '~/components/forms'
 import organisationsMessages from '~/i18n/messages/organisations'
+import { CsvLink } from '~/components/csv-link'
+import csvMessages from '~/i18n/messages/csv'
 
-export const handle = { i18n: [organisationsMessages] }
+export const handle = { i18n: [organisationsMessages, csvMessages] }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'orgs.title')
 
@@ -79,6 +81,7 @@ export default function Directory() {
             ? t('orgs.results.countOne')
             : t('orgs.results.count', { count: result.total })}
         </p>
+        <CsvLink listPath="/organisations" />
         {result.items.length === 0 ? (
           <p>{t('orgs.results.empty')}</p>
         ) : (

@@ -18,6 +18,8 @@ import referencesMessages from '~/i18n/messages/references'
 import showcaseMessages from '~/i18n/messages/showcase'
 import feedsMessages from '~/i18n/messages/feeds'
 import { FeedLink } from '~/components/feed-link'
+import { CsvLink } from '~/components/csv-link'
+import csvMessages from '~/i18n/messages/csv'
 import { feedAlternateMeta, feedHref } from '~/utils/feed-links'
 
 export const handle = {
@@ -27,6 +29,7 @@ export const handle = {
     referencesMessages,
     showcaseMessages,
     feedsMessages,
+    csvMessages,
   ],
 }
 
@@ -57,7 +60,12 @@ export default function References() {
     <CataloguePage
       title={t('showcase.gallery.title')}
       intro={t('showcase.gallery.intro')}
-      views={<FeedLink listPath="/references" />}
+      views={
+        <>
+          <FeedLink listPath="/references" />
+          <CsvLink listPath="/references" />
+        </>
+      }
       filter={{
         title: t('showcase.filter.title'),
         action: '/references',

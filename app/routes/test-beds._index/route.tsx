@@ -19,10 +19,12 @@ import { SaveAsAlertLink } from '~/components/save-as-alert'
 import savedSearchMessages from '~/i18n/messages/saved-searches'
 import feedsMessages from '~/i18n/messages/feeds'
 import { FeedLink } from '~/components/feed-link'
+import { CsvLink } from '~/components/csv-link'
+import csvMessages from '~/i18n/messages/csv'
 import { feedAlternateMeta, feedHref } from '~/utils/feed-links'
 
 export const handle = {
-  i18n: [catalogueMessages, testbedsMessages, savedSearchMessages, feedsMessages],
+  i18n: [catalogueMessages, testbedsMessages, savedSearchMessages, feedsMessages, csvMessages],
 }
 
 export const meta: MetaFunction = ({ matches, location }) => [
@@ -63,6 +65,7 @@ export default function Catalogue() {
         <>
           <SaveAsAlertLink kind="test_bed" />
           <FeedLink listPath="/test-beds" />
+          <CsvLink listPath="/test-beds" />
         </>
       }
       filter={{

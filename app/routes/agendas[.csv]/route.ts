@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { getLocale } from '~/i18n/locale.server'
+import { agendasCsv } from '~/models/list-export-registers.server'
+import { csvFileName, csvResponse, csvStream } from '~/utils/csv.server'
+import { getDb } from '~/utils/db.server'
+
+// /agendas.csv (decision record 042): every published regional agenda, as CSV (the list has no
+// filters).
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { header, batches } = agendasCsv(getDb(), getLocale(request))
+  return csvResponse(csvStream(header, batches), csvFileName('agendas'))
+}
