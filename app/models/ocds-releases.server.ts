@@ -59,8 +59,20 @@ export async function buildPending(tx: DB, limit: number): Promise<number> {
   }
 }
 
+/** A read (the pending index), so that readers and the worker's idle ticks take no write lock. */
+async function anyPending(db: DB): Promise<boolean> {
+  const due = await db
+    .selectFrom('ocds_releases')
+    .select('id')
+    .where('body', 'is', null)
+    .limit(1)
+    .executeTakeFirst()
+  return due !== undefined
+}
+
 /** Every pending release, in batches (the seed, and the worker when it falls behind). */
 export async function materialiseAll(db: DB, batch = 100): Promise<number> {
+  if (!(await anyPending(db))) return 0
   let total = 0
   for (;;) {
     const n = await materialiseReleases(db, batch)
@@ -71,6 +83,7 @@ export async function materialiseAll(db: DB, batch = 100): Promise<number> {
 
 /** Before an endpoint answers: builds what is due, at most `bound` releases (readers never wait long). */
 export async function materialiseDue(db: DB, bound = 200): Promise<void> {
+  if (!(await anyPending(db))) return
   let left = bound
   while (left > 0) {
     const n = await materialiseReleases(db, Math.min(50, left))
