@@ -1,13 +1,7 @@
 import { CALL_API_STATUSES, PROCEDURES } from '~/models/api-calls.server'
 import { OFFER_STATUS_FILTERS, PRICING_MODELS } from '~/models/api-test-beds.server'
 import { ORGANISATION_KINDS } from '~/domain/vocabularies'
-import {
-  API_BASE,
-  API_BURST,
-  API_PAGE_DEFAULT,
-  API_PAGE_MAX,
-  API_PER_MINUTE,
-} from '~/utils/api.server'
+import { API_BASE, API_PAGE_DEFAULT, API_PAGE_MAX, apiLimits } from '~/utils/api.server'
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from '~/utils/initiative-schema'
 import { int, oneOf, type Schema, str } from './json-schema'
 import { schemas } from './schemas.server'
@@ -285,7 +279,7 @@ export function openApiDocument(origin: string) {
       version: '1.0.0',
       summary:
         'Open data from Testarena: test beds, calls, references, organisations, initiatives, agendas and OCDS.',
-      description: `Read-only JSON under ${API_BASE}: lists newest first, paged with cursors, ETag and 304, CORS open for GET, at most ${API_BURST} requests in a burst per IP, refilled at ${API_PER_MINUTE} a minute. The HTML documentation is at ${origin}${API_BASE}/docs.`,
+      description: `Read-only JSON under ${API_BASE}: lists newest first, paged with cursors, ETag and 304, CORS open for GET, at most ${apiLimits().burst} requests in a burst per IP, refilled at ${apiLimits().perMinute} a minute. The HTML documentation is at ${origin}${API_BASE}/docs.`,
       license: { name: 'Open data: see the license field of each OCDS package' },
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { RateLimiter } from '~/auth/rate-limit.server'
+import { getEnv } from './env.server'
 import { clientIp } from './request.server'
 
 // The machine-readable side of Testarena (issue 17, decision records 040–042): the read API and
@@ -276,13 +277,16 @@ export function nextLink(nextUrl: string | null): string | undefined {
 
 // ── Rate limit ──────────────────────────────────────────────────────────────────────────────────
 
-/** Requests per client IP: a burst of API_BURST, refilled at API_PER_MINUTE a minute. */
-export const API_BURST = Number(process.env.API_LIMIT_BURST ?? 120)
-export const API_PER_MINUTE = Number(process.env.API_LIMIT_PER_MINUTE ?? 120)
+/** Requests per client IP: a burst, refilled at a rate per minute (API_LIMIT_* settings). */
+export function apiLimits(): { burst: number; perMinute: number } {
+  const env = getEnv()
+  return { burst: env.API_LIMIT_BURST, perMinute: env.API_LIMIT_PER_MINUTE }
+}
 let limiter: RateLimiter | undefined
 
 function apiLimiter(): RateLimiter {
-  limiter ??= new RateLimiter(API_BURST, Math.max(1, Math.floor(60_000 / API_PER_MINUTE)))
+  const { burst, perMinute } = apiLimits()
+  limiter ??= new RateLimiter(burst, Math.max(1, Math.floor(60_000 / perMinute)))
   return limiter
 }
 
@@ -301,6 +305,9 @@ export function apiGuard(request: Request, context: unknown): void {
   if (bucket.consume(ip)) return
   const seconds = Math.max(1, Math.ceil(bucket.retryAfterMs(ip) / 1000))
   throw apiProblem(request, 'too-many-requests', `Too many requests: try again in ${seconds} s.`, {
-    headers: { 'Retry-After': String(seconds), 'X-RateLimit-Limit': `${API_PER_MINUTE};w=60` },
+    headers: {
+      'Retry-After': String(seconds),
+      'X-RateLimit-Limit': `${apiLimits().perMinute};w=60`,
+    },
   })
 }

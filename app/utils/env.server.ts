@@ -61,6 +61,9 @@ const schema = z
       .trim()
       .regex(/^ocds-[a-z0-9]{6}$/, 'OCDS_OCID_PREFIX must be "ocds-" and six letters or digits')
       .default('ocds-tstrna'),
+    // The read API's limit per client IP (decision 041): a burst, refilled at a rate per minute.
+    API_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(120),
+    API_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(60_000).default(120),
     // 32-byte HMAC key for the audit log; without it audit.key is kept next to the database.
     AUDIT_KEY: z
       .string()

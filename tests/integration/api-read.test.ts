@@ -12,7 +12,7 @@ import { loader as referenceLoader } from '~/routes/api.v1.references.$reference
 import { loader as referencesLoader } from '~/routes/api.v1.references._index/route'
 import { loader as testBedLoader } from '~/routes/api.v1.test-beds.$offerId/route'
 import { loader as testBedsLoader } from '~/routes/api.v1.test-beds._index/route'
-import { API_BURST, resetApiLimiter } from '~/utils/api.server'
+import { apiLimits, resetApiLimiter } from '~/utils/api.server'
 import { getDb } from '~/utils/db.server'
 import { createAgenda } from '../helpers/agenda-factories'
 import { apiGet, type ListBody, walkPages } from '../helpers/api-requests'
@@ -140,7 +140,7 @@ describe('test beds', () => {
   test('429 with Retry-After after the burst', async () => {
     // A cheap request (refused before any query); the bucket refills a little while we ask.
     let last: Response | undefined
-    for (let i = 0; i < API_BURST + 50 && last?.status !== 429; i++)
+    for (let i = 0; i < apiLimits().burst + 50 && last?.status !== 429; i++)
       last = await apiGet(
         testBedLoader,
         '/api/v1/test-beds/x',

@@ -4,13 +4,7 @@ import { openApiDocument } from '~/api-docs/openapi.server'
 import { TableScroll } from '~/components/table-scroll'
 import { useLocale, useT } from '~/i18n/use-t'
 import apiDocsMessages from '~/i18n/messages/api-docs'
-import {
-  API_BASE,
-  API_BURST,
-  API_PAGE_DEFAULT,
-  API_PAGE_MAX,
-  API_PER_MINUTE,
-} from '~/utils/api.server'
+import { API_BASE, API_PAGE_DEFAULT, API_PAGE_MAX, apiLimits } from '~/utils/api.server'
 import { getEnv } from '~/utils/env.server'
 import { pageTitle } from '~/utils/meta'
 
@@ -74,8 +68,7 @@ export function loader() {
     numbers: {
       default: API_PAGE_DEFAULT,
       max: API_PAGE_MAX,
-      burst: API_BURST,
-      perMinute: API_PER_MINUTE,
+      ...apiLimits(),
     },
   }
 }
