@@ -7,6 +7,7 @@ import {
   linkIn,
   test,
   visit,
+  logOut,
 } from './fixtures'
 
 const PASSWORD = 'norrsken-över-kebnekaise-42'
@@ -33,11 +34,6 @@ async function logIn(page: Page, checkA11y: () => Promise<void>, email: string, 
   await page.getByLabel('Lösenord', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Logga in' }).click()
   await expect(page.getByRole('button', { name: 'Logga ut', exact: true })).toBeVisible()
-}
-
-async function logOut(page: Page) {
-  await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
-  await expect(page.getByRole('link', { name: 'Logga in' })).toBeVisible()
 }
 
 async function signUp(page: Page, checkA11y: () => Promise<void>, name: string, email: string) {

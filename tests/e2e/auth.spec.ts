@@ -7,6 +7,7 @@ import {
   linkIn,
   test,
   visit,
+  logOut,
 } from './fixtures'
 
 const PASSWORD = 'fjällräv-i-snöstorm-2026'
@@ -149,7 +150,7 @@ test('a forgotten password is reset through the link in the mail', async ({ page
   test.slow()
   const email = uniqueEmail('glomsk')
   await signUp(page, checkA11y, 'Gustav Glömsk', email)
-  await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
+  await logOut(page)
 
   await visit(page, '/login', checkA11y)
   await page.getByRole('link', { name: 'Glömt lösenordet?' }).click()

@@ -1,4 +1,4 @@
-import { expect, test, visit, logInThroughForm } from './fixtures'
+import { expect, test, visit, logInThroughForm, logOut } from './fixtures'
 
 // The company contact ledger (issue 15, decision record 029): Region Norrbotten chooses
 // Polarsensor, sees IUC Norrbotten's shared visit and the company's preference, forgets to
@@ -64,7 +64,7 @@ test('a region records a contact after seeing the shared ones; the company sees 
   const disclosed = page.getByRole('table', { name: 'Redovisade kontakter' })
   await expect(disclosed.getByText(purpose)).toBeVisible()
   await checkA11y()
-  await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
+  await logOut(page)
 
   // Nattugglan keeps its contacts to itself but sees Luleå's meeting, and its settings.
   await logInThroughForm(page, checkA11y, SARA)

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, test, visit, logInThroughForm } from './fixtures'
+import { expect, test, visit, logInThroughForm, logOut } from './fixtures'
 
 // Events (issue 15 part 8, decision record 031): IUC Norrbotten's Smart industri B2B forum is full
 // (Polarsensor and Bergskraft) with Vårdkraft waiting. A visitor reads it and fetches the calendar
@@ -12,11 +12,6 @@ const MIKAEL = 'mikael.sundqvist@bergskraft.test'
 const LINNEA = 'linnea.oberg@iucnorrbotten.test'
 const FORUM = 'Smart industri B2B-forum Luleå'
 const NATTUGGLAN = 'Nattugglan Omsorgsteknik AB'
-
-async function logOut(page: Page) {
-  await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
-  await expect(page.getByRole('link', { name: 'Logga in', exact: true })).toBeVisible()
-}
 
 async function openForum(page: Page, checkA11y: () => Promise<void>) {
   await visit(page, '/events', checkA11y)

@@ -147,6 +147,12 @@ export async function logInThroughForm(
   await expect(page.getByRole('button', { name: /^(Logga ut|Log out)$/ })).toBeVisible()
 }
 
+/** Logs out from the header and waits until the log-in link shows, so the next page is anonymous. */
+export async function logOut(page: Page) {
+  await page.getByRole('button', { name: /^(Logga ut|Log out)$/ }).click()
+  await expect(page.getByRole('link', { name: /^(Logga in|Log in)$/ })).toBeVisible()
+}
+
 /** The newest mail to an address, read from the development outbox page like a person would. */
 export async function latestMailTo(page: Page, address: string): Promise<string> {
   await page.goto(`/dev/outbox?to=${encodeURIComponent(address)}`)

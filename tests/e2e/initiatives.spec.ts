@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test'
-import { expect, test, visit, logInThroughForm } from './fixtures'
+import { expect, test, visit, logInThroughForm, logOut } from './fixtures'
 
 // The initiatives register (issue 15): Luleå records an initiative, fixes a validation error,
 // moves it to planned and links its home-care test bed; Skellefteå asks to co-own and Luleå
@@ -9,10 +8,6 @@ const ERIK = 'erik.nilsson@lulea.test'
 const ULRIKA = 'ulrika.marklund@skelleftea.test'
 
 /** Logs out and waits until the page says so, before the next visit. */
-async function logOut(page: Page) {
-  await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
-  await expect(page.getByRole('link', { name: 'Logga in', exact: true })).toBeVisible()
-}
 
 test('Luleå records an initiative and links a test bed; Skellefteå co-owns it; the register shows both', async ({
   page,

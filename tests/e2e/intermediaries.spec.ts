@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, test, visit, logInThroughForm } from './fixtures'
+import { expect, test, visit, logInThroughForm, logOut } from './fixtures'
 
 // Issue 15: an innovation intermediary registers, waits for verification like a public body, a
 // platform administrator verifies it, and the directory lists it under its kind with its type.
@@ -18,11 +18,6 @@ function companyOrgNumber(): string {
     sum += v
   }
   return `${body.slice(0, 6)}-${body.slice(6)}${(10 - (sum % 10)) % 10}`
-}
-
-async function logOut(page: Page) {
-  await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
-  await expect(page.getByRole('link', { name: 'Logga in' })).toBeVisible()
 }
 
 /** The directory's own GET form, filtered to intermediaries and a name. */

@@ -1,4 +1,4 @@
-import { expect, test, visit, logInThroughForm } from './fixtures'
+import { expect, test, visit, logInThroughForm, logOut } from './fixtures'
 
 // SME reach and broadcast outreach (issue 15 part 6, decision record 032): Region Norrbotten sees
 // which companies in Norrbotten Testarena has never reached, finds its outreach to all micro and
@@ -84,7 +84,7 @@ test('a region sees its SME reach, broadcasts to every match after a preview; a 
     .first()
   await expect(sent).toContainText('Klimat och miljö')
   await checkA11y()
-  await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
+  await logOut(page)
 
   // The company: both outreaches, then no more.
   await logInThroughForm(page, checkA11y, AINO)

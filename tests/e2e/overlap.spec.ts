@@ -1,4 +1,4 @@
-import { expect, test, visit, logInThroughForm } from './fixtures'
+import { expect, test, visit, logInThroughForm, logOut } from './fixtures'
 
 // Overlap detection before saving (issue 15, part 4): Luleå records a planned procurement like
 // Skellefteå's; before the save the form shows Skellefteå's planned call, refuses to go on without
@@ -255,8 +255,7 @@ test('Luleå sees a similar published test bed before saving an offer draft and 
   await expect(back.getByRole('link', { name: title })).toBeVisible()
   await checkA11y()
   const pitea = page.url()
-  await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
-  await expect(page.getByRole('link', { name: 'Logga in' })).toBeVisible()
+  await logOut(page)
   await visit(page, pitea, checkA11y)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(PITEA_OFFER)
   await expect(page.getByRole('link', { name: title })).toHaveCount(0)

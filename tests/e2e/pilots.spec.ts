@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, latestMailTo, linkIn, test, logInThroughForm } from './fixtures'
+import { expect, latestMailTo, linkIn, test, logInThroughForm, logOut } from './fixtures'
 
 // Region Norrbotten's reference site in the demo seed: Nattugglan's pilot is running and
 // Polarsensor's application awaits a decision. The journeys leave the decision untouched and only
@@ -106,7 +106,7 @@ test('host and company talk in the pilot thread; the company is mailed and reads
   const newest = page.getByRole('listitem').filter({ hasText: text })
   await expect(newest).toContainText('Anna Lindqvist, Region Norrbotten')
   await checkA11y()
-  await page.getByRole('button', { name: 'Logga ut', exact: true }).click()
+  await logOut(page)
 
   const mail = await latestMailTo(page, 'sara.berg@nattugglan.test')
   await checkA11y()
