@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react'
 import type { SizeClass } from '#db/schema'
 import { PlainText } from '~/components/plain-text'
 import { Stats } from '~/components/stats-section'
-import { formatDateTime, formatNumber } from '~/i18n/format'
+import { formatDateTime, formatDecimal, formatNumber } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
 import { TableScroll } from './table-scroll'
 
@@ -63,10 +63,7 @@ export interface OutcomeData {
 }
 
 function score(value: number | null, locale: 'sv' | 'en') {
-  if (value === null) return '–'
-  return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
-    maximumFractionDigits: 2,
-  }).format(value)
+  return value === null ? '–' : formatDecimal(value, locale, 2)
 }
 
 /** The decision: winners with size class and scores, or why the call ended without an award. */

@@ -57,6 +57,11 @@ export function formatNumber(value: number, locale: Locale): string {
   return numberFormat(locale, 'number', {}).format(value)
 }
 
+/** A number with at most `digits` decimals (a score, a number of days), e.g. "4,75". */
+export function formatDecimal(value: number, locale: Locale, digits: 1 | 2): string {
+  return numberFormat(locale, `decimal${digits}`, { maximumFractionDigits: digits }).format(value)
+}
+
 /** Organisation number as written in Sweden: NNNNNN-NNNN. */
 export function formatOrgNumber(digits: string): string {
   return digits.length === 10 ? `${digits.slice(0, 6)}-${digits.slice(6)}` : digits

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { formatDate, formatDateTime, formatMoney, formatOrgNumber } from '~/i18n/format'
+import {
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatMoney,
+  formatOrgNumber,
+} from '~/i18n/format'
 
 // 2026-11-25 22:59:00 UTC is 23:59 in Stockholm (CET, UTC+1); 2026-06-30 21:59 UTC is 23:59 CEST.
 const winter = Date.UTC(2026, 10, 25, 22, 59) / 1000
@@ -24,4 +30,11 @@ describe('Swedish formats', () => {
   test('an organisation number gets its dash', () => {
     expect(formatOrgNumber('5560160680')).toBe('556016-0680')
   })
+})
+
+test('formatDecimal keeps at most the given decimals, in each language', () => {
+  expect(formatDecimal(4.756, 'sv', 2)).toBe('4,76')
+  expect(formatDecimal(4.756, 'en', 2)).toBe('4.76')
+  expect(formatDecimal(12.25, 'sv', 1)).toBe('12,3')
+  expect(formatDecimal(3, 'en', 1)).toBe('3')
 })

@@ -1,5 +1,5 @@
 import { TableScroll } from '~/components/table-scroll'
-import { formatNumber, formatPercent } from '~/i18n/format'
+import { formatDecimal, formatNumber, formatPercent } from '~/i18n/format'
 import type { Locale } from '~/i18n/locales'
 import { useLocale, useT } from '~/i18n/use-t'
 import type { ColumnKind, DataTable } from './tables'
@@ -8,15 +8,10 @@ import type { ColumnKind, DataTable } from './tables'
 // aligned. "–" where there is nothing to count (the page explains it once). A wide table scrolls
 // in its own box (TableScroll), a named region in the tab order so a keyboard can scroll it too.
 
-const days = (value: number, locale: Locale) =>
-  new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 1 }).format(
-    value,
-  )
-
 export function formatCell(value: number | null, kind: ColumnKind, locale: Locale, none: string) {
   if (value === null) return none
   if (kind === 'percent') return formatPercent(value / 100, locale)
-  if (kind === 'days') return days(value, locale)
+  if (kind === 'days') return formatDecimal(value, locale, 1)
   return formatNumber(value, locale)
 }
 
