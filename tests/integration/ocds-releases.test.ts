@@ -313,7 +313,10 @@ describe('the store is append-only (raw SQL through a plain connection)', () => 
       `UPDATE OR REPLACE ocds_releases SET source_key = 'published' WHERE call_id = ${call.id}
         AND id <> ${pending.id}`,
     ]) {
-      expect(() => plain.prepare(statement).run(), statement).toThrow(/testarena:/)
+      // The rule's own error, or the conflict guard's (decision 022): never a silent replace.
+      expect(() => plain.prepare(statement).run(), statement).toThrow(
+        /testarena:(ocds_release_fixed|row_exists)/,
+      )
     }
     const after = plain.prepare(`SELECT body FROM ocds_releases WHERE id = ?`).get(pending.id) as {
       body: string
