@@ -99,6 +99,9 @@ export const test = base.extend<{ checkA11y: () => Promise<void> }, { replay: Re
   ],
   checkA11y: async ({ page, javaScriptEnabled, replay }, use) => {
     await use(async () => {
+      // A check right after a visible element may see a document still arriving (a streamed
+      // page under load): the snapshot would hold an input whose label has not come yet.
+      await page.waitForLoadState('load')
       const html = await page.content()
       const key = sameMarkup(page.url(), page.viewportSize()?.width ?? 0, html)
       if (passedBefore(key)) return
