@@ -99,9 +99,10 @@ export function createRemixHandler(options: {
   mode: string
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext
 }): RequestHandler {
-  const handle = createRequestHandler(options.build, options.mode)
+  const handlerOf = handlerPerBuild(options.build, options.mode)
   return async (req, res, next) => {
     try {
+      const handle = await handlerOf()
       const context = options.getLoadContext(req, res)
       const limit = bodyLimitFor(req.path)
       const request = remixRequest(req, res, limit, () => setFault(context, tooLargeFault(limit)))
@@ -118,6 +119,27 @@ export function createRemixHandler(options: {
     } catch (error) {
       next(error)
     }
+  }
+}
+
+type RemixHandler = ReturnType<typeof createRequestHandler>
+
+/**
+ * Remix's handler for the current build. Given a function, Remix's own handler derives the routes
+ * and its static handler anew on every request (and the router then flattens and compiles the new
+ * routes); here a handler is made once per build object: once in production, again in development
+ * only when Vite gives a new build (decision record 043).
+ */
+function handlerPerBuild(
+  build: ServerBuild | (() => Promise<ServerBuild>),
+  mode: string,
+): () => Promise<RemixHandler> {
+  let current: { build: ServerBuild; handle: RemixHandler } | undefined
+  return async () => {
+    const loaded = typeof build === 'function' ? await build() : build
+    if (current?.build !== loaded)
+      current = { build: loaded, handle: createRequestHandler(loaded, mode) }
+    return current.handle
   }
 }
 
