@@ -38,8 +38,23 @@ export function requestOrigin(req: ExpressRequest): string | null {
     : undefined
   const host = forwarded || req.get('host')
   if (!host) return null
+  const address = `${req.protocol}://${host}/`
+  let origin = origins.get(address)
+  if (origin === undefined) {
+    origin = originOf(address)
+    // Bounded: a client may send any Host; the site's own few stay once it is emptied.
+    if (origins.size >= 100) origins.clear()
+    origins.set(address, origin)
+  }
+  return origin
+}
+
+/** Origins by the `protocol://host/` they were read from, so that a host is parsed once. */
+const origins = new Map<string, string | null>()
+
+function originOf(address: string): string | null {
   try {
-    const url = new URL(`${req.protocol}://${host}/`)
+    const url = new URL(address)
     // Anything besides a host and port (a path, credentials, a query) means it was not a host.
     const hostOnly = url.pathname === '/' && !url.username && !url.password && !url.search
     const web = url.protocol === 'https:' || url.protocol === 'http:'
@@ -166,12 +181,15 @@ function remixRequest(
   }
   if (url.origin !== publicOrigin) return null
 
-  const headers = new Headers()
-  for (const [key, values] of Object.entries(req.headers)) {
-    if (values === undefined || key === 'x-forwarded-host') continue
-    for (const value of Array.isArray(values) ? values : [values]) headers.append(key, value)
+  // The headers as Node parsed them (duplicates joined), given to the Request as pairs: one
+  // Headers object is built, by the Request itself.
+  const headers: [string, string][] = [['host', url.host]]
+  for (const key in req.headers) {
+    const values = req.headers[key]
+    if (values === undefined || key === 'host' || key === 'x-forwarded-host') continue
+    if (typeof values === 'string') headers.push([key, values])
+    else for (const value of values) headers.push([key, value])
   }
-  headers.set('host', url.host)
 
   const controller = new AbortController()
   const init: RequestInit & { duplex?: 'half' } = {
@@ -184,10 +202,8 @@ function remixRequest(
     init.duplex = 'half'
   }
   // Abort loaders and actions once no answer can be written (closed before it finished).
-  let finished = false
-  res.on('finish', () => (finished = true))
-  res.on('close', () => {
-    if (!finished) controller.abort()
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort()
   })
   return new Request(url.href, init)
 }
