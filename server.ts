@@ -194,7 +194,9 @@ async function main() {
     vite = devServer
     build = () => devServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
   } else {
-    const path = new URL('./build/server/index.js', import.meta.url).href
+    // server.ts runs from the project's root (tsx) or bundled as build/server.js (decision 043).
+    const root = import.meta.url.endsWith('/build/server.js') ? '../' : './'
+    const path = new URL(`${root}build/server/index.js`, import.meta.url).href
     const loaded = (await import(path)) as ServerBuild
     build = async () => loaded
   }

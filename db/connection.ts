@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { type DatabaseConnection, Kysely, SqliteDialect, SqliteDriver, CompiledQuery } from 'kysely'
+import {
+  type DatabaseConnection,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  CompiledQuery,
+  type SqliteDatabase,
+} from 'kysely'
 import type { Database } from './schema'
 
 export type DB = Kysely<Database>
@@ -47,8 +54,52 @@ export function openDatabase(
     sqlite.pragma('trusted_schema = ON')
     sqlite.function('unixepoch', { deterministic: false }, () => clock())
   }
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) })
+  const database = new StatementCache(sqlite)
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) })
   return { db, sqlite }
+}
+
+/**
+ * The database as Kysely's driver sees it, keeping prepared statements: the driver calls
+ * prepare(sql) for every query, and better-sqlite3 would compile the SQL anew each time. The last
+ * `size` statements are kept by their SQL text, least recently used dropped first (decision record
+ * 043). A statement that is still being iterated (a Kysely stream) is busy and cannot run again
+ * before it ends: the query then gets a statement of its own. better-sqlite3 resets a statement
+ * after every run, and SQLite re-prepares a kept one itself when the schema changes.
+ */
+export class StatementCache implements SqliteDatabase {
+  readonly #statements = new Map<string, SQLite.Statement>()
+  constructor(
+    readonly sqlite: SQLite.Database,
+    readonly size = 500,
+  ) {}
+
+  prepare(sql: string): SQLite.Statement {
+    const kept = this.#statements.get(sql)
+    if (kept?.busy) return this.sqlite.prepare(sql)
+    if (kept) {
+      this.#statements.delete(sql)
+      this.#statements.set(sql, kept)
+      return kept
+    }
+    const statement = this.sqlite.prepare(sql)
+    this.#statements.set(sql, statement)
+    if (this.#statements.size > this.size) {
+      const oldest = this.#statements.keys().next().value
+      if (oldest !== undefined) this.#statements.delete(oldest)
+    }
+    return statement
+  }
+
+  /** How many statements are kept (for tests). */
+  get kept(): number {
+    return this.#statements.size
+  }
+
+  close(): void {
+    this.#statements.clear()
+    this.sqlite.close()
+  }
 }
 
 /**

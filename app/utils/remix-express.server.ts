@@ -38,8 +38,23 @@ export function requestOrigin(req: ExpressRequest): string | null {
     : undefined
   const host = forwarded || req.get('host')
   if (!host) return null
+  const address = `${req.protocol}://${host}/`
+  let origin = origins.get(address)
+  if (origin === undefined) {
+    origin = originOf(address)
+    // Bounded: a client may send any Host; the site's own few stay once it is emptied.
+    if (origins.size >= 100) origins.clear()
+    origins.set(address, origin)
+  }
+  return origin
+}
+
+/** Origins by the `protocol://host/` they were read from, so that a host is parsed once. */
+const origins = new Map<string, string | null>()
+
+function originOf(address: string): string | null {
   try {
-    const url = new URL(`${req.protocol}://${host}/`)
+    const url = new URL(address)
     // Anything besides a host and port (a path, credentials, a query) means it was not a host.
     const hostOnly = url.pathname === '/' && !url.username && !url.password && !url.search
     const web = url.protocol === 'https:' || url.protocol === 'http:'
@@ -99,9 +114,10 @@ export function createRemixHandler(options: {
   mode: string
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext
 }): RequestHandler {
-  const handle = createRequestHandler(options.build, options.mode)
+  const handlerOf = handlerPerBuild(options.build, options.mode)
   return async (req, res, next) => {
     try {
+      const handle = await handlerOf()
       const context = options.getLoadContext(req, res)
       const limit = bodyLimitFor(req.path)
       const request = remixRequest(req, res, limit, () => setFault(context, tooLargeFault(limit)))
@@ -118,6 +134,27 @@ export function createRemixHandler(options: {
     } catch (error) {
       next(error)
     }
+  }
+}
+
+type RemixHandler = ReturnType<typeof createRequestHandler>
+
+/**
+ * Remix's handler for the current build. Given a function, Remix's own handler derives the routes
+ * and its static handler anew on every request (and the router then flattens and compiles the new
+ * routes); here a handler is made once per build object: once in production, again in development
+ * only when Vite gives a new build (decision record 043).
+ */
+function handlerPerBuild(
+  build: ServerBuild | (() => Promise<ServerBuild>),
+  mode: string,
+): () => Promise<RemixHandler> {
+  let current: { build: ServerBuild; handle: RemixHandler } | undefined
+  return async () => {
+    const loaded = typeof build === 'function' ? await build() : build
+    if (current?.build !== loaded)
+      current = { build: loaded, handle: createRequestHandler(loaded, mode) }
+    return current.handle
   }
 }
 
@@ -144,12 +181,15 @@ function remixRequest(
   }
   if (url.origin !== publicOrigin) return null
 
-  const headers = new Headers()
-  for (const [key, values] of Object.entries(req.headers)) {
-    if (values === undefined || key === 'x-forwarded-host') continue
-    for (const value of Array.isArray(values) ? values : [values]) headers.append(key, value)
+  // The headers as Node parsed them (duplicates joined), given to the Request as pairs: one
+  // Headers object is built, by the Request itself.
+  const headers: [string, string][] = [['host', url.host]]
+  for (const key in req.headers) {
+    const values = req.headers[key]
+    if (values === undefined || key === 'host' || key === 'x-forwarded-host') continue
+    if (typeof values === 'string') headers.push([key, values])
+    else for (const value of values) headers.push([key, value])
   }
-  headers.set('host', url.host)
 
   const controller = new AbortController()
   const init: RequestInit & { duplex?: 'half' } = {
@@ -162,10 +202,8 @@ function remixRequest(
     init.duplex = 'half'
   }
   // Abort loaders and actions once no answer can be written (closed before it finished).
-  let finished = false
-  res.on('finish', () => (finished = true))
-  res.on('close', () => {
-    if (!finished) controller.abort()
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort()
   })
   return new Request(url.href, init)
 }
