@@ -1,9 +1,10 @@
+import { slugify } from '../../app/models/organisation-slugs.server'
 import { travel } from '../../app/seed/shared'
 import { type Buyer, type Context, DAY } from './context'
 import { orgNumber } from './org-numbers'
 import { inBatches, Phase, type PhaseResult } from './progress'
 import { zipf } from './random'
-import { companyName, slugify } from './vocabulary'
+import { companyName } from './vocabulary'
 
 // The buyers (a region for each of the 21 counties and all 290 municipalities, from the reference
 // data, each verified by the platform administrator) and the companies, each with one admin.
@@ -280,12 +281,13 @@ export async function seedCompanies(ctx: Context): Promise<PhaseResult> {
   const drawPlace = zipf(ctx.places.length, 1.1)
   let serial = 1
   inBatches(ctx.sqlite, ctx.sizes.companies, 5000, (index) => {
-    // Companies register over the four years before the first calls.
+    // Companies register over the half year after the buyers, before the first calls.
     const at =
       ctx.base - 4 * 365 * DAY + Math.floor((index / Math.max(1, ctx.sizes.companies)) * 180 * DAY)
+    travel(at)
     const place = ctx.places[drawPlace(random)]!
     const name = companyName(random, place.name)
-    const slug = `${slugify(name).slice(0, 60)}-${(index + 1).toString(36)}`
+    const slug = `${slugify(name)}-${(index + 1).toString(36)}`
     let number = orgNumber('559', serial++)
     while (numbers.has(number)) number = orgNumber('559', serial++)
     const user = Number(

@@ -356,15 +356,3 @@ export function companyName(random: Random, place: string): string {
   const stem = random.pick(NAME_FIRST) + random.pick(NAME_SECOND)
   return random.chance(0.15) ? `${stem} i ${place} AB` : `${stem} ${random.pick(NAME_FORMS)}`
 }
-
-/** A URL slug: lower case ASCII letters, digits and single dashes. */
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[åä]/g, 'a')
-    .replace(/ö/g, 'o')
-    .replace(/é/g, 'e')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-}
