@@ -93,8 +93,17 @@ export function parseOptions(argv: string[]): Options {
     references: scaled(o.references, DEFAULT_SIZES.references),
     applications: scaled(o.applications, DEFAULT_SIZES.applications),
   }
-  if (sizes.bids > 0 && sizes.companies === 0)
-    throw new Error(`--bids needs at least one company\n${USAGE}`)
+  // One bid per company and call, one live application per company and offer.
+  if (sizes.bids > sizes.calls * sizes.companies) {
+    throw new Error(
+      `--bids: at most one bid per company and call (${sizes.calls} × ${sizes.companies})\n${USAGE}`,
+    )
+  }
+  if (sizes.applications > sizes.testBeds * sizes.companies) {
+    throw new Error(
+      `--applications: at most one per company and test bed (${sizes.testBeds} × ${sizes.companies})\n${USAGE}`,
+    )
+  }
   return { out: o.out, seed: o.seed, force: o.force, sizes }
 }
 

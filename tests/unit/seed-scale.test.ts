@@ -105,7 +105,13 @@ describe('options', () => {
     expect(() => parseOptions(['--calls', 'many'])).toThrow(/Usage/)
     expect(() => parseOptions(['--colls', '5'])).toThrow(/Usage/)
     expect(() => parseOptions(['--scale', '0'])).toThrow(/--scale/)
-    expect(() => parseOptions(['--companies', '0', '--bids', '10'])).toThrow(/company/)
+    expect(() => parseOptions(['--companies', '0', '--bids', '10'])).toThrow(/--bids/)
+    expect(() => parseOptions(['--calls', '2', '--companies', '3', '--bids', '7'])).toThrow(
+      /--bids/,
+    )
+    expect(() => parseOptions(['--test-beds', '0', '--applications', '1'])).toThrow(
+      /--applications/,
+    )
   })
 
   test('the demo database is refused however its path is written, and an existing file without --force', () => {
