@@ -1,0 +1,57 @@
+import type SQLite from 'better-sqlite3'
+import {
+  type AuditInput,
+  auditKey,
+  GENESIS_HASH,
+  hashEntry,
+  rowMac,
+} from '../../app/models/audit.server'
+import { now } from '../../app/utils/clock.server'
+
+// The audit rows of `npm run seed:scale`, chained and keyed exactly as audit() in
+// app/models/audit.server.ts writes them (same hash, same MAC), through one prepared statement:
+// audit() prepares its INSERT anew each time, and an INSERT into audit_log compiles the table's
+// triggers, which at a million rows is most of the seed's time. The chain rule
+// (audit_log_chained) still checks every row. Only one writer may append while it is in use.
+
+export type AuditWriter = (input: AuditInput) => void
+
+export function auditWriter(sqlite: SQLite.Database): AuditWriter {
+  const insert = sqlite.prepare(`INSERT INTO audit_log (at, actor_user_id, organisation_id, action,
+    entity_type, entity_id, before_json, after_json, ip, prev_hash, hash, mac)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const key = auditKey().key
+  let prev =
+    (sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as
+      string | undefined) ?? GENESIS_HASH
+  return (input) => {
+    const fields = {
+      prev_hash: prev,
+      at: now(),
+      actor_user_id: input.actorUserId,
+      organisation_id: input.organisationId ?? null,
+      action: input.action,
+      entity_type: input.entityType,
+      entity_id: input.entityId == null ? null : String(input.entityId),
+      before_json: input.before === undefined ? null : JSON.stringify(input.before),
+      after_json: input.after === undefined ? null : JSON.stringify(input.after),
+      ip: input.ip ?? null,
+    }
+    const hash = hashEntry(fields)
+    insert.run(
+      fields.at,
+      fields.actor_user_id,
+      fields.organisation_id,
+      fields.action,
+      fields.entity_type,
+      fields.entity_id,
+      fields.before_json,
+      fields.after_json,
+      fields.ip,
+      prev,
+      hash,
+      rowMac(key, hash),
+    )
+    prev = hash
+  }
+}
