@@ -82,7 +82,7 @@ async function legacyPages(options: BenchOptions): Promise<boolean> {
   await timeLedgerQueries(db)
   await db.destroy()
   const env = { NODE_ENV: 'production', DATABASE_PATH: dbPath, SEED_DEMO: 'false' }
-  const log = join(dirname(dbPath), 'servers.log')
+  const log = join(dirname(dbPath), 'servers.log') // beside the scratch database
   console.log(`server output in ${log}`)
   let failed = false
   const servers: Server[] = []

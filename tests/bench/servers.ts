@@ -47,7 +47,7 @@ export async function startServer(
   })
   closeSync(out)
   const origin = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 1200; i++) {
+  for (let i = 0; i < 4800; i++) {
     if (child.exitCode !== null)
       throw new Error(`${name} exited with ${child.exitCode}: see ${log}`)
     try {
@@ -62,7 +62,7 @@ export async function startServer(
     await new Promise((r) => setTimeout(r, 25))
   }
   child.kill('SIGTERM')
-  throw new Error(`${name} did not answer 200 on / within 30 s`)
+  throw new Error(`${name} did not answer 200 on / within 2 minutes`)
 }
 
 export async function stopServer(server: Server): Promise<void> {
