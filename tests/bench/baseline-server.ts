@@ -1,22 +1,45 @@
 /**
- * The plain baseline for `npm run bench`: node:http and better-sqlite3 via the same model query
- * as the home page's list, HTML built by string (shared/reference/performance.md).
+ * The plain baseline of `npm run bench` (decision 047, shared/reference/performance.md): node:http
+ * and better-sqlite3, one prepared statement, HTML by string. Every path answers with the first
+ * page of the public calls list: the 20 newest published calls of the same database, with the
+ * buyer and county the app's cards show, through the same index (calls_by_published). Whatever
+ * the app does beyond this (layout, session, i18n, CSP, React) is what the ratio measures.
  */
 import { createServer } from 'node:http'
-import { openDatabase } from '../../db/connection'
-import { listRecentOrganisations } from '../../app/models/organisations.server'
+import SQLite from 'better-sqlite3'
 
-const { db } = openDatabase(process.env.DATABASE_PATH ?? 'data/bench.sqlite')
+const sqlite = new SQLite(process.env.DATABASE_PATH ?? 'data/scale.sqlite', { readonly: true })
 const port = Number(process.env.PORT ?? 3401)
 
-const escape = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+const page = sqlite.prepare(
+  `SELECT calls.id, calls.title, calls.summary, calls.tender_deadline,
+    buyer.name AS buyer_name, counties.name AS county_name
+  FROM calls
+  JOIN organisations AS buyer ON buyer.id = calls.organisation_id
+  JOIN counties ON counties.code = calls.county_code
+  WHERE calls.status <> 'draft'
+  ORDER BY calls.published_at DESC, calls.id DESC
+  LIMIT 20`,
+)
 
-createServer(async (_req, res) => {
-  const rows = await listRecentOrganisations(db)
-  const items = rows.map(
+interface Row {
+  id: number
+  title: string
+  summary: string
+  tender_deadline: number
+  buyer_name: string
+  county_name: string
+}
+
+const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => entities[c]!)
+
+createServer((_req, res) => {
+  const items = (page.all() as Row[]).map(
     (r) =>
-      `<li><a href="/organisations/${r.slug}">${escape(r.name)}</a> ${escape(r.county_name)}</li>`,
+      `<li><h2><a href="/calls/${r.id}">${escape(r.title)}</a></h2><p>${escape(r.summary)}</p>` +
+      `<p>${escape(r.buyer_name)}, ${escape(r.county_name)}, ` +
+      `${new Date(r.tender_deadline * 1000).toISOString().slice(0, 10)}</p></li>`,
   )
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
   res.end(

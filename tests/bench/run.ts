@@ -1,229 +1,206 @@
 /**
- * `npm run bench`: serves the production build on a seeded database and measures pages with
- * autocannon next to a plain node:http server that runs the same query and builds HTML by string
- * (the baseline in shared/reference/performance.md). Each server runs alone, pinned to core 0;
- * autocannon runs in its own process pinned to core 1 (taskset, when available). Three runs each,
- * median reported. Exits 1 when a page falls below its target share of the baseline.
+ * `npm run bench` (issue 18, docs/decisions/047-bench.md): the built app against the plain
+ * baseline server (tests/bench/baseline-server.ts) on a copy of the scale database, in the same
+ * run, alternating, each server pinned to core 0 and autocannon to core 1. Pages anonymous with
+ * and without the page cache, with gzip, and logged in; then search database time, SQL growth
+ * with matches, bid commit, start-up time and RSS. Prints a table, writes data/bench/latest.json
+ * (and a dated copy) and exits 1 when a target misses.
+ *
+ *   npm run bench -- [--db data/scale.sqlite] [--quick] [--duration 3] [--alternations 3]
+ *                    [--connections 50] [--port 3400] [--no-build] [--only pages,search,bids]
+ *   npm run bench -- --suite legacy      # issues 13–17's benches (--only ocds, …)
  */
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { sql } from 'kysely'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { openDatabase } from '../../db/connection'
-import { migrateToLatest } from '../../db/migrator'
-import { seed } from '../../app/seed'
-import { now } from '../../app/utils/clock.server'
-import { addCatalogueOffers } from './catalogue-data'
-import { addContacts, addInitiatives } from './coordination-data'
-import { timeLedgerQueries } from './ledger-queries'
-import { benchSavedSearchMatching } from './saved-search-matching'
-import { timeSearchQueries } from './search-queries'
-import { benchOcds } from './ocds-export'
+import { measureBidCommits, measureSearch, sessionCookie } from './in-process'
+import { runLegacy } from './legacy'
+import { type BenchOptions, parseOptions, refuseDemoDatabase, runs } from './options'
+import { anonymousPages, loggedInPages, measurePages, type PageResult, type Variant } from './pages'
+import { machine, printFigures, printPages, summarise, writeSummary } from './report'
+import { copyScaleDatabase, databaseSizes, discoverTargets, ensureScaleDatabase } from './scale-db'
+import { appEntry, hasTaskset, rssMb, type Server, startServer, stopServer } from './servers'
+import { figure, type Figure, TARGETS } from './stats'
 
-const PORT = 3400
-const BASE_PORT = 3401
-const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
-const CONNECTIONS = 50
-const RUNS = 3
-// A full document with session lookup, layout, i18n, CSP and compression, against a server that
-// only concatenates strings. shared/reference/performance.md measured a *bare* Remix app at
-// 0.10–0.14 of the same baseline; this is the figure to beat.
-const TARGET_RATIO = 0.1
-const THROUGHPUT_PAGES = [
-  '/',
-  '/organisations',
-  '/organisations/region-norrbotten',
-  '/test-beds',
-  `/test-beds?q=${encodeURIComponent('äldreomsorg')}`,
-  '/test-beds?theme=energy&open=1',
-  '/test-beds/1',
-  '/calls',
-  `/calls?q=${encodeURIComponent('hemtjänst')}`,
-  '/calls/1',
-  '/references',
-  `/references?q=${encodeURIComponent('hemtjänst')}`,
-  '/references/1',
-  '/organisations/polarsensor/portfolio',
-  '/competitions',
-  '/events',
-  '/agendas',
-  '/organisations/region-norrbotten/agenda',
-  '/analytics',
-  '/analytics?county=25&theme=active_healthy_ageing',
-]
+const GZIP = { 'accept-encoding': 'gzip' }
+/** The servers' output goes to a file, not into the table. */
+const SERVER_LOG = 'data/bench/servers.log'
 
-// Issue 15's overview pages and their target (one request at a time, median latency).
-const OVERVIEW_MS = 20
-const OVERVIEW_PAGES = [
-  '/initiatives',
-  `/initiatives?q=${encodeURIComponent('fallprevention')}`,
-  '/initiatives?county=25&theme=energy&status=active',
-  '/initiatives?view=timeline',
-  '/initiatives?view=counties',
-  '/initiatives?view=counties&theme=ehealth',
-]
-const hasTaskset = spawnSync('which', ['taskset']).status === 0
-
-interface Figures {
-  rps: number
-  p50: number
-  p97_5: number
-  p99: number
-}
-
-function pinned(core: number, command: string, args: string[]): [string, string[]] {
-  return hasTaskset ? ['taskset', ['-c', String(core), command, ...args]] : [command, args]
-}
-
-function measureOnce(url: string, connections = CONNECTIONS): Figures {
-  const [cmd, args] = pinned(1, process.execPath, [
-    'node_modules/autocannon/autocannon.js',
-    '-c',
-    String(connections),
-    '-d',
-    String(DURATION),
-    '-j',
-    url,
-  ])
-  const out = execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
-  const r = JSON.parse(out) as {
-    non2xx: number
-    errors: number
-    requests: { average: number; total: number }
-    latency: { p50: number; p97_5: number; p99: number }
-  }
-  if (r.non2xx > 0 || r.errors > 0 || r.requests.total === 0)
-    throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.requests.total} answered`)
-  return {
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p97_5: r.latency.p97_5,
-    p99: r.latency.p99,
+async function withApp<T>(
+  port: number,
+  env: Record<string, string>,
+  pageCache: 'on' | 'off',
+  measure: (app: Server) => Promise<T>,
+): Promise<{ result: T; startupMs: number; rss: number }> {
+  const app = await startServer(
+    `app (PAGE_CACHE=${pageCache})`,
+    appEntry(),
+    port,
+    { ...env, PAGE_CACHE: pageCache },
+    SERVER_LOG,
+  )
+  try {
+    const result = await measure(app)
+    return { result, startupMs: app.startupMs, rss: rssMb(app) }
+  } finally {
+    await stopServer(app)
   }
 }
 
-function measure(url: string, connections = CONNECTIONS): Figures {
-  const results = Array.from({ length: RUNS }, () => measureOnce(url, connections))
-  results.sort((a, b) => a.rps - b.rps)
-  return results[Math.floor(RUNS / 2)]!
+async function scale(options: BenchOptions): Promise<boolean> {
+  // Before anything reads DATABASE_PATH: the file `npm start` uses is never benched.
+  refuseDemoDatabase(options.db)
+  ensureScaleDatabase(options.db)
+  // The run's time is counted from here: seeding the scale database is not part of it.
+  const startedAt = new Date()
+  if (options.build && runs(options, 'pages')) {
+    console.log('npm run build …')
+    const built = spawnSync('npm', ['run', 'build'], { stdio: 'ignore' })
+    if (built.status !== 0) throw new Error('npm run build failed')
+  }
+  const dbPath = copyScaleDatabase(options.db)
+  try {
+    return await measureAll(options, dbPath, startedAt)
+  } finally {
+    // The copy is as large as the scale database: never left behind.
+    rmSync(dirname(dbPath), { recursive: true, force: true })
+  }
 }
 
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)
-}
+async function measureAll(
+  options: BenchOptions,
+  dbPath: string,
+  startedAt: Date,
+): Promise<boolean> {
+  // The models below (bid seal key ring, audit key) and the servers find their keys beside it.
+  process.env.DATABASE_PATH = dbPath
+  mkdirSync(dirname(SERVER_LOG), { recursive: true })
+  writeFileSync(SERVER_LOG, '')
+  const sizes = databaseSizes(dbPath)
+  const targets = discoverTargets(dbPath)
+  console.log(`database: copy of ${options.db} at ${dbPath}\n  ${JSON.stringify(sizes)}`)
+  console.log(`  words: ${JSON.stringify(targets.words.matches)}`)
+  if (sizes.updates_not_fanned_out! > 0) {
+    console.log(
+      `  warning: ${sizes.updates_not_fanned_out} updates wait for the notification fan-out, ` +
+        'which the server works through during the load',
+    )
+  }
 
-async function waitFor(url: string) {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not up yet
+  const figures: Figure[] = []
+  const pages: PageResult[] = []
+  const { db } = openDatabase(dbPath)
+  const cookies: Record<string, string> = {}
+  try {
+    if (runs(options, 'search'))
+      figures.push(...(await measureSearch(db, targets, options.repetitions)))
+    if (runs(options, 'bids')) figures.push(await measureBidCommits(db, targets, options.commits))
+    cookies.buyer = await sessionCookie(db, targets.buyerUserId)
+    cookies.supplier = await sessionCookie(db, targets.supplierUserId)
+  } finally {
+    await db.destroy()
+  }
+
+  if (runs(options, 'pages')) {
+    const settings = {
+      connections: options.connections,
+      duration: options.duration,
+      alternations: options.alternations,
     }
-    await new Promise((r) => setTimeout(r, 200))
+    console.log(
+      `pages: ${settings.connections} connections, ${settings.duration} s a measurement, ` +
+        `${settings.alternations} alternations baseline/app, median of ratios; ` +
+        (hasTaskset ? 'servers on core 0, load on core 1' : 'taskset missing: not pinned'),
+    )
+    const env = { NODE_ENV: 'production', DATABASE_PATH: dbPath, SEED_DEMO: 'false' }
+    const baseline = await startServer(
+      'baseline',
+      ['--import', 'tsx', 'tests/bench/baseline-server.ts'],
+      options.port + 1,
+      env,
+      SERVER_LOG,
+    )
+    try {
+      const anonymous = anonymousPages(targets)
+      const cached = await withApp(options.port, env, 'on', async (app) => {
+        const results = await measurePages(
+          app,
+          baseline,
+          anonymous,
+          [
+            { mode: 'anonymous, cache', headers: {}, ratioTarget: TARGETS.cachedRatio },
+            { mode: 'anonymous, cache, gzip', headers: GZIP, ratioTarget: TARGETS.cachedRatio },
+          ],
+          settings,
+        )
+        const users: Variant[] = Object.entries(cookies).map(([user, cookie]) => ({
+          mode: `logged in (${user})`,
+          headers: { cookie },
+          ratioTarget: TARGETS.loggedInRatio,
+        }))
+        results.push(
+          ...(await measurePages(app, baseline, loggedInPages(targets), users, settings)),
+        )
+        return results
+      })
+      const uncached = await withApp(options.port, env, 'off', (app) =>
+        measurePages(
+          app,
+          baseline,
+          anonymous,
+          [{ mode: 'anonymous, no cache', headers: {}, ratioTarget: TARGETS.uncachedRatio }],
+          settings,
+        ),
+      )
+      pages.push(...cached.result, ...uncached.result)
+      figures.push(
+        figure(
+          'start-up to the first 200 (PAGE_CACHE=on)',
+          cached.startupMs,
+          'ms',
+          TARGETS.startupMs,
+        ),
+        figure(
+          'start-up to the first 200 (PAGE_CACHE=off)',
+          uncached.startupMs,
+          'ms',
+          TARGETS.startupMs,
+        ),
+        figure('server RSS after load (PAGE_CACHE=on)', cached.rss, 'MB', TARGETS.rssMb),
+        figure('server RSS after load (PAGE_CACHE=off)', uncached.rss, 'MB', TARGETS.rssMb),
+      )
+    } finally {
+      await stopServer(baseline)
+    }
   }
-  throw new Error(`${url} did not come up`)
-}
 
-function start(script: string, port: number, dbPath: string): ChildProcess {
-  const [cmd, args] = pinned(0, process.execPath, ['--import', 'tsx', script])
-  return spawn(cmd, args, {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_PATH: dbPath,
-      SEED_DEMO: 'false',
+  printPages(pages)
+  printFigures(figures)
+  const summary = summarise(
+    {
+      machine: machine(hasTaskset),
+      settings: { ...options, server: appEntry().join(' ') },
+      database: { path: options.db, sizes },
+      pages,
+      figures,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-}
-
-function line(name: string, f: Figures, extra = '') {
-  return `${name.padEnd(34)} ${f.rps.toFixed(0).padStart(6)} req/s  p97.5 ${String(f.p97_5).padStart(5)} ms  p99 ${String(f.p99).padStart(5)} ms${extra}`
+    startedAt,
+  )
+  const file = writeSummary(summary)
+  const misses = [...pages, ...figures].filter((f) => !f.pass).length
+  console.log(
+    `\n${summary.pass ? 'every target met' : `${misses} figures miss their target`}; ` +
+      `${summary.seconds} s; written to data/bench/latest.json and ${file}` +
+      (runs(options, 'pages') ? `; server output in ${SERVER_LOG}` : ''),
+  )
+  return summary.pass
 }
 
 async function main() {
-  // Measure what is in the work tree, not a build left from an earlier commit.
-  if (process.env.BENCH_SKIP_BUILD !== '1' || !existsSync('build/server/index.js'))
-    spawnSync('npm', ['run', 'build'], { stdio: 'ignore' })
-  const dir = mkdtempSync(join(tmpdir(), 'testarena-bench-'))
-  const dbPath = join(dir, 'bench.sqlite')
-  // The seed seals its bids with the key ring next to the database, which the server then reads.
-  process.env.DATABASE_PATH = dbPath
-  // The demo seed writes its history through the rules at each event's moment (decision 018).
-  const { db } = openDatabase(dbPath, { clock: now })
-  await migrateToLatest(db)
-  await seed(db)
-  const offers = Number(process.env.BENCH_OFFERS ?? 100_000)
-  const started = Date.now()
-  await addCatalogueOffers(db, offers)
-  console.log(`catalogue: ${offers} extra published offers in ${Date.now() - started} ms`)
-  const initiatives = Number(process.env.BENCH_INITIATIVES ?? 10_000)
-  const contacts = Number(process.env.BENCH_CONTACTS ?? 100_000)
-  const coordinationStarted = Date.now()
-  await addInitiatives(db, initiatives)
-  await addContacts(db, contacts)
-  await sql`ANALYZE`.execute(db)
-  console.log(
-    `coordination: ${initiatives} extra initiatives and ${contacts} contacts in ${Date.now() - coordinationStarted} ms`,
-  )
-  await timeLedgerQueries(db)
-  await benchSavedSearchMatching(Number(process.env.BENCH_SAVED_SEARCHES ?? 100_000))
-  await db.destroy()
-  // Issue 16 part 5: one search at 100,000 calls + 10,000 test beds, in its own scratch database.
-  const searchOk = await timeSearchQueries()
-  const ocdsOk = await benchOcds(Number(process.env.BENCH_OCDS_RELEASES ?? 100_000))
-  console.log(
-    `${CONNECTIONS} connections, ${DURATION} s × ${RUNS} runs, median; server on core 0, load on core 1${hasTaskset ? '' : ' (taskset missing: not pinned)'}`,
-  )
-
-  const baseline = start('tests/bench/baseline-server.ts', BASE_PORT, dbPath)
-  let base: Figures
-  try {
-    await waitFor(`http://127.0.0.1:${BASE_PORT}/`)
-    base = measure(`http://127.0.0.1:${BASE_PORT}/`)
-    console.log(line('baseline', base))
-  } finally {
-    baseline.kill('SIGTERM')
-  }
-
-  const server = start('server.ts', PORT, dbPath)
-  let failed = false
-  try {
-    await waitFor(`http://127.0.0.1:${PORT}/`)
-    // BENCH_ONLY=overview measures only issue 15's overview target (below), for a quick check.
-    const throughput = process.env.BENCH_ONLY === 'overview' ? [] : THROUGHPUT_PAGES
-    for (const page of throughput) {
-      const f = measure(`http://127.0.0.1:${PORT}${page}`)
-      const ratio = f.rps / base.rps
-      failed ||= ratio < TARGET_RATIO
-      console.log(
-        line(
-          page,
-          f,
-          `  ${ratio.toFixed(2)} of baseline (target ≥ ${TARGET_RATIO}) ${ratio < TARGET_RATIO ? 'BELOW TARGET' : 'OK'}`,
-        ),
-      )
-    }
-    // Issue 15: the overview renders with its queries under 20 ms, measured one request at a
-    // time (one connection, so the latency is the render and not the queue).
-    console.log(
-      `one connection, ${DURATION} s × ${RUNS} runs, median; target p50 ≤ ${OVERVIEW_MS} ms`,
-    )
-    for (const page of OVERVIEW_PAGES) {
-      const f = measure(`http://127.0.0.1:${PORT}${page}`, 1)
-      const slow = f.p50 > OVERVIEW_MS
-      failed ||= slow
-      console.log(line(page, f, `  p50 ${f.p50} ms ${slow ? 'OVER TARGET' : 'OK'}`))
-    }
-    if (server.pid) console.log(`server RSS after load: ${rssMb(server.pid)} MB`)
-  } finally {
-    server.kill('SIGTERM')
-  }
-  process.exitCode = failed || !searchOk || !ocdsOk ? 1 : 0
+  const options = parseOptions(process.argv.slice(2))
+  const ok = options.suite === 'legacy' ? await runLegacy(options) : await scale(options)
+  process.exitCode = ok ? 0 : 1
 }
 
 main().catch((error: unknown) => {
