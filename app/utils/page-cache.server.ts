@@ -147,6 +147,10 @@ function serve(req: Request, res: Response, entry: Entry): void {
   res.setHeader('Vary', 'Accept-Encoding')
   res.setHeader('ETag', gzip ? `W/"${entry.etag}-gz"` : `W/"${entry.etag}"`)
   if (req.fresh) {
+    // The browser shows its stored page, whose scripts carry the nonce of the response it came
+    // with; a 304 updates the stored headers it names, so it must not name a new CSP (its nonce
+    // would block every script of the stored page). Without one, the stored CSP stays.
+    res.removeHeader('Content-Security-Policy')
     res.status(304).end()
     return
   }
