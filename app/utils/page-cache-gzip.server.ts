@@ -17,22 +17,32 @@ const MAX_STORED = 0xffff
 export interface PageTemplate {
   /** The page's bytes between the nonces (one more than the nonces). */
   pieces: Buffer[]
-  /** Each piece as raw deflate ending with a sync flush. */
-  deflated: Buffer[]
+  /** Each piece as raw deflate ending with a sync flush, made by the first gzip request. */
+  deflated: Buffer[] | null
   /** Bytes of the pieces together (the page is this plus one nonce per gap). */
   piecesLength: number
 }
 
-/** Cuts `html` at every occurrence of `nonce` and compresses the pieces. */
+/** Cuts `html` at every occurrence of `nonce`. Compressing waits for the first gzip request. */
 export function pageTemplate(html: string, nonce: string): PageTemplate {
   const pieces = (nonce ? html.split(nonce) : [html]).map((piece) => Buffer.from(piece))
   return {
     pieces,
-    deflated: pieces.map((piece) =>
-      deflateRawSync(piece, { finishFlush: constants.Z_SYNC_FLUSH, level: 6 }),
-    ),
+    deflated: null,
     piecesLength: pieces.reduce((sum, piece) => sum + piece.byteLength, 0),
   }
+}
+
+/**
+ * Compresses the pieces once (a page stored but never asked for again costs no compression) and
+ * returns how many bytes that added to the template.
+ */
+export function deflatePieces(template: PageTemplate): number {
+  if (template.deflated) return 0
+  template.deflated = template.pieces.map((piece) =>
+    deflateRawSync(piece, { finishFlush: constants.Z_SYNC_FLUSH, level: 6 }),
+  )
+  return template.deflated.reduce((sum, part) => sum + part.byteLength, 0)
 }
 
 /** The page with `nonce` in every place the template's render had its own. */
@@ -56,6 +66,8 @@ export function gzipPage(template: PageTemplate, nonce: string): Buffer {
   stored.writeUInt16LE(~value.byteLength & 0xffff, 3)
   value.copy(stored, 5)
 
+  deflatePieces(template)
+  const deflated = template.deflated!
   const parts: Buffer[] = [GZIP_HEADER]
   let crc = 0
   template.pieces.forEach((piece, i) => {
@@ -63,7 +75,7 @@ export function gzipPage(template: PageTemplate, nonce: string): Buffer {
       parts.push(stored)
       if (value.byteLength > 0) crc = crc32(value, crc)
     }
-    parts.push(template.deflated[i]!)
+    parts.push(deflated[i]!)
     // Node's crc32 answers 0 for an empty buffer whatever the running value: skip those.
     if (piece.byteLength > 0) crc = crc32(piece, crc)
   })

@@ -3,7 +3,13 @@ import type { Request, RequestHandler, Response } from 'express'
 import { openDataVersionProbe } from '#db/data-version'
 import { LOCALE_COOKIE, localeOf } from '~/i18n/locale.server'
 import { now } from './clock.server'
-import { gzipPage, type PageTemplate, pageTemplate, plainPage } from './page-cache-gzip.server'
+import {
+  deflatePieces,
+  gzipPage,
+  type PageTemplate,
+  pageTemplate,
+  plainPage,
+} from './page-cache-gzip.server'
 import { requestOrigin } from './remix-express.server'
 
 // Rendered pages for visitors without a session, stored and served again with this request's CSP
@@ -76,15 +82,19 @@ export function pageCache(databasePath: string): RequestHandler {
     bytes -= entry.bytes
   }
 
-  function store(key: string, entry: Entry) {
-    remove(key)
-    entries.set(key, entry)
-    bytes += entry.bytes
+  function evict() {
     // A Map keeps insertion order and a hit re-inserts: the first key is the least recently used.
     for (const oldest of entries.keys()) {
       if (entries.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break
       remove(oldest)
     }
+  }
+
+  function store(key: string, entry: Entry) {
+    remove(key)
+    entries.set(key, entry)
+    bytes += entry.bytes
+    evict()
   }
 
   return (req, res, next) => {
@@ -101,7 +111,14 @@ export function pageCache(databasePath: string): RequestHandler {
     if (entry && entry.version === lookup.version && entry.bucket === lookup.bucket) {
       entries.delete(lookup.key)
       entries.set(lookup.key, entry)
-      return serve(req, res, entry)
+      const gzip = req.acceptsEncodings('gzip', 'identity') === 'gzip'
+      if (gzip && !entry.template.deflated) {
+        const added = deflatePieces(entry.template)
+        entry.bytes += added
+        bytes += added
+        evict()
+      }
+      return serve(req, res, entry, gzip)
     }
     if (entry) remove(lookup.key)
     if (req.method === 'GET') capture(res, lookup, store)
@@ -139,8 +156,7 @@ export function onlyLanguageCookie(header: string): boolean {
   })
 }
 
-function serve(req: Request, res: Response, entry: Entry): void {
-  const gzip = req.acceptsEncodings('gzip', 'identity') === 'gzip'
+function serve(req: Request, res: Response, entry: Entry, gzip: boolean): void {
   res.status(200)
   for (const [name, value] of entry.headers) res.setHeader(name, value)
   res.setHeader('Cache-Control', STORED_CACHE_CONTROL)
@@ -207,14 +223,13 @@ function capture(res: Response, lookup: Lookup, store: (key: string, entry: Entr
     const hash = createHash('sha256')
     for (const [name, value] of headers) hash.update(`${name}: ${value}\n`)
     for (const piece of template.pieces) hash.update(piece).update('\0')
-    const stored = template.deflated.reduce((sum, part) => sum + part.byteLength, 0)
     store(lookup.key, {
       template,
       headers,
       etag: hash.digest('base64url').slice(0, 27),
       version: lookup.version,
       bucket: lookup.bucket,
-      bytes: template.piecesLength + stored + lookup.key.length,
+      bytes: template.piecesLength + lookup.key.length,
     })
   })
 }

@@ -45,6 +45,15 @@ describe('a page template', () => {
     expect(() => gunzipSync(bytes)).toThrow()
   })
 
+  test('compresses only when the first gzip answer needs it', () => {
+    const template = pageTemplate(pages['nonces inside'], stored)
+    expect(template.deflated).toBeNull()
+    plainPage(template, nonce())
+    expect(template.deflated).toBeNull()
+    gzipPage(template, nonce())
+    expect(template.deflated).toHaveLength(3)
+  })
+
   test('compresses the page', () => {
     const html = pages['nonces inside']
     expect(gzipPage(pageTemplate(html, stored), nonce()).byteLength).toBeLessThan(
