@@ -26,6 +26,7 @@ import { getEnv } from './app/utils/env.server'
 import { API_BASE, preflightHeaders } from './app/utils/api.server'
 import { bodyLimitFor, declaresMoreThan, isFormContentType } from './app/utils/body-limit.server'
 import { isDatabaseBusy } from './app/utils/http-errors.server'
+import { pageCache } from './app/utils/page-cache.server'
 import {
   createRemixHandler,
   isWrite,
@@ -138,6 +139,9 @@ export async function createApp(options: {
     const files = express.static('build/client', { maxAge: '1h', index: false })
     app.use((req, res, next) => (req.path.includes('.') ? files(req, res, next) : next()))
   }
+
+  // Rendered pages of visitors without a session, with this request's nonce (decision 044).
+  if (env.PAGE_CACHE) app.use(pageCache(env.DATABASE_PATH))
 
   app.all(
     '*',

@@ -8,6 +8,7 @@ import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { noteFault } from '~/utils/http-errors.server'
+import { DEFAULT_PAGE_CACHE_CONTROL } from '~/utils/page-cache.server'
 import { NonceProvider } from '~/utils/nonce'
 
 const ABORT_DELAY = 5_000
@@ -32,9 +33,10 @@ export default function handleRequest(
       shellRendered = true
       const body = new PassThrough()
       responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-      // Pages may show private data: never let a shared cache keep them.
+      // Pages may show private data: never let a shared cache keep them. The page cache stores
+      // only pages with this default; a route keeps its page out with a Cache-Control of its own.
       if (!responseHeaders.has('Cache-Control')) {
-        responseHeaders.set('Cache-Control', 'private, no-store')
+        responseHeaders.set('Cache-Control', DEFAULT_PAGE_CACHE_CONTROL)
       }
       resolve(
         new Response(createReadableStreamFromReadable(body), {

@@ -9,11 +9,20 @@ export const LOCALE_COOKIE = 'testarena_lang'
  * Accept-Language, then Swedish. An unknown `lang` is ignored.
  */
 export function getLocale(request: Request): Locale {
-  return (
-    localeOfUrl(request.url) ??
-    chosenLocale(request) ??
-    fromAcceptLanguage(request.headers.get('Accept-Language'))
+  return localeOf(
+    request.url,
+    request.headers.get('Cookie'),
+    request.headers.get('Accept-Language'),
   )
+}
+
+/** getLocale's choice from the address and the two headers (for the page cache, before Remix). */
+export function localeOf(
+  url: string,
+  cookie: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+): Locale {
+  return localeOfUrl(url) ?? localeOfCookie(cookie) ?? fromAcceptLanguage(acceptLanguage ?? null)
 }
 
 /** The language an address asks for with `?lang=`, if it names one. */
@@ -24,7 +33,10 @@ export function localeOfUrl(url: string): Locale | null {
 
 /** The language picked with the switch on this browser, if any. */
 export function chosenLocale(request: Request): Locale | null {
-  const cookie = request.headers.get('Cookie')
+  return localeOfCookie(request.headers.get('Cookie'))
+}
+
+function localeOfCookie(cookie: string | null | undefined): Locale | null {
   const chosen = cookie ? parse(cookie)[LOCALE_COOKIE] : undefined
   return isLocale(chosen) ? chosen : null
 }

@@ -64,6 +64,11 @@ const schema = z
     // The read API's limit per client IP (decision 041): a burst, refilled at a rate per minute.
     API_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(120),
     API_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(60_000).default(120),
+    // The cache of rendered anonymous pages (decision 044): on unless switched off.
+    PAGE_CACHE: z
+      .enum(['on', 'off'])
+      .default('on')
+      .transform((v) => v === 'on'),
     // 32-byte HMAC key for the audit log; without it audit.key is kept next to the database.
     AUDIT_KEY: z
       .string()

@@ -10,7 +10,8 @@ import { testContext } from './requests'
 
 type RouteModule = Record<string, unknown>
 
-export function pageRenderer(routes: Record<string, { path: string; module: RouteModule }>) {
+/** A Remix build of the real entry.server and root with `routes` under the root. */
+export function pageBuild(routes: Record<string, { path: string; module: RouteModule }>) {
   const manifest = (id: string, path: string, parentId?: string) => ({
     id,
     path,
@@ -22,7 +23,7 @@ export function pageRenderer(routes: Record<string, { path: string; module: Rout
     hasClientLoader: false,
     hasErrorBoundary: id === 'root',
   })
-  const build = {
+  return {
     mode: 'production',
     basename: undefined,
     future: {},
@@ -51,7 +52,10 @@ export function pageRenderer(routes: Record<string, { path: string; module: Rout
       ),
     },
   } as unknown as ServerBuild
-  const handle = createRequestHandler(build, 'production')
+}
+
+export function pageRenderer(routes: Record<string, { path: string; module: RouteModule }>) {
+  const handle = createRequestHandler(pageBuild(routes), 'production')
   /** The page at `path` as a crawler gets it (rendered in full), with its status and HTML. */
   return async (path: string, headers: Record<string, string> = {}) => {
     const response = await handle(

@@ -17,6 +17,7 @@ const KEYS = [
   'LOGIN_LIMIT_PER_ACCOUNT',
   'FORM_LIMIT_PER_IP',
   'DEV_TOOLS',
+  'PAGE_CACHE',
 ]
 
 let saved: Record<string, string | undefined>
@@ -151,6 +152,14 @@ describe('getEnv', () => {
     )
     resetEnvCache()
     expect(() => envWith({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/)
+  })
+
+  test('the page cache is on unless PAGE_CACHE is off, and nothing else is accepted', () => {
+    expect(envWith({ NODE_ENV: 'production' }).PAGE_CACHE).toBe(true)
+    resetEnvCache()
+    expect(envWith({ NODE_ENV: 'production', PAGE_CACHE: 'off' }).PAGE_CACHE).toBe(false)
+    resetEnvCache()
+    expect(() => envWith({ PAGE_CACHE: 'no' })).toThrow(/PAGE_CACHE/)
   })
 
   test('is cached until reset', () => {
