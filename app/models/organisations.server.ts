@@ -22,21 +22,13 @@ export const PUBLICLY_VISIBLE: VerificationStatus[] = ['verified', 'not_required
 
 /** Public figures for the home page: only verified public bodies count as public bodies. */
 export async function getMarketplaceStats(db: DB) {
+  // One row per county, kept by triggers on organisations (migration 2026-12-07-28, decision 045).
   const row = await db
-    .selectFrom('organisations')
+    .selectFrom('marketplace_counts')
     .select((eb) => [
-      eb.fn
-        .count<number>('id')
-        .filterWhere((w) =>
-          w.and([w('kind', '=', 'public_body'), w('verification_status', '=', 'verified')]),
-        )
-        .as('publicBodies'),
-      eb.fn.count<number>('id').filterWhere('kind', '=', 'company').as('companies'),
-      eb.fn
-        .count<number>('county_code')
-        .distinct()
-        .filterWhere('verification_status', 'in', ['verified', 'not_required'])
-        .as('counties'),
+      eb.fn.coalesce(eb.fn.sum<number>('public_bodies'), eb.lit(0)).as('publicBodies'),
+      eb.fn.coalesce(eb.fn.sum<number>('companies'), eb.lit(0)).as('companies'),
+      eb.fn.countAll<number>().filterWhere('visible', '>', 0).as('counties'),
     ])
     .executeTakeFirstOrThrow()
   return {
