@@ -57,6 +57,15 @@ export function formatNumber(value: number, locale: Locale): string {
   return numberFormat(locale, 'number', {}).format(value)
 }
 
+/**
+ * A list's count as the list shows it (decision record 045): a capped count is the cap with a
+ * plus, "1 000+" (sv) or "1,000+" (en); `count` is what countRows / paged return.
+ */
+export function formatCount(count: { total: number; capped: boolean }, locale: Locale): string {
+  const figure = formatNumber(count.total, locale)
+  return count.capped ? `${figure}+` : figure
+}
+
 /** A number with at most `digits` decimals (a score, a number of days), e.g. "4,75". */
 export function formatDecimal(value: number, locale: Locale, digits: 1 | 2): string {
   return numberFormat(locale, `decimal${digits}`, { maximumFractionDigits: digits }).format(value)

@@ -41,9 +41,53 @@ export function ftsMatches(index: FtsTable, match: string) {
   return sql<SqlBool>`${sql.table(index)} MATCH ${match}`
 }
 
-/** The ids the index matches, as a subquery: `where('<table>.id', 'in', ftsRowids(…))`. */
+/**
+ * How many rows a list counts before it says "1 000+" (decision record 045): counting every match
+ * of a common word, or every row of a big table, costs more than the figure helps.
+ */
+export const LIST_COUNT_CAP = 1000
+
+/**
+ * How many matches a free-text search considers: the newest (highest rowid) this many. The
+ * window is read off the index in rowid order and stops there, so a very common word costs no
+ * more than a rare one; the filters, the count and bm25 then work on this bounded set only. One
+ * more than the count cap, so a full window still shows as "1 000+".
+ */
+export const FTS_WINDOW = LIST_COUNT_CAP + 1
+
+/**
+ * The newest FTS_WINDOW matches of the index with their bm25 rank (computed for these rows only),
+ * as a derived table: `innerJoin(ftsHits(…).as('hits'), 'hits.rowid', '<table>.id')`.
+ */
+export function ftsHits(db: DB, index: FtsTable, match: string) {
+  return db
+    .selectFrom(index)
+    .select([`${index}.rowid`, sql<number>`${sql.table(index)}.rank`.as('rank')])
+    .where(ftsMatches(index, match))
+    .orderBy(`${index}.rowid`, 'desc')
+    .limit(FTS_WINDOW)
+}
+
+/** The ids of the newest FTS_WINDOW matches: `where('<table>.id', 'in', ftsRowids(…))`. */
 export function ftsRowids(db: DB, index: FtsTable, match: string) {
-  return db.selectFrom(index).select(`${index}.rowid`).where(ftsMatches(index, match))
+  return db
+    .selectFrom(index)
+    .select(`${index}.rowid`)
+    .where(ftsMatches(index, match))
+    .orderBy(`${index}.rowid`, 'desc')
+    .limit(FTS_WINDOW)
+}
+
+/**
+ * Whether a search's window is full (FTS_WINDOW matches or more): the list then shows its count
+ * as "N+", since the filters only saw the newest matches. Reads at most FTS_WINDOW rowids.
+ */
+export async function ftsWindowFull(db: DB, index: FtsTable, match: string): Promise<boolean> {
+  const { n } = await db
+    .selectFrom(ftsRowids(db, index, match).as('window'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(n) >= FTS_WINDOW
 }
 
 /** Escapes LIKE's wildcards so a search for "50%" means the characters "50%". */
@@ -114,16 +158,24 @@ export interface PageOf {
   offset: number
 }
 
-/** The count of a list's query and the page to show of it (countRows, then pageOf). */
+/**
+ * The capped count of a list's query and the page to show of it (countRows, then pageOf). Every
+ * public list counts through here, at most `cap + 1` rows; `windowFull` (ftsWindowFull), asked only
+ * below the cap, marks the count as a lower bound too. With the count capped, the last page is the cap's: OFFSET walks at
+ * most `cap` rows.
+ */
 export async function paged<TB extends keyof Database>(
   db: DB,
   query: SelectQueryBuilder<Database, TB, object>,
   requested: number | undefined,
   pageSize: number,
-  cap?: number,
+  cap = LIST_COUNT_CAP,
+  windowFull?: () => Promise<boolean>,
 ) {
-  const { total, capped } = await countRows(db, query, cap)
-  return { total, capped, ...pageOf(total, requested, pageSize) }
+  const counted = await countRows(db, query, cap)
+  // Below the cap, a full search window still means there may be more matches than counted.
+  const capped = counted.capped || (windowFull !== undefined && (await windowFull()))
+  return { total: counted.total, capped, ...pageOf(counted.total, requested, pageSize) }
 }
 
 /** Which rows a page of `pageSize` shows, for `total` rows and the page the address asks for. */

@@ -367,7 +367,7 @@ export function directoryQuery(db: DB, filters: DirectoryFilters) {
 /** The public directory: companies and verified public bodies, by name, 20 a page. */
 export async function listDirectory(db: DB, filters: DirectoryFilters) {
   const query = directoryQuery(db, filters)
-  const { total, page, pages, limit, offset } = await paged(
+  const { total, capped, page, pages, limit, offset } = await paged(
     db,
     query,
     filters.page,
@@ -390,7 +390,7 @@ export async function listDirectory(db: DB, filters: DirectoryFilters) {
     .limit(limit)
     .offset(offset)
     .execute()
-  return { items, total, page, pages }
+  return { items, total, capped, page, pages }
 }
 
 /**

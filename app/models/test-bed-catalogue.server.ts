@@ -3,7 +3,14 @@ import type { DB } from '#db/connection'
 import type { AccessModel, ApplicationStatus, OfferStatus } from '#db/schema'
 import type { Locale } from '~/i18n/locales'
 import { now } from '~/utils/clock.server'
-import { ftsMatchExpression, ftsMatches, likeTerms, paged } from './catalogue-query.server'
+import {
+  ftsHits,
+  ftsMatchExpression,
+  ftsWindowFull,
+  likeTerms,
+  LIST_COUNT_CAP,
+  paged,
+} from './catalogue-query.server'
 import { DomainError } from './errors.server'
 
 // The public test-bed catalogue and an offer's public page (issue 3). Read-only: every write to
@@ -11,11 +18,10 @@ import { DomainError } from './errors.server'
 
 export const CATALOGUE_PAGE_SIZE = 20
 /**
- * The catalogue counts matches up to this many and then says "more than". Counting and ranking
- * every match of a very common word costs more than it helps (shared/reference/performance.md):
- * past this a search lists the newest first and asks for a narrower search.
+ * The catalogue counts matches up to this many and then says "1 000+" (LIST_COUNT_CAP, decision
+ * 045): past this a search lists the newest first and asks for a narrower search.
  */
-export const COUNT_CAP = 1000
+export const COUNT_CAP = LIST_COUNT_CAP
 
 export type CatalogueOrder = 'relevance' | 'published' | 'added'
 
@@ -77,10 +83,13 @@ export function catalogueQuery(db: DB, filters: CatalogueFilters, at: number) {
   const q = filters.q?.trim() ?? ''
   const match = q ? ftsMatchExpression(q) : null
   if (match) {
-    // Driven by the search index, which also gives bm25 and a cheap newest-added order.
-    query = query
-      .innerJoin('test_bed_offers_fts', 'test_bed_offers_fts.rowid', 'test_bed_offers.id')
-      .where(ftsMatches('test_bed_offers_fts', match))
+    // Driven by the search index's bounded window (its newest matches), which also gives bm25
+    // for those rows and a cheap newest-added order.
+    query = query.innerJoin(
+      ftsHits(db, 'test_bed_offers_fts', match).as('hits'),
+      'hits.rowid',
+      'test_bed_offers.id',
+    )
   } else if (q) {
     // Every word is shorter than a trigram. ASCII case folding is what "AI" or "5G" need.
     const columns = ['test_bed_offers.title', 'test_bed_offers.summary']
@@ -127,11 +136,11 @@ async function cardsOf(
       'counties.name as county_name',
       'municipalities.name as municipality_name',
     ])
-  if (options.order === 'relevance') ordered = ordered.orderBy(sql`bm25(test_bed_offers_fts)`)
+  if (options.order === 'relevance') ordered = ordered.orderBy(sql`hits.rank`)
   // Nothing after the index's own order, or SQLite sorts every match instead of stopping early.
   ordered =
     options.order === 'added'
-      ? ordered.orderBy(sql`test_bed_offers_fts.rowid`, 'desc')
+      ? ordered.orderBy(sql`hits.rowid`, 'desc')
       : ordered
           .orderBy('test_bed_offers.published_at', 'desc')
           .orderBy('test_bed_offers.id', 'desc')
@@ -161,6 +170,7 @@ export async function searchCatalogue(db: DB, filters: CatalogueFilters, locale:
     filters.page,
     CATALOGUE_PAGE_SIZE,
     COUNT_CAP,
+    match === null ? undefined : () => ftsWindowFull(db, 'test_bed_offers_fts', match),
   )
   const order: CatalogueOrder = match === null ? 'published' : capped ? 'added' : 'relevance'
   const items = await cardsOf(db, query, { order, limit, offset, at, locale })

@@ -193,7 +193,6 @@ export default function Initiatives() {
         none: 'overview.count.none',
         one: 'initiatives.count.one',
         many: 'initiatives.count.many',
-        more: 'overview.count.more',
       }}
       notes={
         filters.cpv && result ? (
