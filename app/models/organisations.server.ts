@@ -40,23 +40,26 @@ export async function getMarketplaceStats(db: DB) {
 
 /** The newest organisations anyone can see (companies, and public bodies once verified). */
 export async function listRecentOrganisations(db: DB, limit = 6) {
-  return db
-    .selectFrom('organisations')
-    .innerJoin('counties', 'counties.code', 'organisations.county_code')
-    .select([
-      'organisations.slug',
-      'organisations.name',
-      'organisations.kind',
-      'organisations.public_body_type',
-      'organisations.intermediary_type',
-      'organisations.size_class',
-      'counties.name as county_name',
-    ])
-    .where('organisations.verification_status', 'in', PUBLICLY_VISIBLE)
-    .orderBy('organisations.created_at', 'desc')
-    .orderBy('organisations.id', 'desc')
-    .limit(limit)
-    .execute()
+  return (
+    db
+      .selectFrom('organisations')
+      .innerJoin('counties', 'counties.code', 'organisations.county_code')
+      .select([
+        'organisations.slug',
+        'organisations.name',
+        'organisations.kind',
+        'organisations.public_body_type',
+        'organisations.intermediary_type',
+        'organisations.size_class',
+        'counties.name as county_name',
+      ])
+      // Literal, not bound: the partial index organisations_visible_newest names these statuses.
+      .where(sql<SqlBool>`organisations.verification_status IN ('verified', 'not_required')`)
+      .orderBy('organisations.created_at', 'desc')
+      .orderBy('organisations.id', 'desc')
+      .limit(limit)
+      .execute()
+  )
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 import { type Kysely, sql } from 'kysely'
 
 // Frozen once landed. SQL whose cost follows the page size (issue 18 part 5, decision record 045).
-// 1. The indexes whose order the lists lacked: a host's profile reads its newest calls and offers
-//    off (organisation_id, published_at DESC, id DESC) instead of sorting all its rows.
+// 1. The indexes whose order the lists lacked (tests/integration/list-plans.test.ts finds them):
+//    a host's profile reads its newest calls and offers off (organisation_id, published_at DESC,
+//    id DESC) instead of sorting all its rows; likewise a member's own lists, the call list by
+//    status, a profile's reference cases and the initiatives' timeline.
 // 2. marketplace_counts: the home page's three figures (verified public bodies, companies, counties
 //    with a visible organisation), one row per county, kept by triggers on organisations so `/`
 //    reads at most 21 rows instead of counting every organisation. Each trigger subtracts what the
@@ -31,6 +33,20 @@ const statements = [
     ON calls(organisation_id, published_at DESC, id DESC)`,
   `CREATE INDEX test_bed_offers_by_organisation_published
     ON test_bed_offers(organisation_id, published_at DESC, id DESC)`,
+  // A member's own lists of calls and offers, most recently changed first.
+  `CREATE INDEX calls_by_organisation_updated ON calls(organisation_id, updated_at DESC, id DESC)`,
+  `CREATE INDEX test_bed_offers_by_organisation_updated
+    ON test_bed_offers(organisation_id, updated_at DESC, id DESC)`,
+  // The call list filtered by status ("open" is published with a deadline ahead): newest first.
+  `CREATE INDEX calls_by_status_published ON calls(status, published_at DESC, id DESC)`,
+  `CREATE INDEX calls_by_county_published ON calls(county_code, published_at DESC, id DESC)`,
+  // A profile's reference cases, newest first, for the public body and for the company.
+  `CREATE INDEX reference_cases_by_public_body_published
+    ON reference_cases(public_body_id, status, first_published_at DESC, id DESC)`,
+  `CREATE INDEX reference_cases_by_company_published
+    ON reference_cases(company_id, status, first_published_at DESC, id DESC)`,
+  // The initiatives' timeline: in the order they start (or end, without a start).
+  `CREATE INDEX initiatives_by_period ON initiatives(coalesce(starts_on, ends_on), id)`,
   `CREATE TABLE marketplace_counts (
     county_code TEXT PRIMARY KEY REFERENCES counties(code),
     public_bodies INTEGER NOT NULL DEFAULT 0 CHECK (public_bodies >= 0),
@@ -62,6 +78,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP TABLE marketplace_counts`.execute(db)
+  for (const index of [
+    'initiatives_by_period',
+    'reference_cases_by_company_published',
+    'reference_cases_by_public_body_published',
+    'calls_by_county_published',
+    'calls_by_status_published',
+    'test_bed_offers_by_organisation_updated',
+    'calls_by_organisation_updated',
+  ])
+    await sql.raw(`DROP INDEX ${index}`).execute(db)
   await sql`DROP INDEX test_bed_offers_by_organisation_published`.execute(db)
   await sql`DROP INDEX calls_by_organisation_published`.execute(db)
 }
