@@ -15,6 +15,15 @@ function numberFormat(locale: Locale, key: string, options: Intl.NumberFormatOpt
   return f
 }
 
+const swedishOrder = new Intl.Collator('sv')
+/**
+ * Swedish alphabetical order (å, ä, ö after z) through one shared collator: `localeCompare(b, 'sv')`
+ * may build a collator for every comparison.
+ */
+export function compareSv(a: string, b: string): number {
+  return swedishOrder.compare(a, b)
+}
+
 /** A date (unix seconds) in Europe/Stockholm, e.g. "25 november 2026". */
 export function formatDate(seconds: number, locale: Locale): string {
   return dateFormat(locale, 'date', { dateStyle: 'long', timeZone: TIME_ZONE }).format(

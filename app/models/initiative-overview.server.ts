@@ -13,6 +13,7 @@ import {
 } from './catalogue-query.server'
 import { getCpvLabels } from './cpv.server'
 import { ownersOf } from './initiative-reads.server'
+import { listCounties } from './reference.server'
 
 // The public overview of every initiative (issue 15, part 3): one set of filters — a search, a
 // theme, a CPV subtree, a county, a municipality, a status, the kind of the owner or a co-owner
@@ -206,11 +207,7 @@ export async function countByCounty(db: DB, filters: OverviewFilters) {
     .groupBy('areas.county_code')
     .execute()
   const byCode = new Map(counted.map((c) => [c.county_code, Number(c.count)]))
-  const counties = await db
-    .selectFrom('counties')
-    .select(['code', 'name'])
-    .orderBy('code')
-    .execute()
+  const counties = await listCounties(db)
   const [total, withoutArea] = await Promise.all([
     matching
       .clearSelect()
@@ -222,7 +219,7 @@ export async function countByCounty(db: DB, filters: OverviewFilters) {
       .executeTakeFirstOrThrow(),
   ])
   return {
-    counties: counties.map((c) => ({ ...c, count: byCode.get(c.code) ?? 0 })),
+    counties: counties.map((c) => ({ code: c.code, name: c.name, count: byCode.get(c.code) ?? 0 })),
     total: Number(total.n),
     withoutArea: Number(withoutArea.n),
   }
