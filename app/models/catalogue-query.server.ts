@@ -27,9 +27,15 @@ function termsOf(q: string): string[] {
  * are plain text, and the terms are ANDed. Null when no term is long enough.
  */
 export function ftsMatchExpression(q: string): string | null {
-  const terms = termsOf(q).filter((t) => [...t].length >= MIN_FTS_TERM)
-  if (terms.length === 0) return null
-  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ')
+  const terms = ftsTerms(q)
+  return terms.length === 0 ? null : terms.join(' AND ')
+}
+
+/** Each term of three or more characters as its own quoted FTS5 string. */
+function ftsTerms(q: string): string[] {
+  return termsOf(q)
+    .filter((t) => [...t].length >= MIN_FTS_TERM)
+    .map((t) => `"${t.replaceAll('"', '""')}"`)
 }
 
 /** The external-content FTS5 indexes (trigram tokens); each one's rowid is its row's id. */
@@ -56,8 +62,9 @@ export const LIST_COUNT_CAP = 1000
 export const FTS_WINDOW = LIST_COUNT_CAP + 1
 
 /**
- * The newest FTS_WINDOW matches of the index with their bm25 rank (computed for these rows only),
- * as a derived table: `innerJoin(ftsHits(…).as('hits'), 'hits.rowid', '<table>.id')`.
+ * The newest FTS_WINDOW matches of the index with their bm25 rank, as a derived table:
+ * `innerJoin(ftsHits(…).as('hits'), 'hits.rowid', '<table>.id')`. bm25 reads the whole list of
+ * documents of every term (to weigh it), so rank only when ftsRankable says that list is short.
  */
 export function ftsHits(db: DB, index: FtsTable, match: string) {
   return db
@@ -76,6 +83,16 @@ export function ftsRowids(db: DB, index: FtsTable, match: string) {
     .where(ftsMatches(index, match))
     .orderBy(`${index}.rowid`, 'desc')
     .limit(FTS_WINDOW)
+}
+
+/**
+ * Whether ranking by bm25 stays cheap: no term of the search is in FTS_WINDOW documents or more
+ * (each term's window read, the most common first to stop early). A common word ("för", "digital")
+ * makes a search list its newest matches first instead.
+ */
+export async function ftsRankable(db: DB, index: FtsTable, q: string): Promise<boolean> {
+  for (const term of ftsTerms(q)) if (await ftsWindowFull(db, index, term)) return false
+  return true
 }
 
 /**

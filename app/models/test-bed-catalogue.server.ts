@@ -6,6 +6,8 @@ import { now } from '~/utils/clock.server'
 import {
   ftsHits,
   ftsMatchExpression,
+  ftsRankable,
+  ftsRowids,
   ftsWindowFull,
   likeTerms,
   LIST_COUNT_CAP,
@@ -50,8 +52,11 @@ function openNowCondition(at: number) {
     OR test_bed_offers.deadline > ${at}))`
 }
 
-/** The catalogue's rows before paging: filters, search and visibility, with the search's match. */
-export function catalogueQuery(db: DB, filters: CatalogueFilters, at: number) {
+/**
+ * The catalogue's rows before paging: filters, search and visibility, with the search's match.
+ * `ranked` joins the search's window with its bm25 rank (only when ftsRankable said so).
+ */
+export function catalogueQuery(db: DB, filters: CatalogueFilters, at: number, ranked = false) {
   // No joins here: the count runs on this query, and only the page of cards needs the names.
   let query = db.selectFrom('test_bed_offers')
   query =
@@ -91,7 +96,10 @@ export function catalogueQuery(db: DB, filters: CatalogueFilters, at: number) {
     // Driven by the search index's bounded window (its newest matches), which also gives bm25
     // for those rows and a cheap newest-added order.
     query = query.innerJoin(
-      ftsHits(db, 'test_bed_offers_fts', match).as('hits'),
+      (ranked
+        ? ftsHits(db, 'test_bed_offers_fts', match)
+        : ftsRowids(db, 'test_bed_offers_fts', match)
+      ).as('hits'),
       'hits.rowid',
       'test_bed_offers.id',
     )
@@ -111,8 +119,8 @@ async function cardsOf(
   query: CatalogueQuery,
   options: {
     /**
-     * 'relevance' (bm25) and 'added' (newest row first, read off the index) need a query that
-     * joins the search index; 'published' is the catalogue's usual newest-published order.
+     * 'relevance' (bm25, a `ranked` query) and 'added' (newest row first, read off the index)
+     * need a query that joins the search window; 'published' is the catalogue's usual newest-published order.
      */
     order: CatalogueOrder
     limit: number
@@ -164,11 +172,14 @@ async function cardsOf(
 
 /**
  * The public catalogue: published offers (and, with `past`, paused and closed ones), filtered and
- * searched, 20 a page. A search ranks by relevance (bm25), otherwise the newest published first.
+ * searched, 20 a page. A search ranks by relevance (bm25) when each of its words is in fewer than
+ * FTS_WINDOW offers, else lists its newest matches first; no search: the newest published first.
  */
 export async function searchCatalogue(db: DB, filters: CatalogueFilters, locale: Locale) {
   const at = now()
-  const { query, match } = catalogueQuery(db, filters, at)
+  const q = filters.q?.trim() ?? ''
+  const ranked = ftsMatchExpression(q) !== null && (await ftsRankable(db, 'test_bed_offers_fts', q))
+  const { query, match } = catalogueQuery(db, filters, at, ranked)
   const { total, capped, page, pages, limit, offset } = await paged(
     db,
     query,
@@ -177,7 +188,8 @@ export async function searchCatalogue(db: DB, filters: CatalogueFilters, locale:
     COUNT_CAP,
     match === null ? undefined : () => ftsWindowFull(db, 'test_bed_offers_fts', match),
   )
-  const order: CatalogueOrder = match === null ? 'published' : capped ? 'added' : 'relevance'
+  const order: CatalogueOrder =
+    match === null ? 'published' : ranked && !capped ? 'relevance' : 'added'
   const items = await cardsOf(db, query, { order, limit, offset, at, locale })
   return { items, total, capped, page, pages, order }
 }
