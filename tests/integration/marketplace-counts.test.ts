@@ -113,9 +113,7 @@ describe('the home page figures kept by triggers', () => {
     sqlite.pragma(`recursive_triggers = ${recursive}`)
     try {
       sqlite
-        .prepare(
-          `REPLACE INTO organisations SELECT * FROM organisations WHERE id = ?`,
-        )
+        .prepare(`REPLACE INTO organisations SELECT * FROM organisations WHERE id = ?`)
         .run(company.id)
     } catch {
       // The conflict guards may refuse it: then nothing changed.
