@@ -179,3 +179,11 @@ export interface AuditAnchorsTable {
   mac: string
 }
 export type AuditAnchor = Selectable<AuditAnchorsTable>
+
+/** The home page's figures per county, kept by triggers on organisations (decision record 045). */
+export interface MarketplaceCountsTable {
+  county_code: string
+  public_bodies: number
+  companies: number
+  visible: number
+}

@@ -277,4 +277,6 @@ export interface Database {
   saved_search_feed_tokens: SavedSearchFeedTokensTable
   /** OCDS releases of every published call (issue 17, decision record 040). */
   ocds_releases: OcdsReleasesTable
+  /** The home page's figures, kept by triggers (issue 18, decision record 045). */
+  marketplace_counts: import('./schema-accounts').MarketplaceCountsTable
 }

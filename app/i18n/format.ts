@@ -15,6 +15,15 @@ function numberFormat(locale: Locale, key: string, options: Intl.NumberFormatOpt
   return f
 }
 
+const swedishOrder = new Intl.Collator('sv')
+/**
+ * Swedish alphabetical order (å, ä, ö after z) through one shared collator: `localeCompare(b, 'sv')`
+ * may build a collator for every comparison.
+ */
+export function compareSv(a: string, b: string): number {
+  return swedishOrder.compare(a, b)
+}
+
 /** A date (unix seconds) in Europe/Stockholm, e.g. "25 november 2026". */
 export function formatDate(seconds: number, locale: Locale): string {
   return dateFormat(locale, 'date', { dateStyle: 'long', timeZone: TIME_ZONE }).format(
@@ -55,6 +64,15 @@ export function formatMoney(amountSek: number, locale: Locale): string {
 
 export function formatNumber(value: number, locale: Locale): string {
   return numberFormat(locale, 'number', {}).format(value)
+}
+
+/**
+ * A list's count as the list shows it (decision record 045): a capped count is the cap with a
+ * plus, "1 000+" (sv) or "1,000+" (en); `count` is what countRows / paged return.
+ */
+export function formatCount(count: { total: number; capped: boolean }, locale: Locale): string {
+  const figure = formatNumber(count.total, locale)
+  return count.capped ? `${figure}+` : figure
 }
 
 /** A number with at most `digits` decimals (a score, a number of days), e.g. "4,75". */

@@ -6,7 +6,13 @@ import { now } from '~/utils/clock.server'
 import { listCallDocuments } from './call-documents.server'
 import { listAmendments } from './calls.server'
 import { getCpvLabels } from './cpv.server'
-import { ftsMatchExpression, ftsRowids, likeTerms, paged } from './catalogue-query.server'
+import {
+  ftsMatchExpression,
+  ftsRowids,
+  ftsWindowFull,
+  likeTerms,
+  paged,
+} from './catalogue-query.server'
 import { DomainError } from './errors.server'
 
 // The public side of procurement calls (issue 4, rule 2 "same information to all"): the list with
@@ -117,12 +123,20 @@ export function listQuery(db: DB, filters: CallFilters, at: number) {
 export async function searchCalls(db: DB, filters: CallFilters, locale: Locale) {
   const at = now()
   const query = listQuery(db, filters, at)
-  const { total, page, pages, limit, offset } = await paged(db, query, filters.page, CALL_PAGE_SIZE)
+  const match = ftsMatchExpression(filters.q?.trim() ?? '')
+  const { total, capped, page, pages, limit, offset } = await paged(
+    db,
+    query,
+    filters.page,
+    CALL_PAGE_SIZE,
+    undefined,
+    match === null ? undefined : () => ftsWindowFull(db, 'calls_fts', match),
+  )
   const items = await callCards(db, query, { limit, offset, at, locale })
   const cpvLabel = filters.cpv
     ? ((await getCpvLabels(db, [cpvPrefix(filters.cpv).padEnd(8, '0')], locale))[0] ?? null)
     : null
-  return { items, total, page, pages, cpvLabel }
+  return { items, total, capped, page, pages, cpvLabel }
 }
 export type CallListResult = Awaited<ReturnType<typeof searchCalls>>
 

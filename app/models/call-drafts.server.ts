@@ -1,4 +1,5 @@
 import type { DB } from '#db/connection'
+import { compareSv } from '~/i18n/format'
 import type { CallCriterionKind, Procedure } from '#db/schema'
 import type { Locale } from '~/i18n/locales'
 import { now } from '~/utils/clock.server'
@@ -84,7 +85,7 @@ async function linkOptions(db: DB, organisationId: number, excludeCallId: number
     dialogues,
     companies: [...companies]
       .map(([id, name]) => ({ id, name }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+      .sort((a, b) => compareSv(a.name, b.name)),
   }
 }
 

@@ -46,25 +46,36 @@ export async function getCallForBuyer(db: DB, callId: number, userId: number) {
 
 /** A body's calls, drafts included, newest first; only for its members. */
 export async function listBuyerCalls(db: DB, organisationId: number, userId: number) {
-  return db
-    .selectFrom('calls as c')
-    .innerJoin('memberships as m', (join) =>
-      join.onRef('m.organisation_id', '=', 'c.organisation_id').on('m.user_id', '=', userId),
-    )
-    .select([
-      'c.id',
-      'c.title',
-      'c.procedure',
-      'c.status',
-      'c.question_deadline',
-      'c.tender_deadline',
-      'c.published_at',
-      'c.updated_at',
-    ])
-    .where('c.organisation_id', '=', organisationId)
-    .orderBy('c.updated_at', 'desc')
-    .orderBy('c.id', 'desc')
-    .execute()
+  return (
+    db
+      .selectFrom('calls as c')
+      .select([
+        'c.id',
+        'c.title',
+        'c.procedure',
+        'c.status',
+        'c.question_deadline',
+        'c.tender_deadline',
+        'c.published_at',
+        'c.updated_at',
+      ])
+      .where('c.organisation_id', '=', organisationId)
+      // Members only, as a condition evaluated once (not a join, not a correlated EXISTS), so the
+      // rows come off the index in order without a sort.
+      .where((eb) =>
+        eb(
+          eb.val(organisationId),
+          'in',
+          eb
+            .selectFrom('memberships as m')
+            .select('m.organisation_id')
+            .where('m.user_id', '=', userId),
+        ),
+      )
+      .orderBy('c.updated_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .execute()
+  )
 }
 
 /** The call's CPV codes, in code order. */

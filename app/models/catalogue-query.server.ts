@@ -27,9 +27,15 @@ function termsOf(q: string): string[] {
  * are plain text, and the terms are ANDed. Null when no term is long enough.
  */
 export function ftsMatchExpression(q: string): string | null {
-  const terms = termsOf(q).filter((t) => [...t].length >= MIN_FTS_TERM)
-  if (terms.length === 0) return null
-  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ')
+  const terms = ftsTerms(q)
+  return terms.length === 0 ? null : terms.join(' AND ')
+}
+
+/** Each term of three or more characters as its own quoted FTS5 string. */
+function ftsTerms(q: string): string[] {
+  return termsOf(q)
+    .filter((t) => [...t].length >= MIN_FTS_TERM)
+    .map((t) => `"${t.replaceAll('"', '""')}"`)
 }
 
 /** The external-content FTS5 indexes (trigram tokens); each one's rowid is its row's id. */
@@ -41,9 +47,64 @@ export function ftsMatches(index: FtsTable, match: string) {
   return sql<SqlBool>`${sql.table(index)} MATCH ${match}`
 }
 
-/** The ids the index matches, as a subquery: `where('<table>.id', 'in', ftsRowids(…))`. */
+/**
+ * How many rows a list counts before it says "1 000+" (decision record 045): counting every match
+ * of a common word, or every row of a big table, costs more than the figure helps.
+ */
+export const LIST_COUNT_CAP = 1000
+
+/**
+ * How many matches a free-text search considers: the newest (highest rowid) this many. The
+ * window is read off the index in rowid order and stops there, so a very common word costs no
+ * more than a rare one; the filters, the count and bm25 then work on this bounded set only. One
+ * more than the count cap, so a full window still shows as "1 000+".
+ */
+export const FTS_WINDOW = LIST_COUNT_CAP + 1
+
+/**
+ * The newest FTS_WINDOW matches of the index with their bm25 rank, as a derived table:
+ * `innerJoin(ftsHits(…).as('hits'), 'hits.rowid', '<table>.id')`. bm25 reads the whole list of
+ * documents of every term (to weigh it), so rank only when ftsRankable says that list is short.
+ */
+export function ftsHits(db: DB, index: FtsTable, match: string) {
+  return db
+    .selectFrom(index)
+    .select([`${index}.rowid`, sql<number>`${sql.table(index)}.rank`.as('rank')])
+    .where(ftsMatches(index, match))
+    .orderBy(`${index}.rowid`, 'desc')
+    .limit(FTS_WINDOW)
+}
+
+/** The ids of the newest FTS_WINDOW matches: `where('<table>.id', 'in', ftsRowids(…))`. */
 export function ftsRowids(db: DB, index: FtsTable, match: string) {
-  return db.selectFrom(index).select(`${index}.rowid`).where(ftsMatches(index, match))
+  return db
+    .selectFrom(index)
+    .select(`${index}.rowid`)
+    .where(ftsMatches(index, match))
+    .orderBy(`${index}.rowid`, 'desc')
+    .limit(FTS_WINDOW)
+}
+
+/**
+ * Whether ranking by bm25 stays cheap: no term of the search is in FTS_WINDOW documents or more
+ * (each term's window read, the most common first to stop early). A common word ("för", "digital")
+ * makes a search list its newest matches first instead.
+ */
+export async function ftsRankable(db: DB, index: FtsTable, q: string): Promise<boolean> {
+  for (const term of ftsTerms(q)) if (await ftsWindowFull(db, index, term)) return false
+  return true
+}
+
+/**
+ * Whether a search's window is full (FTS_WINDOW matches or more): the list then shows its count
+ * as "N+", since the filters only saw the newest matches. Reads at most FTS_WINDOW rowids.
+ */
+export async function ftsWindowFull(db: DB, index: FtsTable, match: string): Promise<boolean> {
+  const { n } = await db
+    .selectFrom(ftsRowids(db, index, match).as('window'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(n) >= FTS_WINDOW
 }
 
 /** Escapes LIKE's wildcards so a search for "50%" means the characters "50%". */
@@ -114,16 +175,24 @@ export interface PageOf {
   offset: number
 }
 
-/** The count of a list's query and the page to show of it (countRows, then pageOf). */
+/**
+ * The capped count of a list's query and the page to show of it (countRows, then pageOf). Every
+ * public list counts through here, at most `cap + 1` rows; `windowFull` (ftsWindowFull), asked only
+ * below the cap, marks the count as a lower bound too. With the count capped, the last page is the cap's: OFFSET walks at
+ * most `cap` rows.
+ */
 export async function paged<TB extends keyof Database>(
   db: DB,
   query: SelectQueryBuilder<Database, TB, object>,
   requested: number | undefined,
   pageSize: number,
-  cap?: number,
+  cap = LIST_COUNT_CAP,
+  windowFull?: () => Promise<boolean>,
 ) {
-  const { total, capped } = await countRows(db, query, cap)
-  return { total, capped, ...pageOf(total, requested, pageSize) }
+  const counted = await countRows(db, query, cap)
+  // Below the cap, a full search window still means there may be more matches than counted.
+  const capped = counted.capped || (windowFull !== undefined && (await windowFull()))
+  return { total: counted.total, capped, ...pageOf(counted.total, requested, pageSize) }
 }
 
 /** Which rows a page of `pageSize` shows, for `total` rows and the page the address asks for. */

@@ -3,19 +3,25 @@ import type { DB } from '#db/connection'
 import type { Database, InitiativeStatus } from '#db/schema'
 import type { Locale } from '~/i18n/locales'
 import { cpvPrefix } from './call-catalogue.server'
-import { ftsMatchExpression, ftsMatches, likeTerms, paged } from './catalogue-query.server'
+import {
+  ftsMatchExpression,
+  ftsRowids,
+  ftsWindowFull,
+  likeTerms,
+  LIST_COUNT_CAP,
+  paged,
+} from './catalogue-query.server'
 import { getCpvLabels } from './cpv.server'
 import { ownersOf } from './initiative-reads.server'
+import { listCounties } from './reference.server'
 
 // The public overview of every initiative (issue 15, part 3): one set of filters — a search, a
 // theme, a CPV subtree, a county, a municipality, a status, the kind of the owner or a co-owner
 // and a period — shown as a list or as counts per county. The register is public (decision 027).
 
 export const OVERVIEW_PAGE_SIZE = 20
-/** The list's count stops here ("more than 1 000"): counting every match costs more than it helps. */
-export const OVERVIEW_COUNT_CAP = 1000
-/** The search reads at most this many matches, newest first, before the other filters apply. */
-export const OVERVIEW_FTS_BOUND = 2000
+/** The list's count stops here ("1 000+"): counting every match costs more than it helps. */
+export const OVERVIEW_COUNT_CAP = LIST_COUNT_CAP
 
 export interface OverviewFilters {
   q?: string | undefined
@@ -59,16 +65,8 @@ export function overviewQuery(db: DB, filters: OverviewFilters): OverviewQuery {
   if (q) {
     const match = ftsMatchExpression(q)
     if (match !== null) {
-      query = query.where(
-        'initiatives.id',
-        'in',
-        db
-          .selectFrom('initiatives_fts')
-          .select('initiatives_fts.rowid')
-          .where(ftsMatches('initiatives_fts', match))
-          .orderBy('initiatives_fts.rowid', 'desc')
-          .limit(OVERVIEW_FTS_BOUND),
-      )
+      // The search reads its newest FTS_WINDOW matches before the other filters apply.
+      query = query.where('initiatives.id', 'in', ftsRowids(db, 'initiatives_fts', match))
     } else {
       const columns = ['initiatives.title', 'initiatives.summary']
       for (const term of likeTerms(q, columns, { foldCase: true })) query = query.where(term)
@@ -163,12 +161,14 @@ export function overviewQuery(db: DB, filters: OverviewFilters): OverviewQuery {
 /** The list view: a page of the matching initiatives, newest first, with their owners. */
 export async function searchInitiatives(db: DB, filters: OverviewFilters, locale: Locale) {
   const query = overviewQuery(db, filters)
+  const match = filters.q ? ftsMatchExpression(filters.q) : null
   const { total, capped, page, pages, limit, offset } = await paged(
     db,
     query,
     filters.page,
     OVERVIEW_PAGE_SIZE,
     OVERVIEW_COUNT_CAP,
+    match === null ? undefined : () => ftsWindowFull(db, 'initiatives_fts', match),
   )
   const rows = await query
     .select([
@@ -207,11 +207,7 @@ export async function countByCounty(db: DB, filters: OverviewFilters) {
     .groupBy('areas.county_code')
     .execute()
   const byCode = new Map(counted.map((c) => [c.county_code, Number(c.count)]))
-  const counties = await db
-    .selectFrom('counties')
-    .select(['code', 'name'])
-    .orderBy('code')
-    .execute()
+  const counties = await listCounties(db)
   const [total, withoutArea] = await Promise.all([
     matching
       .clearSelect()
@@ -223,7 +219,7 @@ export async function countByCounty(db: DB, filters: OverviewFilters) {
       .executeTakeFirstOrThrow(),
   ])
   return {
-    counties: counties.map((c) => ({ ...c, count: byCode.get(c.code) ?? 0 })),
+    counties: counties.map((c) => ({ code: c.code, name: c.name, count: byCode.get(c.code) ?? 0 })),
     total: Number(total.n),
     withoutArea: Number(withoutArea.n),
   }

@@ -22,21 +22,13 @@ export const PUBLICLY_VISIBLE: VerificationStatus[] = ['verified', 'not_required
 
 /** Public figures for the home page: only verified public bodies count as public bodies. */
 export async function getMarketplaceStats(db: DB) {
+  // One row per county, kept by triggers on organisations (migration 2026-12-07-28, decision 045).
   const row = await db
-    .selectFrom('organisations')
+    .selectFrom('marketplace_counts')
     .select((eb) => [
-      eb.fn
-        .count<number>('id')
-        .filterWhere((w) =>
-          w.and([w('kind', '=', 'public_body'), w('verification_status', '=', 'verified')]),
-        )
-        .as('publicBodies'),
-      eb.fn.count<number>('id').filterWhere('kind', '=', 'company').as('companies'),
-      eb.fn
-        .count<number>('county_code')
-        .distinct()
-        .filterWhere('verification_status', 'in', ['verified', 'not_required'])
-        .as('counties'),
+      eb.fn.coalesce(eb.fn.sum<number>('public_bodies'), eb.lit(0)).as('publicBodies'),
+      eb.fn.coalesce(eb.fn.sum<number>('companies'), eb.lit(0)).as('companies'),
+      eb.fn.countAll<number>().filterWhere('visible', '>', 0).as('counties'),
     ])
     .executeTakeFirstOrThrow()
   return {
@@ -48,23 +40,26 @@ export async function getMarketplaceStats(db: DB) {
 
 /** The newest organisations anyone can see (companies, and public bodies once verified). */
 export async function listRecentOrganisations(db: DB, limit = 6) {
-  return db
-    .selectFrom('organisations')
-    .innerJoin('counties', 'counties.code', 'organisations.county_code')
-    .select([
-      'organisations.slug',
-      'organisations.name',
-      'organisations.kind',
-      'organisations.public_body_type',
-      'organisations.intermediary_type',
-      'organisations.size_class',
-      'counties.name as county_name',
-    ])
-    .where('organisations.verification_status', 'in', PUBLICLY_VISIBLE)
-    .orderBy('organisations.created_at', 'desc')
-    .orderBy('organisations.id', 'desc')
-    .limit(limit)
-    .execute()
+  return (
+    db
+      .selectFrom('organisations')
+      .innerJoin('counties', 'counties.code', 'organisations.county_code')
+      .select([
+        'organisations.slug',
+        'organisations.name',
+        'organisations.kind',
+        'organisations.public_body_type',
+        'organisations.intermediary_type',
+        'organisations.size_class',
+        'counties.name as county_name',
+      ])
+      // Literal, not bound: the partial index organisations_visible_newest names these statuses.
+      .where(sql<SqlBool>`organisations.verification_status IN ('verified', 'not_required')`)
+      .orderBy('organisations.created_at', 'desc')
+      .orderBy('organisations.id', 'desc')
+      .limit(limit)
+      .execute()
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -375,7 +370,7 @@ export function directoryQuery(db: DB, filters: DirectoryFilters) {
 /** The public directory: companies and verified public bodies, by name, 20 a page. */
 export async function listDirectory(db: DB, filters: DirectoryFilters) {
   const query = directoryQuery(db, filters)
-  const { total, page, pages, limit, offset } = await paged(
+  const { total, capped, page, pages, limit, offset } = await paged(
     db,
     query,
     filters.page,
@@ -398,7 +393,7 @@ export async function listDirectory(db: DB, filters: DirectoryFilters) {
     .limit(limit)
     .offset(offset)
     .execute()
-  return { items, total, page, pages }
+  return { items, total, capped, page, pages }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { compareSv } from '~/i18n/format'
 import type { DB } from '#db/connection'
 import type { SearchDocumentsTable } from '#db/schema'
 import type { Locale } from '~/i18n/locales'
@@ -324,7 +325,7 @@ function values(
   return [...counts]
     .filter(([value]) => names === null || names.has(value))
     .map(([value, count]) => ({ value, label: names?.get(value) ?? value, count, more: false }))
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'sv'))
+    .sort((a, b) => b.count - a.count || compareSv(a.label, b.label))
 }
 
 export type SearchPage = Awaited<ReturnType<typeof search>>

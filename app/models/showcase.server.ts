@@ -6,7 +6,15 @@ import type { Locale } from '~/i18n/locales'
 import { shownCallStatus } from '~/utils/call-status'
 import { now } from '~/utils/clock.server'
 import { parseStockholmDate } from '~/utils/stockholm-time'
-import { ftsMatchExpression, ftsRowids, likeTerms, paged } from './catalogue-query.server'
+import {
+  ftsMatchExpression,
+  ftsRowids,
+  ftsWindowFull,
+  likeTerms,
+  countRows,
+  LIST_COUNT_CAP,
+  paged,
+} from './catalogue-query.server'
 import { DomainError } from './errors.server'
 import { parseResults } from './reference-cases.server'
 import { getThemeAndCountyOptions } from './reference.server'
@@ -227,14 +235,17 @@ export async function themesOf(
 /** The gallery: published cases, filtered and searched, newest first, a page at a time. */
 export async function searchReferences(db: DB, filters: ReferenceFilters, locale: Locale) {
   const query = filtered(db, filters)
-  const { total, page, pages, limit, offset } = await paged(
+  const match = ftsMatchExpression(filters.q?.trim() ?? '')
+  const { total, capped, page, pages, limit, offset } = await paged(
     db,
     query,
     filters.page,
     REFERENCE_PAGE_SIZE,
+    undefined,
+    match === null ? undefined : () => ftsWindowFull(db, 'reference_cases_fts', match),
   )
   const items = await cardsOf(db, query, { limit, offset, locale })
-  return { items, total, page, pages }
+  return { items, total, capped, page, pages }
 }
 export type ReferenceSearchResult = Awaited<ReturnType<typeof searchReferences>>
 
@@ -421,7 +432,7 @@ const PROFILE_OFFER_STATUSES: OfferStatus[] = ['published', 'paused']
 /**
  * What a public body's profile shows: the published cases it stands behind, its published and
  * paused test-bed offers and its calls past the draft stage (newest first, five of each, with
- * how many there are in all).
+ * how many there are in all, counted up to LIST_COUNT_CAP).
  */
 export async function getPublicBodyShowcase(db: DB, orgId: number, locale: Locale) {
   const at = now()
@@ -436,7 +447,7 @@ export async function getPublicBodyShowcase(db: DB, orgId: number, locale: Local
   const casesQuery = publishedCases(db).where('reference_cases.public_body_id', '=', orgId)
   const [references, referenceCount, offers, offerCount, calls, callCount] = await Promise.all([
     cardsOf(db, casesQuery, { limit: PROFILE_LIST_SIZE, offset: 0, locale }),
-    casesQuery.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    countRows(db, casesQuery, LIST_COUNT_CAP),
     offersQuery
       .select([
         'test_bed_offers.id',
@@ -448,7 +459,7 @@ export async function getPublicBodyShowcase(db: DB, orgId: number, locale: Local
       .orderBy('test_bed_offers.id', 'desc')
       .limit(PROFILE_LIST_SIZE)
       .execute(),
-    offersQuery.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    countRows(db, offersQuery, LIST_COUNT_CAP),
     callsQuery
       .select([
         'calls.id',
@@ -461,20 +472,20 @@ export async function getPublicBodyShowcase(db: DB, orgId: number, locale: Local
       .orderBy('calls.id', 'desc')
       .limit(PROFILE_LIST_SIZE)
       .execute(),
-    callsQuery.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    countRows(db, callsQuery, LIST_COUNT_CAP),
   ])
   return {
     references,
-    referenceCount: Number(referenceCount.n),
+    referenceCount,
     offers,
-    offerCount: Number(offerCount.n),
+    offerCount,
     calls: calls.map((c) => ({
       id: c.id,
       title: c.title,
       published_at: c.published_at,
       shown_status: shownCallStatus(c, at),
     })),
-    callCount: Number(callCount.n),
+    callCount,
   }
 }
 export type PublicBodyShowcase = Awaited<ReturnType<typeof getPublicBodyShowcase>>

@@ -3,7 +3,16 @@ import type { DB } from '#db/connection'
 import type { AccessModel, ApplicationStatus, OfferStatus } from '#db/schema'
 import type { Locale } from '~/i18n/locales'
 import { now } from '~/utils/clock.server'
-import { ftsMatchExpression, ftsMatches, likeTerms, paged } from './catalogue-query.server'
+import {
+  ftsHits,
+  ftsMatchExpression,
+  ftsRankable,
+  ftsRowids,
+  ftsWindowFull,
+  likeTerms,
+  LIST_COUNT_CAP,
+  paged,
+} from './catalogue-query.server'
 import { DomainError } from './errors.server'
 
 // The public test-bed catalogue and an offer's public page (issue 3). Read-only: every write to
@@ -11,11 +20,10 @@ import { DomainError } from './errors.server'
 
 export const CATALOGUE_PAGE_SIZE = 20
 /**
- * The catalogue counts matches up to this many and then says "more than". Counting and ranking
- * every match of a very common word costs more than it helps (shared/reference/performance.md):
- * past this a search lists the newest first and asks for a narrower search.
+ * The catalogue counts matches up to this many and then says "1 000+" (LIST_COUNT_CAP, decision
+ * 045): past this a search lists the newest first and asks for a narrower search.
  */
-export const COUNT_CAP = 1000
+export const COUNT_CAP = LIST_COUNT_CAP
 
 export type CatalogueOrder = 'relevance' | 'published' | 'added'
 
@@ -44,16 +52,24 @@ function openNowCondition(at: number) {
     OR test_bed_offers.deadline > ${at}))`
 }
 
-/** The catalogue's rows before paging: filters, search and visibility, with the search's match. */
-export function catalogueQuery(db: DB, filters: CatalogueFilters, at: number) {
+/**
+ * The catalogue's rows before paging: filters, search and visibility, with the search's match.
+ * `ranked` joins the search's window with its bm25 rank (only when ftsRankable said so).
+ */
+export function catalogueQuery(db: DB, filters: CatalogueFilters, at: number, ranked = false) {
   // No joins here: the count runs on this query, and only the page of cards needs the names.
-  let query = db
-    .selectFrom('test_bed_offers')
-    .where(
-      'test_bed_offers.status',
-      'in',
-      filters.past && !filters.open ? LISTED_WITH_PAST : ['published'],
-    )
+  let query = db.selectFrom('test_bed_offers')
+  query =
+    filters.past && !filters.open
+      ? // Three statuses would need a sort of all their rows: `+status` keeps the status index out,
+        // so the walk follows test_bed_offers_newest (every offer ever published) and stops at
+        // the page. The list is a literal (LISTED_WITH_PAST's values are fixed words).
+        query
+          .where('test_bed_offers.published_at', 'is not', null)
+          .where(
+            sql<SqlBool>`+test_bed_offers.status IN (${sql.join(LISTED_WITH_PAST.map((s) => sql.lit(s)))})`,
+          )
+      : query.where('test_bed_offers.status', 'in', ['published'])
   if (filters.open) query = query.where(openNowCondition(at))
   if (filters.county) query = query.where('test_bed_offers.county_code', '=', filters.county)
   if (filters.access) query = query.where('test_bed_offers.access_model', '=', filters.access)
@@ -77,10 +93,16 @@ export function catalogueQuery(db: DB, filters: CatalogueFilters, at: number) {
   const q = filters.q?.trim() ?? ''
   const match = q ? ftsMatchExpression(q) : null
   if (match) {
-    // Driven by the search index, which also gives bm25 and a cheap newest-added order.
-    query = query
-      .innerJoin('test_bed_offers_fts', 'test_bed_offers_fts.rowid', 'test_bed_offers.id')
-      .where(ftsMatches('test_bed_offers_fts', match))
+    // Driven by the search index's bounded window (its newest matches), which also gives bm25
+    // for those rows and a cheap newest-added order.
+    query = query.innerJoin(
+      (ranked
+        ? ftsHits(db, 'test_bed_offers_fts', match)
+        : ftsRowids(db, 'test_bed_offers_fts', match)
+      ).as('hits'),
+      'hits.rowid',
+      'test_bed_offers.id',
+    )
   } else if (q) {
     // Every word is shorter than a trigram. ASCII case folding is what "AI" or "5G" need.
     const columns = ['test_bed_offers.title', 'test_bed_offers.summary']
@@ -97,8 +119,8 @@ async function cardsOf(
   query: CatalogueQuery,
   options: {
     /**
-     * 'relevance' (bm25) and 'added' (newest row first, read off the index) need a query that
-     * joins the search index; 'published' is the catalogue's usual newest-published order.
+     * 'relevance' (bm25, a `ranked` query) and 'added' (newest row first, read off the index)
+     * need a query that joins the search window; 'published' is the catalogue's usual newest-published order.
      */
     order: CatalogueOrder
     limit: number
@@ -127,11 +149,11 @@ async function cardsOf(
       'counties.name as county_name',
       'municipalities.name as municipality_name',
     ])
-  if (options.order === 'relevance') ordered = ordered.orderBy(sql`bm25(test_bed_offers_fts)`)
+  if (options.order === 'relevance') ordered = ordered.orderBy(sql`hits.rank`)
   // Nothing after the index's own order, or SQLite sorts every match instead of stopping early.
   ordered =
     options.order === 'added'
-      ? ordered.orderBy(sql`test_bed_offers_fts.rowid`, 'desc')
+      ? ordered.orderBy(sql`hits.rowid`, 'desc')
       : ordered
           .orderBy('test_bed_offers.published_at', 'desc')
           .orderBy('test_bed_offers.id', 'desc')
@@ -150,19 +172,24 @@ async function cardsOf(
 
 /**
  * The public catalogue: published offers (and, with `past`, paused and closed ones), filtered and
- * searched, 20 a page. A search ranks by relevance (bm25), otherwise the newest published first.
+ * searched, 20 a page. A search ranks by relevance (bm25) when each of its words is in fewer than
+ * FTS_WINDOW offers, else lists its newest matches first; no search: the newest published first.
  */
 export async function searchCatalogue(db: DB, filters: CatalogueFilters, locale: Locale) {
   const at = now()
-  const { query, match } = catalogueQuery(db, filters, at)
+  const q = filters.q?.trim() ?? ''
+  const ranked = ftsMatchExpression(q) !== null && (await ftsRankable(db, 'test_bed_offers_fts', q))
+  const { query, match } = catalogueQuery(db, filters, at, ranked)
   const { total, capped, page, pages, limit, offset } = await paged(
     db,
     query,
     filters.page,
     CATALOGUE_PAGE_SIZE,
     COUNT_CAP,
+    match === null ? undefined : () => ftsWindowFull(db, 'test_bed_offers_fts', match),
   )
-  const order: CatalogueOrder = match === null ? 'published' : capped ? 'added' : 'relevance'
+  const order: CatalogueOrder =
+    match === null ? 'published' : ranked && !capped ? 'relevance' : 'added'
   const items = await cardsOf(db, query, { order, limit, offset, at, locale })
   return { items, total, capped, page, pages, order }
 }

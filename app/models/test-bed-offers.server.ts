@@ -87,9 +87,6 @@ export type OfferFormOptions = Awaited<ReturnType<typeof getOfferFormOptions>>
 export async function listHostOffers(db: DB, organisationId: number, userId: number) {
   const rows = await db
     .selectFrom('test_bed_offers as o')
-    .innerJoin('memberships as m', (join) =>
-      join.onRef('m.organisation_id', '=', 'o.organisation_id').on('m.user_id', '=', userId),
-    )
     .select((eb) => [
       'o.id',
       'o.title',
@@ -112,6 +109,18 @@ export async function listHostOffers(db: DB, organisationId: number, userId: num
         .as('running_pilots'),
     ])
     .where('o.organisation_id', '=', organisationId)
+    // Members only, as a condition evaluated once (not a join, not a correlated EXISTS), so the
+    // rows come off the index in order without a sort.
+    .where((eb) =>
+      eb(
+        eb.val(organisationId),
+        'in',
+        eb
+          .selectFrom('memberships as m')
+          .select('m.organisation_id')
+          .where('m.user_id', '=', userId),
+      ),
+    )
     .orderBy('o.updated_at', 'desc')
     .orderBy('o.id', 'desc')
     .execute()

@@ -26,6 +26,7 @@ import * as feedTokens from './2026-12-07-24-feed-tokens'
 import * as ocdsReleases from './2026-12-07-25-ocds-releases'
 import * as apiIndexes from './2026-12-07-26-api-indexes'
 import * as csvIndexes from './2026-12-07-27-csv-indexes'
+import * as scaleIndexes from './2026-12-07-28-scale-indexes'
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-25-ocds-releases': ocdsReleases,
   '2026-12-07-26-api-indexes': apiIndexes,
   '2026-12-07-27-csv-indexes': csvIndexes,
+  '2026-12-07-28-scale-indexes': scaleIndexes,
 }

@@ -442,7 +442,7 @@ describe('profiles and the home page', () => {
     expect(showcase.references.map((r: ReferenceCardData) => r.id)).toEqual([
       published.reference.id,
     ])
-    expect(showcase.referenceCount).toBe(1)
+    expect(showcase.referenceCount).toEqual({ total: 1, capped: false })
     expect(showcase.offers.map((o: { id: number }) => o.id)).toEqual([offerOf(published).id])
     expect(showcase.calls).toEqual([])
 

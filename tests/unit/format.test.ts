@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import {
+  compareSv,
+  formatCount,
   formatDate,
   formatDateTime,
   formatDecimal,
@@ -37,4 +39,21 @@ test('formatDecimal keeps at most the given decimals, in each language', () => {
   expect(formatDecimal(4.756, 'en', 2)).toBe('4.76')
   expect(formatDecimal(12.25, 'sv', 1)).toBe('12,3')
   expect(formatDecimal(3, 'en', 1)).toBe('3')
+})
+
+test('a capped count is the cap with a plus, in each language’s digits (decision 045)', () => {
+  expect(formatCount({ total: 1000, capped: true }, 'sv')).toBe('1\u00a0000+')
+  expect(formatCount({ total: 1000, capped: true }, 'en')).toBe('1,000+')
+  expect(formatCount({ total: 999, capped: false }, 'sv')).toBe('999')
+  expect(formatCount({ total: 1000, capped: false }, 'en')).toBe('1,000')
+})
+
+test('Swedish order puts å, ä and ö after z', () => {
+  expect(['Örebro', 'Ale', 'Åre', 'Zeta', 'Älvdalen'].sort(compareSv)).toEqual([
+    'Ale',
+    'Zeta',
+    'Åre',
+    'Älvdalen',
+    'Örebro',
+  ])
 })

@@ -1,7 +1,7 @@
 import { Form, Link, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { Pagination } from '~/components/pagination'
-import { formatNumber } from '~/i18n/format'
+import { formatCount } from '~/i18n/format'
 import type { MessageKey } from '~/i18n/messages'
 import { useLocale, useT } from '~/i18n/use-t'
 
@@ -14,16 +14,15 @@ export interface CatalogueResult<Item> {
   total: number
   page: number
   pages: number
-  /** True when the count stopped at its cap: the heading then says "more than". */
+  /** True when the count stopped at its cap: the heading then says "1 000+" (formatCount). */
   capped?: boolean
 }
 
-/** The keys of the result count: none, one, `{count}` of them and, for a capped count, more than. */
+/** The keys of the result count: none, one and `{count}` of them ("1 000+" when capped). */
 export interface CountKeys {
   none: MessageKey
   one: MessageKey
   many: MessageKey
-  more?: MessageKey
 }
 
 export function CataloguePage<Item>({
@@ -67,15 +66,15 @@ export function CataloguePage<Item>({
   const t = useT()
   const locale = useLocale()
   const location = useLocation()
-  const count = formatNumber(result.total, locale)
-  const countText =
-    result.capped && countKeys.more
-      ? t(countKeys.more, { count })
-      : result.total === 0
-        ? t(countKeys.none)
-        : result.total === 1
-          ? t(countKeys.one)
-          : t(countKeys.many, { count })
+  const capped = result.capped === true
+  const count = formatCount({ total: result.total, capped }, locale)
+  const countText = capped
+    ? t(countKeys.many, { count })
+    : result.total === 0
+      ? t(countKeys.none)
+      : result.total === 1
+        ? t(countKeys.one)
+        : t(countKeys.many, { count })
   return (
     <>
       <h1>{title}</h1>

@@ -16,7 +16,6 @@ const sv = {
   'search.results': 'Träffar',
   'search.count': '{count} träffar',
   'search.countOne': '1 träff',
-  'search.countMore': 'Fler än {count} träffar',
   'search.capped':
     'Sökningen gav väldigt många träffar. Vi visar de {window} nyaste av varje slag, efter relevans. Lägg till fler ord eller välj ett filter för att hitta rätt.',
   'search.none': 'Inga träffar. Prova andra ord, eller ta bort ett filter.',
@@ -28,7 +27,6 @@ const sv = {
   'search.facet.procedure': 'Förfarande',
   'search.facet.all': 'Alla',
   'search.facet.count': '{label} ({count})',
-  'search.facet.countMore': '{label} ({count}+)',
   'search.kind.test_bed': 'Testbädd',
   'search.kind.call': 'Upphandling',
   'search.kind.reference': 'Referens',
@@ -73,7 +71,6 @@ const en: Record<keyof typeof sv, string> = {
   'search.results': 'Results',
   'search.count': '{count} results',
   'search.countOne': '1 result',
-  'search.countMore': 'More than {count} results',
   'search.capped':
     'The search found very many results. We show the newest {window} of each kind, by relevance. Add more words or choose a filter to find the right one.',
   'search.none': 'No results. Try other words, or remove a filter.',
@@ -85,7 +82,6 @@ const en: Record<keyof typeof sv, string> = {
   'search.facet.procedure': 'Procedure',
   'search.facet.all': 'All',
   'search.facet.count': '{label} ({count})',
-  'search.facet.countMore': '{label} ({count}+)',
   'search.kind.test_bed': 'Test bed',
   'search.kind.call': 'Procurement call',
   'search.kind.reference': 'Reference',

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { compareSv } from '~/i18n/format'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CataloguePage } from '~/components/catalogue/catalogue-page'
 import { isFiltered } from '~/components/catalogue/filters'
@@ -51,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ])
   const municipalityOptions = municipalities
     .map((m) => ({ value: m.code, label: m.short_name }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'sv'))
+    .sort((a, b) => compareSv(a.label, b.label))
   const shared = { filters, options, municipalityOptions }
   if (filters.view === 'counties') {
     const counties = await countByCounty(db, filters)
@@ -193,7 +194,6 @@ export default function Initiatives() {
         none: 'overview.count.none',
         one: 'initiatives.count.one',
         many: 'initiatives.count.many',
-        more: 'overview.count.more',
       }}
       notes={
         filters.cpv && result ? (

@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react'
 import { CallStatusBadge } from '~/components/call-labels'
 import { ReferenceCard, type ReferenceCardData } from '~/components/reference-card'
 import { OfferStatusBadge } from '~/components/test-bed-labels'
-import { formatNumber } from '~/i18n/format'
+import { formatCount } from '~/i18n/format'
 import { useLocale, useT } from '~/i18n/use-t'
 import type { PublicBodyShowcase } from '~/models/showcase.server'
 
@@ -32,11 +32,11 @@ export function PublicBodySections({
             ))}
           </ul>
         )}
-        {showcase.referenceCount > showcase.references.length ? (
+        {showcase.referenceCount.total > showcase.references.length ? (
           <p>
             <Link to={`/references?publicBody=${slug}`}>
               {t('showcase.profile.allReferences', {
-                count: formatNumber(showcase.referenceCount, locale),
+                count: formatCount(showcase.referenceCount, locale),
               })}
             </Link>
           </p>
@@ -57,11 +57,11 @@ export function PublicBodySections({
             ))}
           </ul>
         )}
-        {showcase.offerCount > showcase.offers.length ? (
+        {showcase.offerCount.total > showcase.offers.length ? (
           <p className="meta">
             {t('showcase.profile.more', {
               shown: showcase.offers.length,
-              count: formatNumber(showcase.offerCount, locale),
+              count: formatCount(showcase.offerCount, locale),
             })}{' '}
             <Link to="/test-beds">{t('showcase.profile.allTestBeds')}</Link>
           </p>
@@ -82,11 +82,11 @@ export function PublicBodySections({
             ))}
           </ul>
         )}
-        {showcase.callCount > showcase.calls.length ? (
+        {showcase.callCount.total > showcase.calls.length ? (
           <p className="meta">
             {t('showcase.profile.more', {
               shown: showcase.calls.length,
-              count: formatNumber(showcase.callCount, locale),
+              count: formatCount(showcase.callCount, locale),
             })}{' '}
             <Link to="/calls">{t('showcase.profile.allCalls')}</Link>
           </p>

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { ORGANISATION_KINDS } from '~/domain/vocabularies'
 import { OrganisationCard } from '~/components/organisation-labels'
-import { useT } from '~/i18n/use-t'
+import { formatCount } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/use-t'
 import { listDirectory } from '~/models/organisations.server'
 import { listCounties } from '~/models/reference.server'
 import { getDb } from '~/utils/db.server'
@@ -28,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Directory() {
   const { filters, result, counties } = useLoaderData<typeof loader>()
   const t = useT()
+  const locale = useLocale()
   const pageLink = (page: number) => directoryHref(filters, page)
   const filtered = Boolean(filters.q || filters.kind || filters.county)
   return (
@@ -77,9 +79,9 @@ export default function Directory() {
       <section aria-labelledby="results-title">
         <h2 id="results-title">{t('orgs.results.title')}</h2>
         <p role="status">
-          {result.total === 1
+          {result.total === 1 && !result.capped
             ? t('orgs.results.countOne')
-            : t('orgs.results.count', { count: result.total })}
+            : t('orgs.results.count', { count: formatCount(result, locale) })}
         </p>
         <CsvLink listPath="/organisations" />
         {result.items.length === 0 ? (

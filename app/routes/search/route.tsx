@@ -6,7 +6,8 @@ import { getLocale } from '~/i18n/locale.server'
 import type { MessageKey } from '~/i18n/messages'
 import catalogueMessages from '~/i18n/messages/catalogue'
 import searchMessages from '~/i18n/messages/search'
-import { useT } from '~/i18n/use-t'
+import { formatCount, formatNumber } from '~/i18n/format'
+import { useLocale, useT } from '~/i18n/use-t'
 import { search, type FacetValue } from '~/models/search.server'
 import { getDb } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
@@ -52,6 +53,7 @@ function Facet({
   labelOf: (v: FacetValue) => string
 }) {
   const t = useT()
+  const locale = useLocale()
   if (values.length === 0 && !filters[name]) return null
   const chosen = filters[name]
   const hrefWith = (value: string | undefined) => searchHref({ ...filters, [name]: value })
@@ -67,9 +69,9 @@ function Facet({
         {values.map((v) => (
           <li key={v.value}>
             <Link to={hrefWith(v.value)} aria-current={chosen === v.value ? 'true' : undefined}>
-              {t(v.more ? 'search.facet.countMore' : 'search.facet.count', {
+              {t('search.facet.count', {
                 label: labelOf(v),
-                count: v.count.toLocaleString('sv-SE'),
+                count: formatCount({ total: v.count, capped: v.more }, locale),
               })}
             </Link>
           </li>
@@ -84,7 +86,8 @@ export default function SearchPage() {
   const t = useT()
   const { query, facets } = result
   const filtered = SEARCH_KEYS.some((k) => k !== 'q' && filters[k] !== undefined)
-  const count = result.total.toLocaleString('sv-SE')
+  const locale = useLocale()
+  const count = formatCount({ total: result.total, capped: result.more }, locale)
   return (
     <>
       <h1>{t('search.title')}</h1>
@@ -163,15 +166,13 @@ export default function SearchPage() {
           <section aria-labelledby="results-title">
             <h2 id="results-title">{t('search.results')}</h2>
             <p role="status" aria-live="polite">
-              {result.more
-                ? t('search.countMore', { count })
-                : result.total === 1
-                  ? t('search.countOne')
-                  : t('search.count', { count })}
+              {result.total === 1 && !result.more
+                ? t('search.countOne')
+                : t('search.count', { count })}
             </p>
             {query.long.length === 0 ? <p>{t('search.shortOnly')}</p> : null}
             {result.more ? (
-              <p>{t('search.capped', { window: SEARCH_WINDOW.toLocaleString('sv-SE') })}</p>
+              <p>{t('search.capped', { window: formatNumber(SEARCH_WINDOW, locale) })}</p>
             ) : null}
             {result.hits.length === 0 ? (
               <p>{t('search.none')}</p>

@@ -135,7 +135,6 @@ export default function Catalogue() {
         none: 'catalogue.results.countNone',
         one: 'catalogue.results.countOne',
         many: 'catalogue.results.count',
-        more: 'catalogue.results.countMore',
       }}
       order={
         <>
