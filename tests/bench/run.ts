@@ -19,7 +19,13 @@ import { runLegacy } from './legacy'
 import { type BenchOptions, parseOptions, refuseDemoDatabase, runs } from './options'
 import { anonymousPages, loggedInPages, measurePages, type PageResult, type Variant } from './pages'
 import { machine, printFigures, printPages, summarise, writeSummary } from './report'
-import { copyScaleDatabase, databaseSizes, discoverTargets, ensureScaleDatabase } from './scale-db'
+import {
+  copyScaleDatabase,
+  databaseSizes,
+  discoverTargets,
+  ensureScaleDatabase,
+  migrateScaleDatabase,
+} from './scale-db'
 import { appEntry, hasTaskset, rssMb, type Server, startServer, stopServer } from './servers'
 import { figure, type Figure, TARGETS } from './stats'
 
@@ -52,6 +58,7 @@ async function scale(options: BenchOptions): Promise<boolean> {
   // Before anything reads DATABASE_PATH: the file `npm start` uses is never benched.
   refuseDemoDatabase(options.db)
   ensureScaleDatabase(options.db)
+  await migrateScaleDatabase(options.db)
   // The run's time is counted from here: seeding the scale database is not part of it.
   const startedAt = new Date()
   if (options.build && runs(options, 'pages')) {

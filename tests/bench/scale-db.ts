@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { ftsMatchExpression } from '../../app/models/catalogue-query.server'
+import { openDatabase } from '../../db/connection'
+import { migrateToLatest } from '../../db/migrator'
 
 /**
  * The scale database of `npm run bench` (decision 047): built by `npm run seed:scale` when missing,
@@ -25,6 +27,19 @@ export function ensureScaleDatabase(dbPath: string): void {
     stdio: 'inherit',
   })
   if (result.status !== 0) throw new Error(`${script} failed (exit ${result.status})`)
+}
+
+/**
+ * Brings a scale database built before the latest migrations up to date, once, in place: the
+ * servers would otherwise migrate each copy while the bench times their start-up.
+ */
+export async function migrateScaleDatabase(dbPath: string): Promise<void> {
+  const { db } = openDatabase(dbPath)
+  try {
+    await migrateToLatest(db)
+  } finally {
+    await db.destroy()
+  }
 }
 
 /** Copies the database (and its WAL, if any) and its key files; returns the copy's path. */
