@@ -26,6 +26,25 @@ export interface AuditInput {
 
 type HashedFields = Omit<AuditEntry, 'id' | 'hash' | 'mac'>
 
+/**
+ * The hashed fields of the row that records `input` after the row whose hash is `prevHash`, stamped
+ * now (exported for the bulk writer of `npm run seed:scale`).
+ */
+export function auditFields(prevHash: string, input: AuditInput): HashedFields {
+  return {
+    prev_hash: prevHash,
+    at: now(),
+    actor_user_id: input.actorUserId,
+    organisation_id: input.organisationId ?? null,
+    action: input.action,
+    entity_type: input.entityType,
+    entity_id: input.entityId == null ? null : String(input.entityId),
+    before_json: input.before === undefined ? null : JSON.stringify(input.before),
+    after_json: input.after === undefined ? null : JSON.stringify(input.after),
+    ip: input.ip ?? null,
+  }
+}
+
 /** The chain hash of a row (exported for the bulk writer of `npm run seed:scale`). */
 export function hashEntry(fields: HashedFields): string {
   // Field order is fixed here; changing it would invalidate every stored chain.
@@ -65,18 +84,7 @@ export async function audit(db: DB, input: AuditInput): Promise<void> {
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst()
-  const fields: HashedFields = {
-    prev_hash: last?.hash ?? GENESIS_HASH,
-    at: now(),
-    actor_user_id: input.actorUserId,
-    organisation_id: input.organisationId ?? null,
-    action: input.action,
-    entity_type: input.entityType,
-    entity_id: input.entityId == null ? null : String(input.entityId),
-    before_json: input.before === undefined ? null : JSON.stringify(input.before),
-    after_json: input.after === undefined ? null : JSON.stringify(input.after),
-    ip: input.ip ?? null,
-  }
+  const fields = auditFields(last?.hash ?? GENESIS_HASH, input)
   const hash = hashEntry(fields)
   await db
     .insertInto('audit_log')

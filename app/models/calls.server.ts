@@ -3,6 +3,7 @@ import type { Call } from '#db/schema'
 import type { Locale } from '~/i18n/locales'
 import { getCpvLabels } from './cpv.server'
 import { DomainError } from './errors.server'
+import { isMemberCondition } from './memberships.server'
 
 // A buyer's calls: drafts, publication and amendments. The database (migration
 // 2026-11-25-03-calls) enforces the equal-treatment rules; these modules write each change with
@@ -46,36 +47,23 @@ export async function getCallForBuyer(db: DB, callId: number, userId: number) {
 
 /** A body's calls, drafts included, newest first; only for its members. */
 export async function listBuyerCalls(db: DB, organisationId: number, userId: number) {
-  return (
-    db
-      .selectFrom('calls as c')
-      .select([
-        'c.id',
-        'c.title',
-        'c.procedure',
-        'c.status',
-        'c.question_deadline',
-        'c.tender_deadline',
-        'c.published_at',
-        'c.updated_at',
-      ])
-      .where('c.organisation_id', '=', organisationId)
-      // Members only, as a condition evaluated once (not a join, not a correlated EXISTS), so the
-      // rows come off the index in order without a sort.
-      .where((eb) =>
-        eb(
-          eb.val(organisationId),
-          'in',
-          eb
-            .selectFrom('memberships as m')
-            .select('m.organisation_id')
-            .where('m.user_id', '=', userId),
-        ),
-      )
-      .orderBy('c.updated_at', 'desc')
-      .orderBy('c.id', 'desc')
-      .execute()
-  )
+  return db
+    .selectFrom('calls as c')
+    .select([
+      'c.id',
+      'c.title',
+      'c.procedure',
+      'c.status',
+      'c.question_deadline',
+      'c.tender_deadline',
+      'c.published_at',
+      'c.updated_at',
+    ])
+    .where('c.organisation_id', '=', organisationId)
+    .where(isMemberCondition(organisationId, userId))
+    .orderBy('c.updated_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .execute()
 }
 
 /** The call's CPV codes, in code order. */

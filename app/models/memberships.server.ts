@@ -13,6 +13,15 @@ export function memberFlag(organisationColumn: string, userId: number) {
     WHERE organisation_id = ${sql.ref(organisationColumn)} AND user_id = ${userId})`
 }
 
+/**
+ * A where condition: `userId` is a member of `organisationId`, written as a condition SQLite
+ * evaluates once (`? IN (the user's organisations)`), not a join or a correlated EXISTS, so a
+ * list of the organisation's rows still comes off its index in order without a sort.
+ */
+export function isMemberCondition(organisationId: number, userId: number) {
+  return sql<boolean>`${organisationId} IN (SELECT organisation_id FROM memberships WHERE user_id = ${userId})`
+}
+
 /** The user's role in the organisation, or null for a non-member. */
 export async function getRole(
   db: DB,

@@ -2,6 +2,7 @@ import type { DB } from '#db/connection'
 import type { AccessModel, CriterionKind, Intake, TestBedOffer } from '#db/schema'
 import type { Locale } from '~/i18n/locales'
 import { DomainError } from './errors.server'
+import { isMemberCondition } from './memberships.server'
 import { listCounties, listMunicipalities, listThemes } from './reference.server'
 
 // A public body's test-bed offers: drafts, edits, the lifecycle and the public history. The
@@ -109,18 +110,7 @@ export async function listHostOffers(db: DB, organisationId: number, userId: num
         .as('running_pilots'),
     ])
     .where('o.organisation_id', '=', organisationId)
-    // Members only, as a condition evaluated once (not a join, not a correlated EXISTS), so the
-    // rows come off the index in order without a sort.
-    .where((eb) =>
-      eb(
-        eb.val(organisationId),
-        'in',
-        eb
-          .selectFrom('memberships as m')
-          .select('m.organisation_id')
-          .where('m.user_id', '=', userId),
-      ),
-    )
+    .where(isMemberCondition(organisationId, userId))
     .orderBy('o.updated_at', 'desc')
     .orderBy('o.id', 'desc')
     .execute()

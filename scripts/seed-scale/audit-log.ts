@@ -1,12 +1,12 @@
 import type SQLite from 'better-sqlite3'
 import {
+  auditFields,
   type AuditInput,
   auditKey,
   GENESIS_HASH,
   hashEntry,
   rowMac,
 } from '../../app/models/audit.server'
-import { now } from '../../app/utils/clock.server'
 
 // The audit rows of `npm run seed:scale`, chained and keyed exactly as audit() in
 // app/models/audit.server.ts writes them (same hash, same MAC), through one prepared statement:
@@ -25,18 +25,7 @@ export function auditWriter(sqlite: SQLite.Database): AuditWriter {
     (sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as
       string | undefined) ?? GENESIS_HASH
   return (input) => {
-    const fields = {
-      prev_hash: prev,
-      at: now(),
-      actor_user_id: input.actorUserId,
-      organisation_id: input.organisationId ?? null,
-      action: input.action,
-      entity_type: input.entityType,
-      entity_id: input.entityId == null ? null : String(input.entityId),
-      before_json: input.before === undefined ? null : JSON.stringify(input.before),
-      after_json: input.after === undefined ? null : JSON.stringify(input.after),
-      ip: input.ip ?? null,
-    }
+    const fields = auditFields(prev, input)
     const hash = hashEntry(fields)
     insert.run(
       fields.at,
