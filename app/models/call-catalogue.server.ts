@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { DB } from '#db/connection'
 import type { Procedure } from '#db/schema'
 import type { Locale } from '~/i18n/locales'
@@ -154,7 +155,9 @@ async function callCards(
 ) {
   const rows = await query
     .innerJoin('organisations as buyer', 'buyer.id', 'calls.organisation_id')
-    .innerJoin('counties', 'counties.code', 'calls.county_code')
+    // `+` keeps calls the outer loop: with real statistics SQLite would otherwise start from the
+    // 21 counties through calls_by_county_published and sort every call (0.25 s at 100,000).
+    .innerJoin('counties', (join) => join.on('counties.code', '=', sql`+calls.county_code`))
     .select([
       'calls.id',
       'calls.title',
