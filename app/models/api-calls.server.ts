@@ -1,3 +1,4 @@
+import { outerLoop } from './catalogue-query.server'
 import type { DB } from '#db/connection'
 import type { Procedure } from '#db/schema'
 import { API_BASE, type Cursor, isoInstant } from '~/utils/api.server'
@@ -54,7 +55,7 @@ export async function listApiCalls(
   const at = now()
   let query = listQuery(db, filters, at)
     .innerJoin('organisations as buyer', 'buyer.id', 'calls.organisation_id')
-    .innerJoin('counties', 'counties.code', 'calls.county_code')
+    .innerJoin('counties', (join) => join.on('counties.code', '=', outerLoop('calls.county_code')))
     .select([
       'calls.id',
       'calls.title',

@@ -1,3 +1,4 @@
+import { outerLoop } from './catalogue-query.server'
 import { sql, type SqlBool } from 'kysely'
 import type { DB } from '#db/connection'
 import type { InitiativeKind, InitiativeStatus, OrganisationKind } from '#db/schema'
@@ -147,7 +148,7 @@ function organisationQuery(db: DB) {
   return (
     db
       .selectFrom('organisations as o')
-      .innerJoin('counties', 'counties.code', 'o.county_code')
+      .innerJoin('counties', (join) => join.on('counties.code', '=', outerLoop('o.county_code')))
       .leftJoin('municipalities', 'municipalities.code', 'o.municipality_code')
       .select([
         'o.id',

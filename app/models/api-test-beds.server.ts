@@ -1,3 +1,4 @@
+import { outerLoop } from './catalogue-query.server'
 import { sql, type SqlBool } from 'kysely'
 import type { DB } from '#db/connection'
 import type { AccessModel, Intake } from '#db/schema'
@@ -52,7 +53,9 @@ function baseQuery(db: DB) {
   return db
     .selectFrom('test_bed_offers')
     .innerJoin('organisations as host', 'host.id', 'test_bed_offers.organisation_id')
-    .innerJoin('counties', 'counties.code', 'test_bed_offers.county_code')
+    .innerJoin('counties', (join) =>
+      join.on('counties.code', '=', outerLoop('test_bed_offers.county_code')),
+    )
     .leftJoin('municipalities', 'municipalities.code', 'test_bed_offers.municipality_code')
     .select([
       'test_bed_offers.id',

@@ -6,6 +6,17 @@ import type { Database } from '#db/schema'
 // the organisation directory): the search through the trigram index with its LIKE fallback, the
 // count and the page. Decision 012 explains the index; a list adds its own filters and order.
 
+/**
+ * The right side of a join from a big list table to a small reference table (counties): `+` keeps
+ * the list table the outer loop, read in its index's order. Otherwise SQLite may start from the
+ * 21 counties through a (county_code, published_at) index and sort every row of the list
+ * (0.25 s a page at 100,000 calls): `.innerJoin('counties', (j) => j.on('counties.code', '=',
+ * outerLoop('calls.county_code')))`.
+ */
+export function outerLoop(column: string) {
+  return sql<string>`+${sql.ref(column)}`
+}
+
 /** The trigram tokenizer indexes three characters at a time: shorter terms match nothing. */
 const MIN_FTS_TERM = 3
 const MAX_TERMS = 12

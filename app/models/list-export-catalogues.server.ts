@@ -1,3 +1,4 @@
+import { outerLoop } from './catalogue-query.server'
 import type { DB } from '#db/connection'
 import type { Locale } from '~/i18n/locales'
 import { getTranslator } from '~/i18n/messages'
@@ -42,7 +43,7 @@ export function callsCsv(
   const at = now()
   const base = listQuery(db, filters, at)
     .innerJoin('organisations as buyer', 'buyer.id', 'calls.organisation_id')
-    .innerJoin('counties', 'counties.code', 'calls.county_code')
+    .innerJoin('counties', (join) => join.on('counties.code', '=', outerLoop('calls.county_code')))
     .leftJoin('municipalities', 'municipalities.code', 'calls.municipality_code')
     .select([
       'calls.id',
@@ -133,7 +134,9 @@ export function testBedsCsv(
   const at = now()
   const base = catalogueQuery(db, filters, at)
     .query.innerJoin('organisations as host', 'host.id', 'test_bed_offers.organisation_id')
-    .innerJoin('counties', 'counties.code', 'test_bed_offers.county_code')
+    .innerJoin('counties', (join) =>
+      join.on('counties.code', '=', outerLoop('test_bed_offers.county_code')),
+    )
     .leftJoin('municipalities', 'municipalities.code', 'test_bed_offers.municipality_code')
     .select([
       'test_bed_offers.id',

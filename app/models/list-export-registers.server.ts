@@ -1,3 +1,4 @@
+import { outerLoop } from './catalogue-query.server'
 import type { DB } from '#db/connection'
 import type { Locale } from '~/i18n/locales'
 import { getTranslator } from '~/i18n/messages'
@@ -240,7 +241,7 @@ export function agendasCsv(db: DB, locale: Locale, options: ExportOptions = {}):
   const base = db
     .selectFrom('agendas as a')
     .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
-    .innerJoin('counties', 'counties.code', 'o.county_code')
+    .innerJoin('counties', (join) => join.on('counties.code', '=', outerLoop('o.county_code')))
     .select((eb) => [
       'a.id',
       'a.title',

@@ -12,7 +12,7 @@ import { VERIFIED_KINDS } from '~/domain/vocabularies'
 import type { Locale } from '~/i18n/locales'
 import { now } from '~/utils/clock.server'
 import { audit } from './audit.server'
-import { escapeLike, paged } from './catalogue-query.server'
+import { escapeLike, paged, outerLoop } from './catalogue-query.server'
 import { DomainError, withRules } from './errors.server'
 import { uniqueSlug } from './organisation-slugs.server'
 import { isMunicipalityInCounty } from './reference.server'
@@ -43,7 +43,9 @@ export async function listRecentOrganisations(db: DB, limit = 6) {
   return (
     db
       .selectFrom('organisations')
-      .innerJoin('counties', 'counties.code', 'organisations.county_code')
+      .innerJoin('counties', (join) =>
+        join.on('counties.code', '=', outerLoop('organisations.county_code')),
+      )
       .select([
         'organisations.slug',
         'organisations.name',
@@ -284,7 +286,9 @@ export async function getOrganisationProfile(
 ) {
   const org = await db
     .selectFrom('organisations')
-    .innerJoin('counties', 'counties.code', 'organisations.county_code')
+    .innerJoin('counties', (join) =>
+      join.on('counties.code', '=', outerLoop('organisations.county_code')),
+    )
     .leftJoin('municipalities', 'municipalities.code', 'organisations.municipality_code')
     .leftJoin('memberships as mine', (join) =>
       join
@@ -356,7 +360,9 @@ export interface DirectoryFilters {
 export function directoryQuery(db: DB, filters: DirectoryFilters) {
   let query = db
     .selectFrom('organisations')
-    .innerJoin('counties', 'counties.code', 'organisations.county_code')
+    .innerJoin('counties', (join) =>
+      join.on('counties.code', '=', outerLoop('organisations.county_code')),
+    )
     .leftJoin('municipalities', 'municipalities.code', 'organisations.municipality_code')
     .where('organisations.verification_status', 'in', PUBLICLY_VISIBLE)
   if (filters.kind) query = query.where('organisations.kind', '=', filters.kind)
@@ -433,7 +439,9 @@ export async function listMyOrganisations(db: DB, userId: number) {
   return db
     .selectFrom('memberships')
     .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
-    .innerJoin('counties', 'counties.code', 'organisations.county_code')
+    .innerJoin('counties', (join) =>
+      join.on('counties.code', '=', outerLoop('organisations.county_code')),
+    )
     .select([
       'organisations.id',
       'organisations.slug',

@@ -1,3 +1,4 @@
+import { outerLoop } from './catalogue-query.server'
 import type { DB } from '#db/connection'
 import type { ApplicationStatus } from '#db/schema'
 import { now } from '~/utils/clock.server'
@@ -128,7 +129,7 @@ export async function getApplicationForHost(
   const [company, submitter, decider, criteria, scores, pilot, aid, running] = await Promise.all([
     db
       .selectFrom('organisations as c')
-      .innerJoin('counties', 'counties.code', 'c.county_code')
+      .innerJoin('counties', (join) => join.on('counties.code', '=', outerLoop('c.county_code')))
       .select([
         'c.id',
         'c.name',

@@ -14,6 +14,7 @@ import {
   countRows,
   LIST_COUNT_CAP,
   paged,
+  outerLoop,
 } from './catalogue-query.server'
 import { DomainError } from './errors.server'
 import { parseResults } from './reference-cases.server'
@@ -306,7 +307,9 @@ export async function listCompanyReferences(db: DB, companyId: number, locale: L
 export async function getCompanyPortfolio(db: DB, slug: string, locale: Locale) {
   const company = await db
     .selectFrom('organisations')
-    .innerJoin('counties', 'counties.code', 'organisations.county_code')
+    .innerJoin('counties', (join) =>
+      join.on('counties.code', '=', outerLoop('organisations.county_code')),
+    )
     .leftJoin('municipalities', 'municipalities.code', 'organisations.municipality_code')
     .select([
       'organisations.id',

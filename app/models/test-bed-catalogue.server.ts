@@ -12,6 +12,7 @@ import {
   likeTerms,
   LIST_COUNT_CAP,
   paged,
+  outerLoop,
 } from './catalogue-query.server'
 import { DomainError } from './errors.server'
 
@@ -131,7 +132,9 @@ async function cardsOf(
 ) {
   let ordered = query
     .innerJoin('organisations as host', 'host.id', 'test_bed_offers.organisation_id')
-    .innerJoin('counties', 'counties.code', 'test_bed_offers.county_code')
+    .innerJoin('counties', (join) =>
+      join.on('counties.code', '=', outerLoop('test_bed_offers.county_code')),
+    )
     .leftJoin('municipalities', 'municipalities.code', 'test_bed_offers.municipality_code')
     .select([
       'test_bed_offers.id',
@@ -263,7 +266,9 @@ export async function getPublicOffer(
   const offer = await db
     .selectFrom('test_bed_offers')
     .innerJoin('organisations as host', 'host.id', 'test_bed_offers.organisation_id')
-    .innerJoin('counties', 'counties.code', 'test_bed_offers.county_code')
+    .innerJoin('counties', (join) =>
+      join.on('counties.code', '=', outerLoop('test_bed_offers.county_code')),
+    )
     .leftJoin('municipalities', 'municipalities.code', 'test_bed_offers.municipality_code')
     .leftJoin('memberships as mine', (join) =>
       join.onRef('mine.organisation_id', '=', 'host.id').on('mine.user_id', '=', viewerId),
