@@ -47,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb()
   const [result, options] = await Promise.all([
     searchReferences(db, filters, locale),
-    getReferenceFilterOptions(db, locale),
+    getReferenceFilterOptions(db, locale, filters),
   ])
   return { filters, result, options }
 }
