@@ -18,7 +18,6 @@ import {
 } from './catalogue-query.server'
 import { DomainError } from './errors.server'
 import { parseResults } from './reference-cases.server'
-import { getThemeAndCountyOptions } from './reference.server'
 
 // The public side of reference cases (issue 5): the gallery with its filters and search, a
 // company's reference portfolio, what a public body stands behind, and the home page's newest
@@ -44,10 +43,11 @@ export interface ReferenceFilters {
  * The Stockholm calendar year of a stamp, in SQL. New Year is always in winter time (UTC+1), so
  * one hour's shift is exact at the only boundary that matters.
  */
-const stockholmYear = (column: string) =>
+export const stockholmYear = (column: string) =>
   sql<string>`strftime('%Y', ${sql.ref(column)} + 3600, 'unixepoch')`
 
-function publishedCases(db: DB) {
+/** The published reference cases, to select from. */
+export function publishedCases(db: DB) {
   return db.selectFrom('reference_cases').where('reference_cases.status', '=', 'published')
 }
 type CaseQuery = ReturnType<typeof publishedCases>
@@ -249,62 +249,6 @@ export async function searchReferences(db: DB, filters: ReferenceFilters, locale
   return { items, total, capped, page, pages }
 }
 export type ReferenceSearchResult = Awaited<ReturnType<typeof searchReferences>>
-
-/** The most parties a filter of the gallery lists (by number of published cases). */
-export const FILTER_PARTIES = 200
-
-/**
- * What the gallery's filter form offers: every theme and county, the public bodies and companies
- * that have published cases, and the years cases were first published in (newest first).
- */
-export async function getReferenceFilterOptions(
-  db: DB,
-  locale: Locale,
-  selected: { publicBody?: string | undefined; company?: string | undefined } = {},
-  limit = FILTER_PARTIES,
-) {
-  // At most the FILTER_PARTIES parties with the most published cases (and the one chosen), not
-  // every party: at 20,000 references a list of every company made the page a megabyte of
-  // options that took seconds to render. Any party's cases stay reachable from its profile.
-  const partiesOf = (side: 'public_body_id' | 'company_id', chosen: string | undefined) =>
-    db
-      .selectFrom('organisations')
-      .select(['organisations.slug', 'organisations.name'])
-      .where((eb) =>
-        eb.or([
-          eb(
-            'organisations.id',
-            'in',
-            publishedCases(db)
-              .select(`reference_cases.${side}`)
-              .groupBy(`reference_cases.${side}`)
-              .orderBy((o) => o.fn.countAll(), 'desc')
-              .orderBy(`reference_cases.${side}`)
-              .limit(limit),
-          ),
-          ...(chosen ? [eb('organisations.slug', '=', chosen)] : []),
-        ]),
-      )
-      .orderBy('organisations.name')
-      .execute()
-  const [themesAndCounties, publicBodies, companies, years] = await Promise.all([
-    getThemeAndCountyOptions(db, locale),
-    partiesOf('public_body_id', selected.publicBody),
-    partiesOf('company_id', selected.company),
-    publishedCases(db)
-      .select(stockholmYear('reference_cases.first_published_at').as('year'))
-      .distinct()
-      .orderBy('year', 'desc')
-      .execute(),
-  ])
-  return {
-    ...themesAndCounties,
-    publicBodies,
-    companies,
-    years: years.map((y) => Number(y.year)).filter((y) => Number.isInteger(y)),
-  }
-}
-export type ReferenceFilterOptions = Awaited<ReturnType<typeof getReferenceFilterOptions>>
 
 /** The newest published cases, for the home page. */
 export async function listNewestReferences(db: DB, locale: Locale, limit = 3) {

@@ -4,7 +4,6 @@ import { loader as homeLoader } from '~/routes/_index/route'
 import { loader as profileLoader } from '~/routes/organisations.$slug._index/route'
 import { loader as portfolioLoader } from '~/routes/organisations.$slug.portfolio/route'
 import { loader as galleryLoader } from '~/routes/references._index/route'
-import { getReferenceFilterOptions } from '~/models/showcase.server'
 import { now } from '~/utils/clock.server'
 import { getDb } from '~/utils/db.server'
 import { advanceClock, DAY, resetClock } from '../helpers/call-factories'
@@ -263,32 +262,6 @@ describe('the gallery', () => {
     const small = await galleryIds('?size=small')
     expect(small).toContain(b.reference.id)
     expect(small).not.toContain(a.reference.id)
-  })
-
-  test('the party filters list the parties with the most cases, and always the chosen one', async () => {
-    const db = getDb()
-    const a = await createReference(db, { status: 'published' })
-    const b = await createReference(db, { status: 'published' })
-    const all = await getReferenceFilterOptions(db, 'sv')
-    expect(all.companies.map((o) => o.slug)).toEqual(
-      expect.arrayContaining([a.company.org.slug, b.company.org.slug]),
-    )
-
-    // With room for one company, one is offered.
-    const top = await getReferenceFilterOptions(db, 'sv', {}, 1)
-    expect(top.companies).toHaveLength(1)
-    const first = top.companies[0]!.slug
-    // A chosen company is offered as well, so the form shows the filter that is on.
-    const other = first === a.company.org.slug ? b.company.org.slug : a.company.org.slug
-    const chosen = await getReferenceFilterOptions(db, 'sv', { company: other }, 1)
-    expect(chosen.companies.map((o) => o.slug).sort()).toEqual([first, other].sort())
-    // The gallery itself passes its filters.
-    const page = dataOf<{ options: { companies: { slug: string }[] } }>(
-      await run(() =>
-        galleryLoader(loaderArgs(getRequest(`/references?company=${b.company.org.slug}`))),
-      ),
-    )
-    expect(page.options.companies.map((o) => o.slug)).toContain(b.company.org.slug)
   })
 
   test('filters by the Stockholm year of first publication, and offers the years present', async () => {
