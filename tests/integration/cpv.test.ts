@@ -135,14 +135,6 @@ describe('searching by name', () => {
       await expect(codesFor(q)).resolves.toBeInstanceOf(Array)
     }
   })
-
-  test('a warm search is fast', async () => {
-    await codesFor('vård')
-    const started = performance.now()
-    for (const q of ['vård', 'programvara', 'ånga', '72', 'tjänster för', 'x']) await codesFor(q)
-    // Six searches; the brief allows 5 ms each. Generous for a shared test machine.
-    expect(performance.now() - started).toBeLessThan(6 * 5 * 4)
-  })
 })
 
 describe('browsing the tree', () => {
