@@ -16,7 +16,11 @@ import {
   type CsvExport,
   type ExportOptions,
 } from './list-export.server'
-import { directoryQuery, type DirectoryFilters } from './organisations.server'
+import {
+  directoryQuery,
+  type DirectoryFilters,
+  ORGANISATION_CARD_COLUMNS,
+} from './organisations.server'
 
 // CSV exports of the organisation directory, the initiatives register and the events list
 // (decision record 042): the list's own query and visibility, in keyset batches.
@@ -32,12 +36,7 @@ export function organisationsCsv(
   const origin = getEnv().APP_ORIGIN
   const base = directoryQuery(db, filters).select([
     'organisations.id',
-    'organisations.slug',
-    'organisations.name',
-    'organisations.kind',
-    'organisations.public_body_type',
-    'organisations.intermediary_type',
-    'organisations.size_class',
+    ...ORGANISATION_CARD_COLUMNS,
     'counties.name as county_name',
     'municipalities.name as municipality_name',
   ])

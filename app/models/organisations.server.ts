@@ -38,6 +38,16 @@ export async function getMarketplaceStats(db: DB) {
   }
 }
 
+/** What an organisation's card shows (with its county's name): one list for every card query. */
+export const ORGANISATION_CARD_COLUMNS = [
+  'organisations.slug',
+  'organisations.name',
+  'organisations.kind',
+  'organisations.public_body_type',
+  'organisations.intermediary_type',
+  'organisations.size_class',
+] as const
+
 /** The newest organisations anyone can see (companies, and public bodies once verified). */
 export async function listRecentOrganisations(db: DB, limit = 6) {
   return (
@@ -46,15 +56,7 @@ export async function listRecentOrganisations(db: DB, limit = 6) {
       .innerJoin('counties', (join) =>
         join.on('counties.code', '=', outerLoop('organisations.county_code')),
       )
-      .select([
-        'organisations.slug',
-        'organisations.name',
-        'organisations.kind',
-        'organisations.public_body_type',
-        'organisations.intermediary_type',
-        'organisations.size_class',
-        'counties.name as county_name',
-      ])
+      .select([...ORGANISATION_CARD_COLUMNS, 'counties.name as county_name'])
       // Literal, not bound: the partial index organisations_visible_newest names these statuses.
       .where(sql<SqlBool>`organisations.verification_status IN ('verified', 'not_required')`)
       .orderBy('organisations.created_at', 'desc')
@@ -297,12 +299,7 @@ export async function getOrganisationProfile(
     )
     .select((eb) => [
       'organisations.id',
-      'organisations.slug',
-      'organisations.name',
-      'organisations.kind',
-      'organisations.public_body_type',
-      'organisations.intermediary_type',
-      'organisations.size_class',
+      ...ORGANISATION_CARD_COLUMNS,
       'organisations.org_number',
       'organisations.website',
       'organisations.description',
@@ -384,12 +381,7 @@ export async function listDirectory(db: DB, filters: DirectoryFilters) {
   )
   const items = await query
     .select([
-      'organisations.slug',
-      'organisations.name',
-      'organisations.kind',
-      'organisations.public_body_type',
-      'organisations.intermediary_type',
-      'organisations.size_class',
+      ...ORGANISATION_CARD_COLUMNS,
       'organisations.verification_status',
       'counties.name as county_name',
       'municipalities.name as municipality_name',
@@ -412,12 +404,7 @@ export async function getOrganisationForMember(db: DB, slug: string, userId: num
     .innerJoin('memberships', 'memberships.organisation_id', 'organisations.id')
     .select([
       'organisations.id',
-      'organisations.slug',
-      'organisations.name',
-      'organisations.kind',
-      'organisations.public_body_type',
-      'organisations.intermediary_type',
-      'organisations.size_class',
+      ...ORGANISATION_CARD_COLUMNS,
       'organisations.org_number',
       'organisations.county_code',
       'organisations.municipality_code',
@@ -444,12 +431,7 @@ export async function listMyOrganisations(db: DB, userId: number) {
     )
     .select([
       'organisations.id',
-      'organisations.slug',
-      'organisations.name',
-      'organisations.kind',
-      'organisations.public_body_type',
-      'organisations.intermediary_type',
-      'organisations.size_class',
+      ...ORGANISATION_CARD_COLUMNS,
       'organisations.verification_status',
       'counties.name as county_name',
       'memberships.role',

@@ -17,9 +17,11 @@ import {
 export type AuditWriter = (input: AuditInput) => void
 
 export function auditWriter(sqlite: SQLite.Database): AuditWriter {
+  // Named parameters: the row goes in as the object auditFields() builds, as audit() inserts it.
   const insert = sqlite.prepare(`INSERT INTO audit_log (at, actor_user_id, organisation_id, action,
     entity_type, entity_id, before_json, after_json, ip, prev_hash, hash, mac)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    VALUES (@at, @actor_user_id, @organisation_id, @action, @entity_type, @entity_id, @before_json,
+      @after_json, @ip, @prev_hash, @hash, @mac)`)
   const key = auditKey().key
   let prev =
     (sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as
@@ -27,20 +29,7 @@ export function auditWriter(sqlite: SQLite.Database): AuditWriter {
   return (input) => {
     const fields = auditFields(prev, input)
     const hash = hashEntry(fields)
-    insert.run(
-      fields.at,
-      fields.actor_user_id,
-      fields.organisation_id,
-      fields.action,
-      fields.entity_type,
-      fields.entity_id,
-      fields.before_json,
-      fields.after_json,
-      fields.ip,
-      prev,
-      hash,
-      rowMac(key, hash),
-    )
+    insert.run({ ...fields, hash, mac: rowMac(key, hash) })
     prev = hash
   }
 }
